@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate, type MigrationOutcome } from './migrate';
+import { migrations as allMigrations } from './migrations';
+import type { Migration } from './migrations/types';
+import type { Db } from './types';
+
+export interface OpenDatabaseOptions {
+  /** Path of the SQLite file, or `:memory:` for tests. */
+  file: string;
+  /** Schema steps; all of them by default. Tests pass a prefix to build older files. */
+  migrations?: readonly Migration[];
+  /** A better-sqlite3 addon built for another runtime (Electron), see the README. */
+  nativeBinding?: string;
+}
+
+export type OpenDatabaseResult =
+  | { ok: true; db: Db; migration: MigrationOutcome }
+  | { ok: false; reason: 'newer-schema' | 'not-a-database' | 'cannot-open'; message: string };
+
+/**
+ * Opens (creating if needed) the clinic's database: WAL so readers never block the writer,
+ * synchronous=FULL so a save that returned is on disk even if the power fails, foreign keys on.
+ * Then migrates, or refuses a file written by a newer version of the app without changing it.
+ */
+export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
+  const { file } = options;
+  const inMemory = file === ':memory:';
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+
+  let db: Db;
+  try {
+    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    return { ok: false, reason: 'cannot-open', message: `Cannot open the database file: ${errorMessage(error)}` };
+  }
+
+  try {
+    // Reading the schema first tells a damaged or foreign file apart before anything is written.
+    db.pragma('schema_version');
+  } catch (error) {
+    db.close();
+    return {
+      ok: false,
+      reason: 'not-a-database',
+      message: `The file is not a usable database (${errorMessage(error)}). It has not been changed.`,
+    };
+  }
+
+  try {
+    const version = Number(db.pragma('user_version', { simple: true }));
+    const steps = options.migrations ?? allMigrations;
+    const latest = steps[steps.length - 1]?.version ?? 0;
+    if (version > latest) {
+      db.close();
+      return {
+        ok: false,
+        reason: 'newer-schema',
+        message:
+          `This database was written by a newer version of the app (schema ${version}; this app knows up to ${latest}). ` +
+          'It has not been changed. Install the newer version of the app to open it.',
+      };
+    }
+    if (!inMemory) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const migration = migrate(db, steps, inMemory ? null : file);
+    if (migration.kind === 'newer') throw new Error('schema changed while opening');
+    return { ok: true, db, migration };
+  } catch (error) {
+    db.close();
+    return { ok: false, reason: 'cannot-open', message: `Cannot prepare the database: ${errorMessage(error)}` };
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

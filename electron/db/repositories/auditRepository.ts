@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import type { AuditAction } from '../../../shared/domain/audit';
+import type { Db } from '../types';
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: AuditAction;
+  entity: string;
+  entityId: string | null;
+  details: string;
+  prevHash: string;
+  hash: string;
+}
+
+export interface NewAuditEntry {
+  at: string;
+  actor: string;
+  action: AuditAction;
+  entity: string;
+  entityId: string | null;
+  details: Readonly<Record<string, unknown>>;
+}
+
+export const genesisHash = '0'.repeat(64);
+
+/** The hash of one entry: covers the previous hash, the entry's position and its whole content. */
+export function auditHash(prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
+  const content = JSON.stringify([e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.details]);
+  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+}
+
+/**
+ * Append-only audit log, hash-chained. `append` must run inside the transaction of the change it
+ * records, so the change and its audit entry are written together or not at all.
+ */
+export class AuditRepository {
+  private readonly lastStmt;
+  private readonly insertStmt;
+
+  constructor(db: Db) {
+    this.lastStmt = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
+    this.insertStmt = db.prepare<[number, string, string, string, string, string | null, string, string, string]>(
+      `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, details, prev_hash, hash)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  append(entry: NewAuditEntry): void {
+    const last = this.lastStmt.get();
+    const id = (last?.id ?? 0) + 1;
+    const prevHash = last?.hash ?? genesisHash;
+    const details = JSON.stringify(entry.details);
+    const hash = auditHash(prevHash, { id, at: entry.at, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId, details });
+    this.insertStmt.run(id, entry.at, entry.actor, entry.action, entry.entity, entry.entityId, details, prevHash, hash);
+  }
+}

@@ -1,0 +1,291 @@
+import type { Patient, PatientInput, PatientSummary, Sex, DiabetesType } from '../../../shared/domain/patient';
+import { foldForSearch, searchKey, searchWords } from '../../../shared/text/fold';
+import type { Db } from '../types';
+
+interface PatientRow {
+  id: number;
+  clinic_identifier: string;
+  family_name: string;
+  given_names: string;
+  date_of_birth: string;
+  sex: string;
+  national_number: string | null;
+  diabetes_type: string;
+  diagnosis_year: number | null;
+  phone: string | null;
+  preferred_language: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+  archived_at: string | null;
+}
+
+export interface SummaryRow {
+  id: number;
+  clinic_identifier: string;
+  family_name: string;
+  given_names: string;
+  date_of_birth: string;
+  sex: string;
+  archived_at: string | null;
+  sort_name: string;
+}
+
+/** Keyset position in a result list: the last row's ordering key. */
+export interface SearchPosition {
+  term: string;
+  sortName: string;
+  id: number;
+}
+
+interface PageParams {
+  includeArchived: number;
+  afterSortName: string;
+  afterId: number;
+  limit: number;
+}
+
+function pageParams(includeArchived: boolean, after: SearchPosition | null, limit: number): PageParams {
+  return { includeArchived: includeArchived ? 1 : 0, afterSortName: after?.sortName ?? '', afterId: after?.id ?? 0, limit };
+}
+
+/** Highest code point: `term < prefix || U+10FFFF` holds for every term starting with the prefix. */
+const afterEveryContinuation = '\u{10FFFF}';
+
+/** How many extra words a name search checks besides the driving one (prepared statement variants). */
+export const maxExtraSearchWords = 3;
+
+const summaryColumns = 'p.id, p.clinic_identifier, p.family_name, p.given_names, p.date_of_birth, p.sex, p.archived_at, p.sort_name';
+
+/** "smith anna" style key: the order the patient list is shown in. */
+export function sortNameOf(p: Pick<PatientInput, 'familyName' | 'givenNames'>): string {
+  return `${foldForSearch(p.familyName)}\u0001${foldForSearch(p.givenNames)}`;
+}
+
+/** Every word a search may start with: names, clinic identifier, national number (digits only too). */
+export function searchTermsOf(p: Pick<PatientInput, 'familyName' | 'givenNames' | 'clinicIdentifier' | 'nationalNumber'>): string[] {
+  const terms = new Set<string>([...searchWords(p.familyName), ...searchWords(p.givenNames)]);
+  terms.add(searchKey(p.clinicIdentifier));
+  if (p.nationalNumber) terms.add(searchKey(p.nationalNumber.replace(/\s+/g, '')));
+  return [...terms].filter((t) => t !== '');
+}
+
+/** Raw SQL with parameters only, every statement prepared once (Signal habit). */
+export class PatientRepository {
+  private readonly byIdStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly setArchivedStmt;
+  private readonly identifierOwnerStmt;
+  private readonly insertTermStmt;
+  private readonly deleteTermsStmt;
+  private readonly browseStmt;
+  private readonly byDateStmts: ReturnType<Db['prepare']>[] = [];
+  private readonly termSearchStmts: ReturnType<Db['prepare']>[] = [];
+
+  constructor(db: Db) {
+    this.byIdStmt = db.prepare<[number], PatientRow>('SELECT * FROM patient WHERE id = ?');
+    this.identifierOwnerStmt = db.prepare<[string], { id: number }>('SELECT id FROM patient WHERE clinic_identifier_folded = ?');
+    this.insertStmt = db.prepare(
+      `INSERT INTO patient (clinic_identifier, clinic_identifier_folded, family_name, given_names, sort_name, date_of_birth, sex,
+         national_number, diabetes_type, diagnosis_year, phone, preferred_language, notes, created_at, updated_at, archived_at)
+       VALUES (@clinicIdentifier, @clinicIdentifierFolded, @familyName, @givenNames, @sortName, @dateOfBirth, @sex,
+         @nationalNumber, @diabetesType, @diagnosisYear, @phone, @preferredLanguage, @notes, @now, @now, NULL)`,
+    );
+    this.updateStmt = db.prepare(
+      `UPDATE patient SET clinic_identifier = @clinicIdentifier, clinic_identifier_folded = @clinicIdentifierFolded,
+         family_name = @familyName, given_names = @givenNames, sort_name = @sortName, date_of_birth = @dateOfBirth, sex = @sex,
+         national_number = @nationalNumber, diabetes_type = @diabetesType, diagnosis_year = @diagnosisYear, phone = @phone,
+         preferred_language = @preferredLanguage, notes = @notes, updated_at = @now
+       WHERE id = @id`,
+    );
+    this.setArchivedStmt = db.prepare<[string | null, string, number]>('UPDATE patient SET archived_at = ?, updated_at = ? WHERE id = ?');
+    this.insertTermStmt = db.prepare<[string, string, number]>(
+      'INSERT OR IGNORE INTO patient_search_term (term, sort_name, patient_id) VALUES (?, ?, ?)',
+    );
+    this.deleteTermsStmt = db.prepare<[number]>('DELETE FROM patient_search_term WHERE patient_id = ?');
+
+    this.browseStmt = db.prepare<[PageParams], SummaryRow>(
+      `SELECT ${summaryColumns} FROM patient p
+       WHERE (p.archived_at IS NULL OR @includeArchived = 1) AND (p.sort_name, p.id) > (@afterSortName, @afterId)
+       ORDER BY p.sort_name, p.id LIMIT @limit`,
+    );
+    for (let words = 0; words <= maxExtraSearchWords + 1; words++) {
+      this.byDateStmts.push(db.prepare(dateSearchSql(words)));
+    }
+    for (let extra = 0; extra <= maxExtraSearchWords; extra++) {
+      this.termSearchStmts.push(db.prepare(termSearchSql(extra)));
+    }
+  }
+
+  findById(id: number): Patient | null {
+    const row = this.byIdStmt.get(id);
+    return row ? toPatient(row) : null;
+  }
+
+  /** The id of the patient holding this clinic identifier (compared case-insensitively), if any. */
+  identifierOwner(clinicIdentifier: string): number | null {
+    return this.identifierOwnerStmt.get(foldForSearch(clinicIdentifier))?.id ?? null;
+  }
+
+  insert(p: PatientInput, now: string): number {
+    const info = this.insertStmt.run(this.params(p, now));
+    const id = Number(info.lastInsertRowid);
+    this.writeTerms(id, p);
+    return id;
+  }
+
+  update(id: number, p: PatientInput, now: string): void {
+    this.updateStmt.run({ ...this.params(p, now), id });
+    this.deleteTermsStmt.run(id);
+    this.writeTerms(id, p);
+  }
+
+  setArchived(id: number, archivedAt: string | null, now: string): void {
+    this.setArchivedStmt.run(archivedAt, now, id);
+  }
+
+  /** All patients in name order, one page after `after`. */
+  browse(includeArchived: boolean, after: SearchPosition | null, limit: number): SummaryRow[] {
+    return this.browseStmt.all(pageParams(includeArchived, after, limit));
+  }
+
+  /**
+   * Patients born on one day, in name order; each of `words` must start one of their words.
+   * Driven by the date-of-birth index: a day holds few patients, however many words are typed.
+   */
+  byDateOfBirth(
+    dateOfBirth: string,
+    words: readonly string[],
+    includeArchived: boolean,
+    after: SearchPosition | null,
+    limit: number,
+  ): SummaryRow[] {
+    const stmt = this.byDateStmts[words.length];
+    if (!stmt) throw new RangeError(`at most ${maxExtraSearchWords + 1} search words`);
+    return stmt.all({ ...pageParams(includeArchived, after, limit), dateOfBirth, ...wordParams(words) }) as SummaryRow[];
+  }
+
+  /**
+   * Patients with a word starting with `driving` and, for each of `others`, a word starting with
+   * it. Ordered by the matched word, then name.
+   */
+  byWords(
+    driving: string,
+    others: readonly string[],
+    includeArchived: boolean,
+    after: SearchPosition | null,
+    limit: number,
+  ): (SummaryRow & { term: string })[] {
+    const stmt = this.termSearchStmts[others.length];
+    if (!stmt) throw new RangeError(`at most ${maxExtraSearchWords + 1} search words`);
+    const params = {
+      ...pageParams(includeArchived, after, limit),
+      ...wordParams(others),
+      lo: driving,
+      hi: driving + afterEveryContinuation,
+      afterTerm: after?.term ?? '',
+    };
+    return stmt.all(params) as (SummaryRow & { term: string })[];
+  }
+
+  private writeTerms(id: number, p: PatientInput): void {
+    const sortName = sortNameOf(p);
+    for (const term of searchTermsOf(p)) this.insertTermStmt.run(term, sortName, id);
+  }
+
+  private params(p: PatientInput, now: string): Record<string, string | number | null> {
+    return {
+      clinicIdentifier: p.clinicIdentifier,
+      clinicIdentifierFolded: foldForSearch(p.clinicIdentifier),
+      familyName: p.familyName,
+      givenNames: p.givenNames,
+      sortName: sortNameOf(p),
+      dateOfBirth: p.dateOfBirth,
+      sex: p.sex,
+      nationalNumber: p.nationalNumber,
+      diabetesType: p.diabetesType,
+      diagnosisYear: p.diagnosisYear,
+      phone: p.phone,
+      preferredLanguage: p.preferredLanguage,
+      notes: p.notes,
+      now,
+    };
+  }
+}
+
+function wordParams(words: readonly string[]): Record<string, string> {
+  const params: Record<string, string> = {};
+  words.forEach((word, i) => {
+    params[`lo${i}`] = word;
+    params[`hi${i}`] = word + afterEveryContinuation;
+  });
+  return params;
+}
+
+/** `AND EXISTS` clauses: the patient has a word starting with each of the extra prefixes. */
+function wordConditions(count: number, patientId: string): string {
+  const exists: string[] = [];
+  for (let i = 0; i < count; i++) {
+    exists.push(
+      `AND EXISTS (SELECT 1 FROM patient_search_term x${i} WHERE x${i}.patient_id = ${patientId} AND x${i}.term >= @lo${i} AND x${i}.term < @hi${i})`,
+    );
+  }
+  return exists.join('\n      ');
+}
+
+export function dateSearchSql(words: number): string {
+  return `SELECT ${summaryColumns} FROM patient p
+    WHERE p.date_of_birth = @dateOfBirth AND (p.archived_at IS NULL OR @includeArchived = 1)
+      AND (p.sort_name, p.id) > (@afterSortName, @afterId)
+      ${wordConditions(words, 'p.id')}
+    ORDER BY p.sort_name, p.id LIMIT @limit`;
+}
+
+/**
+ * The name search: a range scan of one word's prefix over patient_search_term's primary key
+ * (already in display order), each further word checked through the (patient_id, term) index.
+ */
+export function termSearchSql(extraWords: number): string {
+  return `SELECT ${summaryColumns}, t.term AS term
+    FROM patient_search_term t JOIN patient p ON p.id = t.patient_id
+    WHERE t.term >= @lo AND t.term < @hi
+      AND (t.term, t.sort_name, t.patient_id) > (@afterTerm, @afterSortName, @afterId)
+      AND (p.archived_at IS NULL OR @includeArchived = 1)
+      ${wordConditions(extraWords, 't.patient_id')}
+    ORDER BY t.term, t.sort_name, t.patient_id
+    LIMIT @limit`;
+}
+
+export function toSummary(row: SummaryRow): PatientSummary {
+  return {
+    id: row.id,
+    familyName: row.family_name,
+    givenNames: row.given_names,
+    dateOfBirth: row.date_of_birth,
+    sex: row.sex as Sex,
+    clinicIdentifier: row.clinic_identifier,
+    archivedAt: row.archived_at,
+  };
+}
+
+function toPatient(row: PatientRow): Patient {
+  return {
+    id: row.id,
+    familyName: row.family_name,
+    givenNames: row.given_names,
+    dateOfBirth: row.date_of_birth,
+    // The CHECK constraints of the table guarantee these values.
+    sex: row.sex as Sex,
+    clinicIdentifier: row.clinic_identifier,
+    nationalNumber: row.national_number,
+    diabetesType: row.diabetes_type as DiabetesType,
+    diagnosisYear: row.diagnosis_year,
+    phone: row.phone,
+    preferredLanguage: row.preferred_language,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
+}

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import type { Patient, PatientInput } from '../../../shared/domain/patient';
+import { describePatientQuery, parsePatientQuery } from '../../../shared/domain/patientQuery';
+import type { SearchPatientsResponse } from '../../../shared/domain/patientSearch';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import type { DateOrder } from '../../../shared/text/dates';
+import { isoDateOf } from '../../../shared/text/dates';
+import { AuditRepository } from '../../db/repositories/auditRepository';
+import { PatientRepository, toSummary, type SearchPosition, type SummaryRow } from '../../db/repositories/patientRepository';
+import type { Db } from '../../db/types';
+import type { Clock } from '../clock';
+
+/** Who is acting; written to the audit log with every change. */
+export interface Actor {
+  /** Audit name of the signed-in user. */
+  name: string;
+}
+
+export interface SearchOptions {
+  query: string;
+  includeArchived: boolean;
+  dateOrder: DateOrder;
+  limit: number;
+  cursor: string | null;
+}
+
+const positionSchema = z.tuple([z.string(), z.string(), z.number().int()]);
+
+/** The patient record: create, edit, find, archive. Knows nothing of Electron or HTTP. */
+export class PatientService {
+  private readonly patients: PatientRepository;
+  private readonly audit: AuditRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.patients = new PatientRepository(db);
+    this.audit = new AuditRepository(db);
+  }
+
+  get(id: number): Result<Patient> {
+    const patient = this.patients.findById(id);
+    return patient ? ok(patient) : fail('not_found', 'No patient with that id.');
+  }
+
+  create(input: PatientInput, actor: Actor): Result<Patient> {
+    const now = this.clock.now().toISOString();
+    return this.writeTransaction(() => {
+      const duplicate = this.duplicateIdentifier(input.clinicIdentifier, null);
+      if (duplicate) return duplicate;
+      const id = this.patients.insert(input, now);
+      this.audit.append({ at: now, actor: actor.name, action: 'patient.create', entity: 'patient', entityId: String(id), details: {} });
+      return this.get(id);
+    });
+  }
+
+  /**
+   * Saves edited details. `expectedUpdatedAt` is the version the form was loaded from: if someone
+   * else saved in between, nothing is written and the caller is told to reload.
+   */
+  update(id: number, expectedUpdatedAt: string, input: PatientInput, actor: Actor): Result<Patient> {
+    const now = this.clock.now().toISOString();
+    return this.writeTransaction(() => {
+      const before = this.patients.findById(id);
+      if (!before) return fail('not_found', 'No patient with that id.');
+      if (before.updatedAt !== expectedUpdatedAt) {
+        return fail('conflict', 'These details were changed elsewhere since you opened them. Reload to see the latest version.');
+      }
+      const duplicate = this.duplicateIdentifier(input.clinicIdentifier, id);
+      if (duplicate) return duplicate;
+      const changed = changedFields(before, input);
+      if (changed.length === 0) return ok(before);
+      this.patients.update(id, input, now);
+      // The audit log names the fields that changed; values stay in the record itself.
+      this.audit.append({ at: now, actor: actor.name, action: 'patient.update', entity: 'patient', entityId: String(id), details: { fields: changed } });
+      return this.get(id);
+    });
+  }
+
+  /** Archiving hides a patient who left from the default search; nothing is deleted. */
+  archive(id: number, actor: Actor): Result<Patient> {
+    return this.setArchived(id, true, actor);
+  }
+
+  restore(id: number, actor: Actor): Result<Patient> {
+    return this.setArchived(id, false, actor);
+  }
+
+  search(options: SearchOptions): Result<SearchPatientsResponse> {
+    const query = parsePatientQuery(options.query, options.dateOrder, isoDateOf(this.clock.now()));
+    let after: SearchPosition | null = null;
+    if (options.cursor !== null) {
+      const decoded = decodePosition(options.cursor);
+      if (!decoded) return fail('bad_request', 'The search position is not valid; start the search again.');
+      after = decoded;
+    }
+    // One row more than asked tells whether there is a next page without counting every match.
+    const fetch = options.limit + 1;
+    // The longest word is usually the most selective, so it drives the scan; a date of birth is
+    // more selective still.
+    const [driving, ...others] = [...query.words].sort((a, b) => b.length - a.length);
+    let rows: (SummaryRow & { term?: string })[];
+    if (query.dateOfBirth !== null) {
+      rows = this.patients.byDateOfBirth(query.dateOfBirth, query.words, options.includeArchived, after, fetch);
+    } else if (driving !== undefined) {
+      rows = this.patients.byWords(driving, others, options.includeArchived, after, fetch);
+    } else {
+      rows = this.patients.browse(options.includeArchived, after, fetch);
+    }
+    const page = rows.slice(0, options.limit);
+    const last = page[page.length - 1];
+    const nextCursor = rows.length > options.limit && last ? encodePosition({ term: last.term ?? '', sortName: last.sort_name, id: last.id }) : null;
+    // A patient can match the driving prefix through two of their words ("Ann Annabel"): show once.
+    const seen = new Set<number>();
+    const items = [];
+    for (const row of page) {
+      if (seen.has(row.id)) continue;
+      seen.add(row.id);
+      items.push(toSummary(row));
+    }
+    return ok({ items, nextCursor, interpretation: describePatientQuery(query) });
+  }
+
+  private setArchived(id: number, archived: boolean, actor: Actor): Result<Patient> {
+    const now = this.clock.now().toISOString();
+    return this.writeTransaction(() => {
+      const before = this.patients.findById(id);
+      if (!before) return fail('not_found', 'No patient with that id.');
+      if ((before.archivedAt !== null) === archived) return ok(before);
+      this.patients.setArchived(id, archived ? now : null, now);
+      this.audit.append({
+        at: now,
+        actor: actor.name,
+        action: archived ? 'patient.archive' : 'patient.restore',
+        entity: 'patient',
+        entityId: String(id),
+        details: {},
+      });
+      return this.get(id);
+    });
+  }
+
+  private duplicateIdentifier(clinicIdentifier: string, selfId: number | null): Result<never> | null {
+    const owner = this.patients.identifierOwner(clinicIdentifier);
+    if (owner === null || owner === selfId) return null;
+    return fail('conflict', `Clinic identifier ${clinicIdentifier} is already used by another patient.`, [
+      { path: 'clinicIdentifier', message: 'This clinic identifier is already used by another patient' },
+    ]);
+  }
+
+  /** Runs a write in one IMMEDIATE transaction; a failed Result rolls everything back. */
+  private writeTransaction<T>(work: () => Result<T>): Result<T> {
+    let outcome: Result<T> | undefined;
+    try {
+      this.db
+        .transaction(() => {
+          outcome = work();
+          if (!outcome.ok) throw rollback;
+        })
+        .immediate();
+    } catch (error) {
+      if (error !== rollback) throw error;
+    }
+    if (!outcome) throw new Error('transaction produced no outcome');
+    return outcome;
+  }
+}
+
+const rollback = Symbol('rollback');
+
+const comparedFields = [
+  'familyName',
+  'givenNames',
+  'dateOfBirth',
+  'sex',
+  'clinicIdentifier',
+  'nationalNumber',
+  'diabetesType',
+  'diagnosisYear',
+  'phone',
+  'preferredLanguage',
+  'notes',
+] as const satisfies readonly (keyof PatientInput)[];
+
+function changedFields(before: Patient, after: PatientInput): string[] {
+  return comparedFields.filter((f) => before[f] !== after[f]);
+}
+
+function encodePosition(p: SearchPosition): string {
+  return JSON.stringify([p.term, p.sortName, p.id]);
+}
+
+function decodePosition(cursor: string): SearchPosition | null {
+  try {
+    const parsed = positionSchema.safeParse(JSON.parse(cursor));
+    return parsed.success ? { term: parsed.data[0], sortName: parsed.data[1], id: parsed.data[2] } : null;
+  } catch {
+    return null;
+  }
+}

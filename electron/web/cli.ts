@@ -1,0 +1,56 @@
+/**
+ * Runs the loopback harness: `node out/web/server.mjs [--db PATH] [--port N]`.
+ * Used by `npm start` where no Electron binary is installed, by the e2e tests and in development.
+ * Prints one line with the address (including the access token) and serves until Ctrl-C.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createFileLogger } from '../log/logger';
+import { defaultDataFile, logDir } from '../main/paths';
+import { openApplication } from '../services/openApplication';
+import { startHarness } from './server';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+function argValue(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const dataFile = defaultDataFile();
+  const log = createFileLogger(logDir(dataFile));
+  const opened = openApplication({ dataFile, shell: 'browser', log });
+  if (!opened.ok) {
+    console.error(opened.message);
+    process.exit(1);
+  }
+  const { app } = opened;
+  const port = Number(argValue('--port') ?? '0');
+  const harness = await startHarness({
+    dispatch: app.dispatch,
+    context: { actor: { name: 'clinic user' } },
+    rendererDir: path.resolve(here, '..', 'renderer'),
+    browserApiFile: path.join(here, 'browser-api.js'),
+    log,
+    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
+  });
+  log.info('harness started', { port: harness.port });
+  console.log(`Foot Screening is running at ${harness.launchUrl}`);
+  console.log(`Data file: ${dataFile}. Open the address above in a browser; press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void harness.close().then(() => {
+      app.close();
+      log.info('harness stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

@@ -1,0 +1,232 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fail, type Result } from '../../shared/ipc/result';
+import type { Dispatch } from '../ipc/dispatch';
+import type { CallContext } from '../ipc/handlers';
+import type { AppLogger } from '../log/logger';
+import { contentSecurityPolicy, contentTypeFor, safeRelativePath } from '../main/security';
+import { httpStatusFor } from './httpStatus';
+
+/**
+ * The loopback harness: the same operation table and services as the desktop app, behind HTTP on
+ * 127.0.0.1, serving the built renderer plus a browser implementation of `window.api`.
+ *
+ * Every request needs the per-launch token: the printed address carries it once (`/?token=...`),
+ * the server swaps it for an HttpOnly, SameSite=Strict cookie and removes it from the address.
+ * API calls must also send it as a bearer header (read from a meta tag of the served page), so a
+ * cookie alone cannot drive the API. A Host or Origin other than this server's own is refused,
+ * which stops DNS-rebinding and cross-site pages.
+ */
+export interface HarnessOptions {
+  dispatch: Dispatch;
+  context: CallContext;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** The built browser `window.api` (out/web/browser-api.js). */
+  browserApiFile: string;
+  log: AppLogger;
+  port?: number;
+  token?: string;
+}
+
+export interface Harness {
+  url: string;
+  /** The address to open, with the token. */
+  launchUrl: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const cookieName = 'foot_screening_token';
+const maxBodyBytes = 2 * 1024 * 1024;
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const tokenBuffer = Buffer.from(token);
+  let port = 0;
+
+  const tokenMatches = (candidate: string | undefined | null): boolean => {
+    if (!candidate) return false;
+    const b = Buffer.from(candidate);
+    return b.length === tokenBuffer.length && timingSafeEqual(b, tokenBuffer);
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch(() => {
+      options.log.error('harness request failed');
+      if (!res.headersSent) sendJson(res, 500, fail('internal', 'The app server failed to answer.'));
+      else res.end();
+    });
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    setCommonHeaders(res);
+    const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
+    if (!req.headers.host || !allowedHosts.includes(req.headers.host.toLowerCase())) {
+      sendJson(res, 403, fail('forbidden', 'Requests must be addressed to this app on 127.0.0.1.'));
+      return;
+    }
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedHosts.some((h) => origin.toLowerCase() === `http://${h}`)) {
+      sendJson(res, 403, fail('forbidden', 'Requests from other web pages are refused.'));
+      return;
+    }
+    if (req.headers['sec-fetch-site'] === 'cross-site') {
+      sendJson(res, 403, fail('forbidden', 'Requests from other web pages are refused.'));
+      return;
+    }
+
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+
+    if (url.pathname.startsWith('/api/')) {
+      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      if (!tokenMatches(bearer)) {
+        sendJson(res, 401, fail('unauthorized', 'Missing or wrong access token. Open the address printed by `npm start`.'));
+        return;
+      }
+      if (req.method !== 'POST') {
+        res.setHeader('Allow', 'POST');
+        sendJson(res, 405, fail('bad_request', 'Operations are called with POST.'));
+        return;
+      }
+      const operation = url.pathname.slice('/api/'.length);
+      const body = await readBody(req);
+      if (body.kind === 'too-large') {
+        sendJson(res, 413, fail('bad_request', 'The request is too large.'));
+        return;
+      }
+      let payload: unknown;
+      try {
+        payload = body.text === '' ? {} : JSON.parse(body.text);
+      } catch {
+        sendJson(res, 400, fail('bad_request', 'The request body is not valid JSON.'));
+        return;
+      }
+      const result = await options.dispatch(operation, payload, options.context);
+      sendJson(res, result.ok ? 200 : httpStatusFor(result.error.code), result);
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      sendJson(res, 405, fail('bad_request', 'Only GET is served here.'));
+      return;
+    }
+
+    // First visit: the printed address carries the token once; trade it for a cookie.
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null) {
+      if (!tokenMatches(queryToken)) {
+        sendText(res, 401, 'Wrong access token. Open the address printed by `npm start`.');
+        return;
+      }
+      res.setHeader('Set-Cookie', `${cookieName}=${token}; HttpOnly; SameSite=Strict; Path=/`);
+      res.writeHead(303, { Location: '/' });
+      res.end();
+      return;
+    }
+    if (!tokenMatches(readCookie(req.headers.cookie, cookieName))) {
+      sendText(res, 401, 'This app needs its access token. Open the full address printed by `npm start` (it ends in ?token=...).');
+      return;
+    }
+
+    if (url.pathname === '/browser-api.js') {
+      await sendFile(res, options.browserApiFile, req.method === 'HEAD');
+      return;
+    }
+    const relative = safeRelativePath(url.pathname);
+    if (relative === null) {
+      sendText(res, 404, 'Not found.');
+      return;
+    }
+    if (relative === 'index.html') {
+      const html = await fs.promises.readFile(path.join(options.rendererDir, 'index.html'), 'utf8');
+      res.setHeader('Cache-Control', 'no-store');
+      sendBody(res, 200, 'text/html; charset=utf-8', injectBrowserApi(html, token), req.method === 'HEAD');
+      return;
+    }
+    await sendFile(res, path.join(options.rendererDir, relative), req.method === 'HEAD');
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}/`;
+  return {
+    url,
+    launchUrl: `${url}?token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Puts the token and the browser `window.api` into the page before the app's own script runs. */
+export function injectBrowserApi(html: string, token: string): string {
+  const tags = `<meta name="harness-token" content="${token}">\n    <script src="./browser-api.js"></script>\n    `;
+  const at = html.indexOf('<script');
+  return at < 0 ? html.replace('</head>', `${tags}</head>`) : html.slice(0, at) + tags + html.slice(at);
+}
+
+function setCommonHeaders(res: http.ServerResponse): void {
+  res.setHeader('Content-Security-Policy', contentSecurityPolicy);
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('Referrer-Policy', 'no-referrer');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function readCookie(header: string | undefined, name: string): string | null {
+  if (!header) return null;
+  for (const part of header.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return v.join('=');
+  }
+  return null;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<{ kind: 'ok'; text: string } | { kind: 'too-large' }> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > maxBodyBytes) return { kind: 'too-large' };
+    chunks.push(buffer);
+  }
+  return { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') };
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {
+  res.setHeader('Cache-Control', 'no-store');
+  sendBody(res, status, 'application/json; charset=utf-8', JSON.stringify(body), false);
+}
+
+function sendText(res: http.ServerResponse, status: number, text: string): void {
+  sendBody(res, status, 'text/plain; charset=utf-8', text, false);
+}
+
+function sendBody(res: http.ServerResponse, status: number, type: string, body: string | Buffer, headOnly: boolean): void {
+  const buffer = typeof body === 'string' ? Buffer.from(body) : body;
+  res.writeHead(status, { 'Content-Type': type, 'Content-Length': buffer.length });
+  res.end(headOnly ? undefined : buffer);
+}
+
+async function sendFile(res: http.ServerResponse, file: string, headOnly: boolean): Promise<void> {
+  try {
+    const data = await fs.promises.readFile(file);
+    sendBody(res, 200, contentTypeFor(file), data, headOnly);
+  } catch {
+    sendText(res, 404, 'Not found.');
+  }
+}

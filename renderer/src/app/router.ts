@@ -1,0 +1,60 @@
+import { useSyncExternalStore } from 'react';
+
+/** Every screen the app can show, addressed by the URL hash so reloads return to the same place. */
+export type Route =
+  | { page: 'patients' }
+  | { page: 'patient-new' }
+  | { page: 'patient'; patientId: number }
+  | { page: 'patient-edit'; patientId: number }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
+  const [first, second, third] = parts;
+  if (first === 'settings') return { page: 'settings' };
+  if (first === 'patients') {
+    if (second === 'new') return { page: 'patient-new' };
+    const id = Number(second);
+    if (Number.isInteger(id) && id > 0) {
+      if (third === 'edit') return { page: 'patient-edit', patientId: id };
+      return { page: 'patient', patientId: id };
+    }
+  }
+  return { page: 'patients' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.page) {
+    case 'patients':
+      return '#/patients';
+    case 'patient-new':
+      return '#/patients/new';
+    case 'patient':
+      return `#/patients/${route.patientId}`;
+    case 'patient-edit':
+      return `#/patients/${route.patientId}/edit`;
+    case 'settings':
+      return '#/settings';
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}): void {
+  const hash = routeHash(route);
+  if (options.replace) window.history.replaceState(null, '', hash);
+  else window.history.pushState(null, '', hash);
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('hashchange', onChange);
+  window.addEventListener('popstate', onChange);
+  return () => {
+    window.removeEventListener('hashchange', onChange);
+    window.removeEventListener('popstate', onChange);
+  };
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  return parseRoute(hash);
+}

@@ -1,0 +1,18 @@
+/**
+ * The names of every operation, on their own so the preload can build `window.api` without
+ * bundling the schemas. `operations.ts` is checked against this list at compile time.
+ */
+export const operationNames = [
+  'getAppInfo',
+  'searchPatients',
+  'getPatient',
+  'createPatient',
+  'updatePatient',
+  'archivePatient',
+  'restorePatient',
+] as const;
+export type OperationName = (typeof operationNames)[number];
+
+export function isOperationName(name: string): name is OperationName {
+  return (operationNames as readonly string[]).includes(name);
+}
