@@ -25,14 +25,15 @@ export const diabetesTypeLabels: Readonly<Record<DiabetesType, string>> = {
 export const maxAgeYears = 120;
 
 /** Text that may be left empty: trimmed, and stored as null when empty. */
-const optionalText = (max: number, label: string): z.ZodType<string | null, unknown> =>
+const optionalText = (max: number, label: string) =>
   z
-    .union([z.string(), z.null(), z.undefined()])
-    .transform((v) => (v === undefined || v === null ? null : v.trim()))
-    .transform((v) => (v === '' ? null : v))
-    .pipe(z.string().max(max, `${label} can be at most ${max} characters`).nullable());
+    .string()
+    .trim()
+    .max(max, `${label} can be at most ${max} characters`)
+    .nullish()
+    .transform((v): string | null => (v ? v : null));
 
-const requiredText = (max: number, emptyMessage: string, label: string): z.ZodType<string, unknown> =>
+const requiredText = (max: number, emptyMessage: string, label: string) =>
   z
     .string({ error: emptyMessage })
     .trim()
@@ -64,16 +65,12 @@ export const patientInputSchema = z
     nationalNumber: optionalText(40, 'National number'),
     diabetesType: z.enum(diabetesTypes, { error: 'Choose the diabetes type' }),
     diagnosisYear: z
-      .union([z.number(), z.null(), z.undefined()])
-      .transform((v) => v ?? null)
-      .pipe(
-        z
-          .number()
-          .int('Year of diagnosis is a whole year, e.g. 2015')
-          .min(1900, 'Year of diagnosis looks too early')
-          .max(9999)
-          .nullable(),
-      ),
+      .number()
+      .int('Year of diagnosis is a whole year, e.g. 2015')
+      .min(1900, 'Year of diagnosis looks too early')
+      .max(9999)
+      .nullish()
+      .transform((v): number | null => v ?? null),
     phone: optionalText(40, 'Phone'),
     preferredLanguage: optionalText(60, 'Preferred language'),
     notes: optionalText(4000, 'Notes'),

@@ -1,0 +1,120 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export interface RunningHarness {
+  url: string;
+  launchUrl: string;
+  token: string;
+  dbFile: string;
+  /** Calls an operation over HTTP the way the browser api does (for seeding data). */
+  call<T = unknown>(operation: string, request: unknown): Promise<T>;
+  /** Reads the SQLite file directly, to prove what is really stored. */
+  query<T = unknown>(sql: string, ...params: unknown[]): T[];
+  /** Stops and restarts the server on the same file (a crash-free restart). */
+  restart(): Promise<void>;
+}
+
+async function startServer(dbFile: string, dir: string): Promise<{ child: ChildProcess; launchUrl: string }> {
+  const child = spawn(process.execPath, ['out/web/server.mjs', '--db', dbFile], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FOOT_SCREENING_DATA_DIR: dir },
+  });
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`harness did not start:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /running at (\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`harness exited with ${code}:\n${output}`));
+    });
+  });
+  return { child, launchUrl };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+/** Each test gets its own harness on its own temp SQLite file (Actual's isolated-profile habit). */
+export const test = base.extend<{ harness: RunningHarness; app: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
+  harness: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-e2e-'));
+    const dbFile = path.join(dir, 'clinic.db');
+    let server = await startServer(dbFile, dir);
+    const harness: RunningHarness = {
+      get launchUrl() {
+        return server.launchUrl;
+      },
+      get url() {
+        return server.launchUrl.replace(/\?token=.*$/, '');
+      },
+      get token() {
+        return new URL(server.launchUrl).searchParams.get('token') ?? '';
+      },
+      dbFile,
+      async call<T>(operation: string, request: unknown): Promise<T> {
+        const res = await fetch(`${harness.url}api/${operation}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${harness.token}` },
+          body: JSON.stringify(request),
+        });
+        const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
+        if (!body.ok) throw new Error(`${operation} failed: ${body.error?.message}`);
+        return body.value as T;
+      },
+      query<T>(sql: string, ...params: unknown[]): T[] {
+        const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+        try {
+          return db.prepare(sql).all(...params) as T[];
+        } finally {
+          db.close();
+        }
+      },
+      async restart() {
+        await stop(server.child);
+        server = await startServer(dbFile, dir);
+      },
+    };
+    await use(harness);
+    await stop(server.child);
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+  app: async ({ page, harness }, use) => {
+    await page.goto(harness.launchUrl);
+    await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };
+
+export interface SeedPatient {
+  familyName: string;
+  givenNames: string;
+  dateOfBirth: string;
+  clinicIdentifier: string;
+  sex?: string;
+  diabetesType?: string;
+}
+
+export async function seedPatient(harness: RunningHarness, p: SeedPatient): Promise<{ id: number; updatedAt: string }> {
+  return harness.call('createPatient', { patient: { sex: 'female', diabetesType: 'type2', ...p } });
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run bench`: the performance targets of the design (section 5), as medians and ratios to
+ * raw baselines measured in the same run. Prints a table for people and one
+ * `bench: <name> n=<size> median_ms=<x> [baseline_ms=<y> ratio=<x/y>]` line per figure.
+ * `--quick` uses fewer runs and sizes (for a smoke check).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchLine } from './measure';
+import { benchPatientSearch } from './patientSearch';
+
+interface Row {
+  name: string;
+  n: number;
+  median: number;
+  baseline?: number;
+  target: string;
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-bench-'));
+  const rows: Row[] = [];
+  const emit = (row: Row): void => {
+    rows.push(row);
+    console.log(benchLine(row.name, row.n, row.median, row.baseline));
+  };
+  try {
+    for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
+      const r = await benchPatientSearch(dir, n, quick ? 200 : 2_000);
+      emit({ name: 'patient-search', n, median: r.median, baseline: r.baseline, target: 'ratio ≤ 1.5, < 10 ms at 100k' });
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log('');
+  console.log('figure            n         median ms  baseline ms  ratio   target');
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(17)} ${String(r.n).padEnd(9)} ${r.median.toFixed(3).padStart(9)}  ${(r.baseline?.toFixed(3) ?? '-').padStart(11)}  ${(r.baseline ? (r.median / r.baseline).toFixed(2) : '-').padStart(5)}   ${r.target}`,
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

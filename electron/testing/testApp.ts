@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { silentLogger } from '../log/logger';
+import type { Clock } from '../services/clock';
+import { openApplication, type OpenApplication } from '../services/openApplication';
+
+/** A real application on a fresh SQLite file in its own temp folder (tests only). */
+export interface TestApp extends OpenApplication {
+  dir: string;
+  file: string;
+  dispose(): void;
+}
+
+export function tempDir(prefix = 'foot-screening-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function openTestApp(clock?: Clock): TestApp {
+  const dir = tempDir();
+  const file = path.join(dir, 'test.db');
+  const opened = openApplication({ dataFile: file, shell: 'browser', log: silentLogger, ...(clock ? { clock } : {}) });
+  if (!opened.ok) throw new Error(opened.message);
+  return {
+    ...opened.app,
+    dir,
+    file,
+    dispose() {
+      opened.app.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
