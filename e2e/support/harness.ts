@@ -53,9 +53,12 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Each test gets its own harness on its own temp SQLite file (Actual's isolated-profile habit). */
-export const test = base.extend<{ harness: RunningHarness; app: Page }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from the pattern
-  harness: async ({}, use) => {
+export const adminAccount = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
+
+export const test = base.extend<{ seedAdmin: boolean; harness: RunningHarness; app: Page }>({
+  /** Create the administrator account before the test (off for the first-run test). */
+  seedAdmin: [true, { option: true }],
+  harness: async ({ seedAdmin }, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-e2e-'));
     const dbFile = path.join(dir, 'clinic.db');
     let server = await startServer(dbFile, dir);
@@ -73,7 +76,7 @@ export const test = base.extend<{ harness: RunningHarness; app: Page }>({
       async call<T>(operation: string, request: unknown): Promise<T> {
         const res = await fetch(`${harness.url}api/${operation}`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${harness.token}` },
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${harness.token}`, 'X-Client-Key': 'e2e-seeding-client' },
           body: JSON.stringify(request),
         });
         const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
@@ -91,15 +94,19 @@ export const test = base.extend<{ harness: RunningHarness; app: Page }>({
       async restart() {
         await stop(server.child);
         server = await startServer(dbFile, dir);
+        // Sessions live in memory: the seeding client signs in again.
+        if (seedAdmin) await harness.call('signIn', { username: adminAccount.username, password: adminAccount.password });
       },
     };
+    if (seedAdmin) await harness.call('createFirstAdministrator', adminAccount);
     await use(harness);
     await stop(server.child);
     fs.rmSync(dir, { recursive: true, force: true });
   },
+  /** The app in a browser tab, signed in as the administrator, on the patient list. */
   app: async ({ page, harness }, use) => {
     await page.goto(harness.launchUrl);
-    await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+    await signIn(page, adminAccount.username, adminAccount.password);
     await use(page);
   },
 });
@@ -117,4 +124,12 @@ export interface SeedPatient {
 
 export async function seedPatient(harness: RunningHarness, p: SeedPatient): Promise<{ id: number; updatedAt: string }> {
   return harness.call('createPatient', { patient: { sex: 'female', diabetesType: 'type2', ...p } });
+}
+
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
 }

@@ -58,7 +58,8 @@ export async function benchPatientSearch(dir: string, n: number, runs: number): 
 
   let i = 0;
   let j = 0;
-  const context = { actor: { name: 'bench' } };
+  app.services.auth.createFirstAdministrator('bench', { username: 'bench', displayName: 'Bench', password: 'bench password 1' });
+  const context = { clientKey: 'bench' };
   const result = await compare(
     async () => {
       const text = benchQueries[i++ % benchQueries.length] ?? '';

@@ -1,16 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '../log/logger';
-import { openTestApp, type TestApp } from '../testing/testApp';
+import { openTestApp, signedInContext, type TestApp } from '../testing/testApp';
 import { createDispatch } from './dispatch';
 import { createHandlers } from './handlers';
 
 let app: TestApp;
+let context: { clientKey: string };
 beforeEach(() => {
   app = openTestApp();
+  context = signedInContext(app);
 });
 afterEach(() => app.dispose());
 
-const context = { actor: { name: 'nurse.test' } };
 const patient = {
   familyName: 'Öztürk',
   givenNames: 'Jürgen',
@@ -25,10 +26,19 @@ function counts(): unknown {
 }
 
 describe('dispatch', () => {
+  it('refuses every non-public operation to a client that has not signed in', async () => {
+    const stranger = { clientKey: 'test:stranger' };
+    const r = await app.dispatch('createPatient', { patient }, stranger);
+    expect(r).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Please sign in.' } });
+    expect((await app.dispatch('searchPatients', { query: '' }, stranger)).ok).toBe(false);
+    expect((await app.dispatch('getAppInfo', {}, stranger)).ok).toBe(true);
+    expect(counts()).toEqual({ patients: 0, audit: 1 });
+  });
+
   it('creates a patient from a valid request', async () => {
     const r = await app.dispatch('createPatient', { patient }, context);
     expect(r.ok).toBe(true);
-    expect(counts()).toEqual({ patients: 1, audit: 1 });
+    expect(counts()).toEqual({ patients: 1, audit: 2 });
   });
 
   it.each([
@@ -45,7 +55,7 @@ describe('dispatch', () => {
     if (r.ok) return;
     expect(r.error.code).toBe('bad_request');
     expect(r.error.message).toMatch(/^The request was not accepted: /);
-    expect(counts()).toEqual({ patients: 0, audit: 0 });
+    expect(counts()).toEqual({ patients: 0, audit: 1 });
   });
 
   it('names the field of each problem', async () => {
@@ -72,7 +82,7 @@ describe('dispatch', () => {
     handlers.getAppInfo = () => {
       throw new Error('secret detail: Żak 1956-07-03');
     };
-    const dispatch = createDispatch(handlers, silentLogger);
+    const dispatch = createDispatch(handlers, app.services.auth, silentLogger);
     const r = await dispatch('getAppInfo', {}, context);
     expect(r.ok).toBe(false);
     if (!r.ok) {

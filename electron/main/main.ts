@@ -94,7 +94,8 @@ function registerIpc(app_: OpenApplication): void {
       const frame = event.senderFrame;
       const trusted = isTrustedSender(frame ? { url: frame.url, isMainFrame: frame.parent === null } : null);
       if (!trusted) return fail('forbidden', 'This request did not come from the app window.');
-      return app_.dispatch(name, payload, { actor: { name: 'clinic user' } });
+      // One session per window: the window's webContents id is the client key.
+      return app_.dispatch(name, payload, { clientKey: `desktop:${event.sender.id}` });
     });
   }
 }

@@ -1,19 +1,20 @@
 import type { Db } from '../db/types';
+import { AuthService } from './auth/authService';
 import type { Clock } from './clock';
 import { PatientService } from './patients/patientService';
+import { SettingsService } from './settings/settingsService';
 
 /** Everything the operations need, built once per open database. */
 export interface AppServices {
   db: Db;
   clock: Clock;
   patients: PatientService;
+  settings: SettingsService;
+  auth: AuthService;
   info: { name: string; version: string; dataFile: string; shell: 'desktop' | 'browser'; schemaVersion: number };
 }
 
-export function createAppServices(
-  db: Db,
-  clock: Clock,
-  info: AppServices['info'],
-): AppServices {
-  return { db, clock, patients: new PatientService(db, clock), info };
+export function createAppServices(db: Db, clock: Clock, info: AppServices['info']): AppServices {
+  const settings = new SettingsService(db, clock);
+  return { db, clock, patients: new PatientService(db, clock), settings, auth: new AuthService(db, clock, settings), info };
 }

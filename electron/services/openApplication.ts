@@ -46,7 +46,7 @@ export function openApplication(
     shell: options.shell,
     schemaVersion: latestSchemaVersion,
   });
-  const dispatch = createDispatch(createHandlers(services), options.log);
+  const dispatch = createDispatch(createHandlers(services), services.auth, options.log);
   return {
     ok: true,
     app: {

@@ -33,3 +33,13 @@ export function openTestApp(clock?: Clock): TestApp {
 }
 
 export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
+
+/** Creates the first administrator on this client and returns the signed-in call context. */
+export function signedInContext(app: OpenApplication, clientKey = 'test:admin'): { clientKey: string } {
+  const r = app.services.auth.createFirstAdministrator(clientKey, { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' });
+  if (!r.ok) {
+    const again = app.services.auth.signIn(clientKey, 'admin', 'correct horse battery');
+    if (!again.ok) throw new Error(again.error.message);
+  }
+  return { clientKey };
+}

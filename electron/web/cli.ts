@@ -29,7 +29,6 @@ async function main(): Promise<void> {
   const port = Number(argValue('--port') ?? '0');
   const harness = await startHarness({
     dispatch: app.dispatch,
-    context: { actor: { name: 'clinic user' } },
     rendererDir: path.resolve(here, '..', 'renderer'),
     browserApiFile: path.join(here, 'browser-api.js'),
     log,

@@ -16,7 +16,6 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(app.dir, 'browser-api.js'), 'window.api = {};');
   harness = await startHarness({
     dispatch: app.dispatch,
-    context: { actor: { name: 'nurse.test' } },
     rendererDir,
     browserApiFile: path.join(app.dir, 'browser-api.js'),
     log: silentLogger,
@@ -28,7 +27,11 @@ afterEach(async () => {
 });
 
 const post = (op: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-  fetch(`${harness.url}api/${op}`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  fetch(`${harness.url}api/${op}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Client-Key': 'test-client-0001', ...headers },
+    body: JSON.stringify(body),
+  });
 
 describe('loopback harness', () => {
   it('answers operations for the right token', async () => {
@@ -67,11 +70,15 @@ describe('loopback harness', () => {
 
   it('answers a bad request with 400 and the envelope, and an unknown operation with 404', async () => {
     const auth = { Authorization: `Bearer ${harness.token}` };
+    const signedOut = await post('createPatient', { patient: { familyName: 3 } }, auth);
+    expect(signedOut.status).toBe(401);
+    const admin = await post('createFirstAdministrator', { username: 'admin', displayName: 'Ada', password: 'correct horse battery' }, auth);
+    expect(admin.status).toBe(200);
     const bad = await post('createPatient', { patient: { familyName: 3 } }, auth);
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { ok: boolean }).ok).toBe(false);
     expect((await post('nope', {}, auth)).status).toBe(404);
-    const notJson = await fetch(`${harness.url}api/getAppInfo`, { method: 'POST', headers: auth, body: '{' });
+    const notJson = await fetch(`${harness.url}api/getAppInfo`, { method: 'POST', headers: { ...auth, 'X-Client-Key': 'test-client-0001' }, body: '{' });
     expect(notJson.status).toBe(400);
     expect(app.db.prepare('SELECT count(*) AS n FROM patient').get()).toEqual({ n: 0 });
   });

@@ -5,7 +5,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fail, type Result } from '../../shared/ipc/result';
 import type { Dispatch } from '../ipc/dispatch';
-import type { CallContext } from '../ipc/handlers';
 import type { AppLogger } from '../log/logger';
 import { contentSecurityPolicy, contentTypeFor, safeRelativePath } from '../main/security';
 import { httpStatusFor } from './httpStatus';
@@ -22,7 +21,6 @@ import { httpStatusFor } from './httpStatus';
  */
 export interface HarnessOptions {
   dispatch: Dispatch;
-  context: CallContext;
   /** The built renderer (out/renderer). */
   rendererDir: string;
   /** The built browser `window.api` (out/web/browser-api.js). */
@@ -93,6 +91,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         sendJson(res, 405, fail('bad_request', 'Operations are called with POST.'));
         return;
       }
+      // Each browser tab names itself with a random key (kept in its sessionStorage), so a tab's
+      // sign-in and idle lock are its own, like a desktop window's.
+      const clientKey = req.headers['x-client-key'];
+      if (typeof clientKey !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(clientKey)) {
+        sendJson(res, 400, fail('bad_request', 'Missing or malformed X-Client-Key header.'));
+        return;
+      }
       const operation = url.pathname.slice('/api/'.length);
       const body = await readBody(req);
       if (body.kind === 'too-large') {
@@ -106,7 +111,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         sendJson(res, 400, fail('bad_request', 'The request body is not valid JSON.'));
         return;
       }
-      const result = await options.dispatch(operation, payload, options.context);
+      const result = await options.dispatch(operation, payload, { clientKey: `browser:${clientKey}` });
       sendJson(res, result.ok ? 200 : httpStatusFor(result.error.code), result);
       return;
     }

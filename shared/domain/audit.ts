@@ -4,6 +4,13 @@ export const auditActions = [
   'patient.update',
   'patient.archive',
   'patient.restore',
+  'user.create',
+  'user.update',
+  'user.password',
+  'session.sign-in',
+  'session.sign-in-failed',
+  'session.sign-out',
+  'settings.update',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -12,4 +19,11 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'patient.update': 'Patient details changed',
   'patient.archive': 'Patient archived',
   'patient.restore': 'Patient restored from archive',
+  'user.create': 'Staff account created',
+  'user.update': 'Staff account changed',
+  'user.password': 'Password set',
+  'session.sign-in': 'Signed in',
+  'session.sign-in-failed': 'Sign-in refused',
+  'session.sign-out': 'Signed out',
+  'settings.update': 'Settings changed',
 };

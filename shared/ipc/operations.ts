@@ -1,19 +1,37 @@
 import { z } from 'zod';
 import { patientIdSchema, patientInputSchema, patientSchema } from '../domain/patient';
 import { searchPatientsRequestSchema, searchPatientsResponseSchema } from '../domain/patientSearch';
+import { clinicSettingsSchema } from '../domain/settings';
+import {
+  authStateSchema,
+  displayNameSchema,
+  newPasswordSchema,
+  newUserSchema,
+  passwordSchema,
+  roles,
+  usernameSchema,
+  userSchema,
+} from '../domain/users';
 import type { OperationName } from './operationNames';
 import type { Result } from './result';
 
 /**
- * The contract between the renderer and the application: one row per operation, each with the
- * zod schema of its request and of its response. The Electron IPC handlers, the preload, the
- * loopback harness and the renderer's `window.api` type are all derived from this table.
+ * The contract between the renderer and the application: one row per operation, with the zod
+ * schema of its request and of its response and who may call it. The Electron IPC handlers, the
+ * preload, the loopback harness and the renderer's `window.api` type are all derived from it.
+ *
+ * Access: `public` needs no sign-in (auth screens); `user` needs a signed-in, unlocked member of
+ * staff; `administrator` needs the administrator role.
  */
+export type Access = 'public' | 'user' | 'administrator';
+
 interface OperationSchemas {
   request: z.ZodType;
   response: z.ZodType;
+  access: Access;
 }
 
+const empty = z.object({}).strict();
 const byId = z.object({ id: patientIdSchema }).strict();
 
 export const appInfoSchema = z.object({
@@ -28,10 +46,41 @@ export const appInfoSchema = z.object({
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
 export const operations = {
-  getAppInfo: { request: z.object({}).strict(), response: appInfoSchema },
-  searchPatients: { request: searchPatientsRequestSchema.strict(), response: searchPatientsResponseSchema },
-  getPatient: { request: byId, response: patientSchema },
-  createPatient: { request: z.object({ patient: patientInputSchema }).strict(), response: patientSchema },
+  getAppInfo: { request: empty, response: appInfoSchema, access: 'public' },
+
+  getAuthState: { request: empty, response: authStateSchema, access: 'public' },
+  createFirstAdministrator: {
+    request: z.object({ username: usernameSchema, displayName: displayNameSchema, password: newPasswordSchema }).strict(),
+    response: authStateSchema,
+    access: 'public',
+  },
+  signIn: { request: z.object({ username: z.string().max(100), password: passwordSchema }).strict(), response: authStateSchema, access: 'public' },
+  signOut: { request: empty, response: authStateSchema, access: 'public' },
+  lockSession: { request: empty, response: authStateSchema, access: 'public' },
+  unlockSession: { request: z.object({ password: passwordSchema }).strict(), response: authStateSchema, access: 'public' },
+  changeOwnPassword: {
+    request: z.object({ currentPassword: passwordSchema, newPassword: newPasswordSchema }).strict(),
+    response: userSchema,
+    access: 'user',
+  },
+  listUsers: { request: empty, response: z.array(userSchema), access: 'administrator' },
+  createUser: { request: newUserSchema, response: userSchema, access: 'administrator' },
+  updateUser: {
+    request: z.object({ id: z.number().int().positive(), displayName: displayNameSchema, role: z.enum(roles), disabled: z.boolean() }).strict(),
+    response: userSchema,
+    access: 'administrator',
+  },
+  resetUserPassword: {
+    request: z.object({ id: z.number().int().positive(), password: newPasswordSchema }).strict(),
+    response: userSchema,
+    access: 'administrator',
+  },
+  getClinicSettings: { request: empty, response: clinicSettingsSchema, access: 'user' },
+  updateClinicSettings: { request: clinicSettingsSchema, response: clinicSettingsSchema, access: 'administrator' },
+
+  searchPatients: { request: searchPatientsRequestSchema.strict(), response: searchPatientsResponseSchema, access: 'user' },
+  getPatient: { request: byId, response: patientSchema, access: 'user' },
+  createPatient: { request: z.object({ patient: patientInputSchema }).strict(), response: patientSchema, access: 'user' },
   updatePatient: {
     request: z
       .object({
@@ -42,9 +91,10 @@ export const operations = {
       })
       .strict(),
     response: patientSchema,
+    access: 'user',
   },
-  archivePatient: { request: byId, response: patientSchema },
-  restorePatient: { request: byId, response: patientSchema },
+  archivePatient: { request: byId, response: patientSchema, access: 'user' },
+  restorePatient: { request: byId, response: patientSchema, access: 'user' },
 } as const satisfies Record<OperationName, OperationSchemas>;
 
 export type Operations = typeof operations;

@@ -43,3 +43,46 @@ describe('migration 1: patients, search terms, audit log', () => {
     db.close();
   });
 });
+
+describe('migration 2: exams', () => {
+  it('creates the exam tables and allows one open draft per patient', () => {
+    const db = dbAt(2);
+    expect(tables(db)).toEqual(['audit_log', 'exam', 'exam_foot', 'exam_site_result', 'patient', 'patient_search_term']);
+    db.exec(`INSERT INTO patient (clinic_identifier, clinic_identifier_folded, family_name, given_names, sort_name, date_of_birth, sex, diabetes_type, created_at, updated_at)
+             VALUES ('X1', 'x1', 'A', 'B', 'a b', '1956-07-03', 'female', 'type2', 'now', 'now')`);
+    const draft = db.prepare(
+      `INSERT INTO exam (patient_id, series_id, version, state, exam_status, protocol, started_at, updated_at, findings_json)
+       VALUES (1, ?, 1, 'draft', 'performed', 'iwgdf-3', 'now', 'now', '{}')`,
+    );
+    draft.run(1);
+    expect(() => draft.run(2)).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('refuses a signed exam without signer or assessment', () => {
+    const db = dbAt(2);
+    db.exec(`INSERT INTO patient (clinic_identifier, clinic_identifier_folded, family_name, given_names, sort_name, date_of_birth, sex, diabetes_type, created_at, updated_at)
+             VALUES ('X1', 'x1', 'A', 'B', 'a b', '1956-07-03', 'female', 'type2', 'now', 'now')`);
+    expect(() =>
+      db.exec(`INSERT INTO exam (patient_id, series_id, version, state, exam_status, protocol, started_at, updated_at, findings_json)
+               VALUES (1, 1, 1, 'signed', 'performed', 'iwgdf-3', 'now', 'now', '{}')`),
+    ).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 3: users and settings', () => {
+  it('adds accounts with unique usernames and a settings table', () => {
+    const db = dbAt(3);
+    expect(tables(db)).toContain('app_user');
+    expect(tables(db)).toContain('setting');
+    const insert = db.prepare(
+      `INSERT INTO app_user (username, username_folded, display_name, role, password_hash, created_at, updated_at)
+       VALUES (?, ?, 'Name', ?, 'x', 'now', 'now')`,
+    );
+    insert.run('Ada', 'ada', 'administrator');
+    expect(() => insert.run('ADA', 'ada', 'nurse')).toThrow(/UNIQUE/);
+    expect(() => insert.run('bob', 'bob', 'janitor')).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -14,12 +14,22 @@ declare global {
 
 const token = document.querySelector<HTMLMetaElement>('meta[name="harness-token"]')?.content ?? '';
 
+/** This tab's own key: its sign-in and idle lock are separate from other tabs', and survive a reload. */
+function clientKey(): string {
+  const existing = sessionStorage.getItem('foot-screening.client-key');
+  if (existing) return existing;
+  const fresh = crypto.randomUUID();
+  sessionStorage.setItem('foot-screening.client-key', fresh);
+  return fresh;
+}
+const key = clientKey();
+
 async function call(operation: string, request: unknown): Promise<Result<unknown>> {
   let response: Response;
   try {
     response = await fetch(`./api/${operation}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}`, 'X-Client-Key': key },
       body: JSON.stringify(request ?? {}),
       credentials: 'same-origin',
     });

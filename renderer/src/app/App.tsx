@@ -1,23 +1,50 @@
-import { AppBar, Box, Button, CssBaseline, Link, Toolbar, Typography } from '@mui/material';
+import AccountCircle from '@mui/icons-material/AccountCircle';
+import { AppBar, Box, Button, CssBaseline, Divider, Link, ListItemText, Menu, MenuItem, Toolbar, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { roleLabels, type Role } from '../../../shared/domain/users';
 import { api } from '../api/api';
 import { NotifierProvider } from '../components/Notifier';
+import { UsersPage } from '../features/admin/UsersPage';
+import { useSession } from '../features/auth/AuthContext';
+import { AuthGate } from '../features/auth/AuthGate';
 import { PatientEditPage, PatientNewPage } from '../features/patients/PatientFormPage';
 import { PatientListPage } from '../features/patients/PatientListPage';
 import { PatientPage } from '../features/patients/PatientPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { navigate, useRoute, type Route } from './router';
+import { navigate, routeHash, useRoute, type Route } from './router';
 import { createAppTheme } from './theme';
 
-const sections: { label: string; route: Route; matches: Route['page'][] }[] = [
+interface Section {
+  label: string;
+  route: Route;
+  matches: Route['page'][];
+  roles?: Role[];
+}
+
+const sections: Section[] = [
   { label: 'Patients', route: { page: 'patients' }, matches: ['patients', 'patient', 'patient-new', 'patient-edit'] },
+  { label: 'Staff', route: { page: 'staff' }, matches: ['staff'], roles: ['administrator'] },
   { label: 'Settings', route: { page: 'settings' }, matches: ['settings'] },
 ];
 
 export function App(): React.JSX.Element {
   const theme = useMemo(() => createAppTheme(), []);
+  return (
+    <ThemeProvider theme={theme}>
+      <CssBaseline />
+      <NotifierProvider>
+        <AuthGate>
+          <Shell />
+        </AuthGate>
+      </NotifierProvider>
+    </ThemeProvider>
+  );
+}
+
+function Shell(): React.JSX.Element {
   const route = useRoute();
+  const session = useSession();
 
   // Desktop menu commands (File > New patient ...). The browser harness has no menu.
   useEffect(
@@ -30,7 +57,7 @@ export function App(): React.JSX.Element {
     [],
   );
 
-  // Keyboard shortcuts that work everywhere: Alt+N new patient, Alt+P patient list.
+  // Keyboard shortcuts that work everywhere: Alt+N new patient, Alt+P patient list, Alt+L lock.
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
@@ -41,39 +68,42 @@ export function App(): React.JSX.Element {
       } else if (key === 'p') {
         event.preventDefault();
         navigate({ page: 'patients' });
+      } else if (key === 'l') {
+        event.preventDefault();
+        session.lock();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  }, [session]);
 
   return (
-    <ThemeProvider theme={theme}>
-      <CssBaseline />
-      <NotifierProvider>
-        <Link
-          href="#main"
-          sx={{ position: 'absolute', left: -9999, '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 } }}
-          onClick={(e) => {
-            e.preventDefault();
-            document.getElementById('main')?.focus();
-          }}
-        >
-          Skip to main content
-        </Link>
-        <AppBar position="sticky" elevation={1}>
-          <Toolbar variant="dense" sx={{ gap: 2 }}>
-            <Typography variant="h6" component="div" sx={{ mr: 2, whiteSpace: 'nowrap' }}>
-              Foot Screening
-            </Typography>
-            <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 1 }}>
-              {sections.map((s) => {
+    <>
+      <Link
+        href="#main"
+        sx={{ position: 'absolute', left: -9999, '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 } }}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to main content
+      </Link>
+      <AppBar position="sticky" elevation={1}>
+        <Toolbar variant="dense" sx={{ gap: 2 }}>
+          <Typography variant="h6" component="div" sx={{ mr: 2, whiteSpace: 'nowrap' }}>
+            Foot Screening
+          </Typography>
+          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 1, flexGrow: 1 }}>
+            {sections
+              .filter((s) => !s.roles || s.roles.includes(session.user.role))
+              .map((s) => {
                 const current = s.matches.includes(route.page);
                 return (
                   <Button
                     key={s.label}
                     color="inherit"
-                    href={`#/${s.route.page}`}
+                    href={routeHash(s.route)}
                     aria-current={current ? 'page' : undefined}
                     sx={{ borderBottom: current ? '3px solid white' : '3px solid transparent', borderRadius: 0 }}
                     onClick={(e) => {
@@ -85,14 +115,56 @@ export function App(): React.JSX.Element {
                   </Button>
                 );
               })}
-            </Box>
-          </Toolbar>
-        </AppBar>
-        <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1.5, md: 3 }, maxWidth: 1400, mx: 'auto', outline: 'none' }}>
-          <CurrentPage route={route} />
-        </Box>
-      </NotifierProvider>
-    </ThemeProvider>
+          </Box>
+          <UserMenu />
+        </Toolbar>
+      </AppBar>
+      <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1.5, md: 3 }, maxWidth: 1600, mx: 'auto', outline: 'none' }}>
+        <CurrentPage route={route} />
+      </Box>
+    </>
+  );
+}
+
+function UserMenu(): React.JSX.Element {
+  const { user, lock, signOut } = useSession();
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  return (
+    <>
+      <Button
+        color="inherit"
+        startIcon={<AccountCircle />}
+        onClick={(e) => setAnchor(e.currentTarget)}
+        aria-haspopup="menu"
+        aria-expanded={anchor !== null}
+        aria-label={`Signed in as ${user.displayName}`}
+        sx={{ textTransform: 'none' }}
+      >
+        {user.displayName}
+      </Button>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <MenuItem disabled>
+          <ListItemText primary={user.displayName} secondary={`${roleLabels[user.role]} · ${user.username}`} />
+        </MenuItem>
+        <Divider />
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            lock();
+          }}
+        >
+          Lock screen (Alt+L)
+        </MenuItem>
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            signOut();
+          }}
+        >
+          Sign out
+        </MenuItem>
+      </Menu>
+    </>
   );
 }
 
@@ -108,5 +180,7 @@ function CurrentPage({ route }: { route: Route }): React.JSX.Element {
       return <PatientEditPage key={route.patientId} patientId={route.patientId} />;
     case 'settings':
       return <SettingsPage />;
+    case 'staff':
+      return <UsersPage />;
   }
 }

@@ -6,12 +6,14 @@ export type Route =
   | { page: 'patient-new' }
   | { page: 'patient'; patientId: number }
   | { page: 'patient-edit'; patientId: number }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'staff' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [first, second, third] = parts;
   if (first === 'settings') return { page: 'settings' };
+  if (first === 'staff') return { page: 'staff' };
   if (first === 'patients') {
     if (second === 'new') return { page: 'patient-new' };
     const id = Number(second);
@@ -35,6 +37,8 @@ export function routeHash(route: Route): string {
       return `#/patients/${route.patientId}/edit`;
     case 'settings':
       return '#/settings';
+    case 'staff':
+      return '#/staff';
   }
 }
 

@@ -23,6 +23,18 @@ export function createAppTheme(): Theme {
       MuiCssBaseline: {
         styleOverrides: {
           ':focus-visible': { outline: '3px solid #f2a900', outlineOffset: '2px' },
+          // Text for screen readers only.
+          '.visually-hidden': {
+            position: 'absolute',
+            width: 1,
+            height: 1,
+            margin: -1,
+            padding: 0,
+            overflow: 'hidden',
+            clip: 'rect(0 0 0 0)',
+            whiteSpace: 'nowrap',
+            border: 0,
+          },
         },
       },
     },

@@ -1,0 +1,110 @@
+import { adminAccount, expect, signIn, test } from './support/harness';
+
+const nurse = { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'nurse password 1' };
+
+test.describe('first run', () => {
+  test.use({ seedAdmin: false });
+
+  test('the first person to open the app creates the administrator account', async ({ page, harness }) => {
+    await page.goto(harness.launchUrl);
+    await expect(page.getByRole('heading', { name: 'Set up Foot Screening' })).toBeVisible();
+    await page.getByLabel('Full name').fill('Ada Admin');
+    await page.getByLabel('Username').fill('admin');
+    await page.getByLabel(/^Password/).fill('short');
+    await page.getByLabel('Repeat password').fill('short');
+    await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
+    await expect(page.getByText('Use at least 10 characters')).toBeVisible();
+    await page.getByLabel(/^Password/).fill('a long enough password');
+    await page.getByLabel('Repeat password').fill('a long enough password');
+    await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
+    await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Signed in as Ada Admin' })).toBeVisible();
+    const rows = harness.query<{ role: string; password_hash: string }>('SELECT role, password_hash FROM app_user');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.role).toBe('administrator');
+    expect(rows[0]?.password_hash).toMatch(/^scrypt\$/);
+  });
+});
+
+test.describe('staff and roles', () => {
+  test('an administrator adds a nurse, who can work with patients but not manage staff', async ({ app, harness, browser }) => {
+    await app.getByRole('link', { name: 'Staff' }).click();
+    await app.getByRole('button', { name: 'Add staff member' }).click();
+    const dialog = app.getByRole('dialog', { name: 'Add staff member' });
+    await dialog.getByLabel('Full name').fill(nurse.displayName);
+    await dialog.getByLabel('Username').fill(nurse.username);
+    await dialog.getByLabel('Password').fill(nurse.password);
+    await dialog.getByRole('button', { name: 'Add' }).click();
+    await expect(app.getByRole('cell', { name: 'Nina Nurse', exact: true })).toBeVisible();
+
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(harness.launchUrl);
+    await signIn(tab, nurse.username, nurse.password);
+    await expect(tab.getByRole('link', { name: 'Staff' })).toHaveCount(0);
+    await tab.goto(`${harness.url}#/staff`);
+    await expect(tab.getByText('Only an administrator can manage staff accounts.')).toBeVisible();
+    const refused = await tab.evaluate(async () => {
+      const api = (window as unknown as { api: { listUsers(r: object): Promise<{ ok: boolean; error?: { code: string } }> } }).api;
+      const r = await api.listUsers({});
+      return r.ok ? 'allowed' : r.error?.code;
+    });
+    expect(refused).toBe('forbidden');
+    await context.close();
+  });
+
+  test('a disabled account cannot sign in', async ({ app, harness, browser }) => {
+    const created = await harness.call<{ id: number }>('createUser', nurse);
+    await harness.call('updateUser', { id: created.id, displayName: nurse.displayName, role: 'nurse', disabled: true });
+    await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+    const context = await browser.newContext();
+    const tab = await context.newPage();
+    await tab.goto(harness.launchUrl);
+    await tab.getByLabel('Username').fill(nurse.username);
+    await tab.getByLabel('Password').fill(nurse.password);
+    await tab.getByRole('button', { name: 'Sign in' }).click();
+    await expect(tab.getByRole('alert')).toContainText('This account has been disabled');
+    await context.close();
+  });
+
+  test('wrong passwords in a row slow down further tries', async ({ page, harness }) => {
+    await page.goto(harness.launchUrl);
+    for (let i = 0; i < 3; i++) {
+      await page.getByLabel('Username').fill(adminAccount.username);
+      await page.getByLabel('Password').fill(`wrong ${i}`);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await expect(page.getByRole('alert')).toContainText('Wrong username or password.');
+    }
+    await page.getByLabel('Password').fill(adminAccount.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toContainText('Too many wrong passwords. Try again in');
+  });
+});
+
+test.describe('lock', () => {
+  test('locking keeps the screen and the half-typed entries, and unlocking needs the password', async ({ app }) => {
+    await app.getByRole('button', { name: 'New patient' }).click();
+    await app.getByLabel('Family name').fill('Halfway');
+    await app.keyboard.press('Alt+l');
+    const lock = app.getByRole('dialog', { name: 'Locked' });
+    await expect(lock).toBeVisible();
+    await lock.getByLabel('Password').fill('not it');
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lock.getByRole('alert')).toContainText('Wrong password.');
+    await lock.getByLabel('Password').fill(adminAccount.password);
+    await lock.getByRole('button', { name: 'Unlock' }).click();
+    await expect(lock).toBeHidden();
+    await expect(app.getByLabel('Family name')).toHaveValue('Halfway');
+  });
+
+  test('the screen locks by itself after the idle time', async ({ app, harness }) => {
+    await harness.call('updateClinicSettings', { clinicName: '', idleLockMinutes: 1 });
+    await app.reload();
+    await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+    await app.clock.install();
+    await app.reload();
+    await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+    await app.clock.fastForward('01:05');
+    await expect(app.getByRole('dialog', { name: 'Locked' })).toBeVisible();
+  });
+});

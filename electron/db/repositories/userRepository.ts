@@ -1,0 +1,116 @@
+import type { Role, User } from '../../../shared/domain/users';
+import type { Db } from '../types';
+
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  password_hash: string;
+  failed_attempts: number;
+  last_failed_at: string | null;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface StoredUser extends User {
+  passwordHash: string;
+  failedAttempts: number;
+  lastFailedAt: string | null;
+}
+
+function toUser(row: UserRow): StoredUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role as Role,
+    createdAt: row.created_at,
+    disabledAt: row.disabled_at,
+    passwordHash: row.password_hash,
+    failedAttempts: row.failed_attempts,
+    lastFailedAt: row.last_failed_at,
+  };
+}
+
+export function publicUser(u: StoredUser): User {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, createdAt: u.createdAt, disabledAt: u.disabledAt };
+}
+
+export class UserRepository {
+  private readonly countStmt;
+  private readonly byIdStmt;
+  private readonly byNameStmt;
+  private readonly allStmt;
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly setPasswordStmt;
+  private readonly failureStmt;
+  private readonly successStmt;
+  private readonly activeAdminsStmt;
+
+  constructor(db: Db) {
+    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM app_user');
+    this.byIdStmt = db.prepare<[number], UserRow>('SELECT * FROM app_user WHERE id = ?');
+    this.byNameStmt = db.prepare<[string], UserRow>('SELECT * FROM app_user WHERE username_folded = ?');
+    this.allStmt = db.prepare<[], UserRow>('SELECT * FROM app_user ORDER BY disabled_at IS NOT NULL, display_name COLLATE NOCASE, id');
+    this.insertStmt = db.prepare(
+      `INSERT INTO app_user (username, username_folded, display_name, role, password_hash, created_at, updated_at)
+       VALUES (@username, @usernameFolded, @displayName, @role, @passwordHash, @now, @now)`,
+    );
+    this.updateStmt = db.prepare<[string, string, string | null, string, number]>(
+      'UPDATE app_user SET display_name = ?, role = ?, disabled_at = ?, updated_at = ? WHERE id = ?',
+    );
+    this.setPasswordStmt = db.prepare<[string, string, number]>(
+      'UPDATE app_user SET password_hash = ?, failed_attempts = 0, last_failed_at = NULL, updated_at = ? WHERE id = ?',
+    );
+    this.failureStmt = db.prepare<[string, number]>('UPDATE app_user SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?');
+    this.successStmt = db.prepare<[number]>('UPDATE app_user SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?');
+    this.activeAdminsStmt = db.prepare<[], { n: number }>(
+      "SELECT count(*) AS n FROM app_user WHERE role = 'administrator' AND disabled_at IS NULL",
+    );
+  }
+
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
+  }
+
+  activeAdministrators(): number {
+    return this.activeAdminsStmt.get()?.n ?? 0;
+  }
+
+  findById(id: number): StoredUser | null {
+    const row = this.byIdStmt.get(id);
+    return row ? toUser(row) : null;
+  }
+
+  findByUsername(username: string): StoredUser | null {
+    const row = this.byNameStmt.get(username.trim().toLowerCase());
+    return row ? toUser(row) : null;
+  }
+
+  all(): StoredUser[] {
+    return this.allStmt.all().map(toUser);
+  }
+
+  insert(u: { username: string; displayName: string; role: Role; passwordHash: string }, now: string): number {
+    const info = this.insertStmt.run({ ...u, usernameFolded: u.username.trim().toLowerCase(), now });
+    return Number(info.lastInsertRowid);
+  }
+
+  update(id: number, displayName: string, role: Role, disabledAt: string | null, now: string): void {
+    this.updateStmt.run(displayName, role, disabledAt, now, id);
+  }
+
+  setPassword(id: number, passwordHash: string, now: string): void {
+    this.setPasswordStmt.run(passwordHash, now, id);
+  }
+
+  recordFailure(id: number, now: string): void {
+    this.failureStmt.run(now, id);
+  }
+
+  recordSuccess(id: number): void {
+    this.successStmt.run(id);
+  }
+}

@@ -1,0 +1,255 @@
+import type { AuthState, NewUser, Role, User } from '../../../shared/domain/users';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { AuditRepository } from '../../db/repositories/auditRepository';
+import { publicUser, UserRepository, type StoredUser } from '../../db/repositories/userRepository';
+import type { Db } from '../../db/types';
+import type { Clock } from '../clock';
+import type { Actor } from '../patients/patientService';
+import type { SettingsService } from '../settings/settingsService';
+import { decoyHash, hashPassword, retryDelaySeconds, verifyPassword } from './passwords';
+
+/** Who is signed in on one client (a desktop window, or a browser tab of the harness). */
+interface Session {
+  userId: number;
+  lastActivityMs: number;
+  locked: boolean;
+}
+
+export type Access = 'public' | 'user' | 'administrator';
+
+const wrongCredentials = 'Wrong username or password.';
+
+/**
+ * Staff accounts, sign-in, idle lock and roles. Sessions live in memory, keyed by the client
+ * (so a restart signs everybody out); failed attempts are counted in the database so guessing
+ * stays slow across restarts.
+ */
+export class AuthService {
+  private readonly users: UserRepository;
+  private readonly audit: AuditRepository;
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly settings: SettingsService,
+  ) {
+    this.users = new UserRepository(db);
+    this.audit = new AuditRepository(db);
+  }
+
+  state(clientKey: string): AuthState {
+    if (this.users.count() === 0) return { kind: 'setup-required' };
+    const session = this.liveSession(clientKey);
+    if (!session) return { kind: 'signed-out' };
+    const user = this.users.findById(session.userId);
+    if (!user) return { kind: 'signed-out' };
+    if (session.locked) return { kind: 'locked', user: publicUser(user) };
+    return { kind: 'signed-in', user: publicUser(user), idleLockMinutes: this.settings.clinic().idleLockMinutes };
+  }
+
+  /**
+   * Checks that the client may call an operation of this access level, and counts the call as
+   * activity. Returns the acting user (null for public operations called signed out).
+   */
+  authorize(clientKey: string, access: Access): Result<User | null> {
+    if (access === 'public') {
+      const session = this.liveSession(clientKey);
+      const user = session && !session.locked ? this.users.findById(session.userId) : null;
+      return ok(user ? publicUser(user) : null);
+    }
+    const session = this.liveSession(clientKey);
+    if (!session) return fail('unauthorized', 'Please sign in.');
+    if (session.locked) return fail('unauthorized', 'The screen is locked. Enter your password to carry on.');
+    const user = this.users.findById(session.userId);
+    if (!user || user.disabledAt !== null) {
+      this.sessions.delete(clientKey);
+      return fail('unauthorized', 'This account is no longer active. Please sign in.');
+    }
+    if (access === 'administrator' && user.role !== 'administrator') {
+      return fail('forbidden', 'Only an administrator can do this.');
+    }
+    session.lastActivityMs = this.clock.now().getTime();
+    return ok(publicUser(user));
+  }
+
+  /** The first account of a new installation: an administrator, signed in at once. */
+  createFirstAdministrator(clientKey: string, input: Omit<NewUser, 'role'>): Result<AuthState> {
+    const now = this.clock.now().toISOString();
+    const passwordHash = hashPassword(input.password);
+    let created: number | null = null;
+    this.db
+      .transaction(() => {
+        if (this.users.count() > 0) return;
+        created = this.users.insert({ username: input.username, displayName: input.displayName, role: 'administrator', passwordHash }, now);
+        this.audit.append({
+          at: now,
+          actor: input.username,
+          action: 'user.create',
+          entity: 'user',
+          entityId: String(created),
+          details: { role: 'administrator', firstAccount: true },
+        });
+      })
+      .immediate();
+    if (created === null) return fail('conflict', 'An administrator account already exists. Please sign in.');
+    this.startSession(clientKey, created);
+    return ok(this.state(clientKey));
+  }
+
+  signIn(clientKey: string, username: string, password: string): Result<AuthState> {
+    const user = this.users.findByUsername(username);
+    const wait = user ? this.secondsToWait(user) : 0;
+    if (wait > 0) return fail('too_many_attempts', `Too many wrong passwords. Try again in ${wait} seconds.`);
+    // Unknown usernames are checked against a decoy hash, so they take as long as known ones.
+    const matches = verifyPassword(password, user?.passwordHash ?? decoyHash);
+    const now = this.clock.now().toISOString();
+    if (!user || !matches || user.disabledAt !== null) {
+      this.db.transaction(() => {
+        if (user && !matches) this.users.recordFailure(user.id, now);
+        this.audit.append({
+          at: now,
+          actor: username.slice(0, 40),
+          action: 'session.sign-in-failed',
+          entity: 'session',
+          entityId: null,
+          details: { reason: !user ? 'unknown user' : !matches ? 'wrong password' : 'account disabled' },
+        });
+      })();
+      if (user && matches && user.disabledAt !== null) return fail('unauthorized', 'This account has been disabled. Ask an administrator.');
+      return fail('unauthorized', wrongCredentials);
+    }
+    this.db.transaction(() => {
+      this.users.recordSuccess(user.id);
+      this.audit.append({ at: now, actor: user.username, action: 'session.sign-in', entity: 'session', entityId: null, details: {} });
+    })();
+    this.startSession(clientKey, user.id);
+    return ok(this.state(clientKey));
+  }
+
+  signOut(clientKey: string): Result<AuthState> {
+    const session = this.sessions.get(clientKey);
+    if (session) {
+      const user = this.users.findById(session.userId);
+      this.sessions.delete(clientKey);
+      if (user) {
+        this.audit.append({ at: this.clock.now().toISOString(), actor: user.username, action: 'session.sign-out', entity: 'session', entityId: null, details: {} });
+      }
+    }
+    return ok(this.state(clientKey));
+  }
+
+  lock(clientKey: string): Result<AuthState> {
+    const session = this.sessions.get(clientKey);
+    if (session) session.locked = true;
+    return ok(this.state(clientKey));
+  }
+
+  /** Unlocking needs the signed-in user's own password; wrong tries count like sign-in failures. */
+  unlock(clientKey: string, password: string): Result<AuthState> {
+    const session = this.sessions.get(clientKey);
+    if (!session) return fail('unauthorized', 'Please sign in.');
+    const user = this.users.findById(session.userId);
+    if (!user || user.disabledAt !== null) {
+      this.sessions.delete(clientKey);
+      return fail('unauthorized', 'This account is no longer active. Please sign in.');
+    }
+    const wait = this.secondsToWait(user);
+    if (wait > 0) return fail('too_many_attempts', `Too many wrong passwords. Try again in ${wait} seconds.`);
+    if (!verifyPassword(password, user.passwordHash)) {
+      this.users.recordFailure(user.id, this.clock.now().toISOString());
+      return fail('unauthorized', 'Wrong password.');
+    }
+    this.users.recordSuccess(user.id);
+    session.locked = false;
+    session.lastActivityMs = this.clock.now().getTime();
+    return ok(this.state(clientKey));
+  }
+
+  listUsers(): User[] {
+    return this.users.all().map(publicUser);
+  }
+
+  createUser(input: NewUser, actor: Actor): Result<User> {
+    if (this.users.findByUsername(input.username)) {
+      return fail('conflict', `The username ${input.username} is already taken.`, [{ path: 'username', message: 'This username is already taken' }]);
+    }
+    const now = this.clock.now().toISOString();
+    const passwordHash = hashPassword(input.password);
+    const id = this.db.transaction(() => {
+      const newId = this.users.insert({ username: input.username, displayName: input.displayName, role: input.role, passwordHash }, now);
+      this.audit.append({ at: now, actor: actor.name, action: 'user.create', entity: 'user', entityId: String(newId), details: { role: input.role } });
+      return newId;
+    })();
+    const user = this.users.findById(id);
+    return user ? ok(publicUser(user)) : fail('internal', 'The account was not saved.');
+  }
+
+  updateUser(id: number, change: { displayName: string; role: Role; disabled: boolean }, actor: Actor & { userId: number }): Result<User> {
+    const before = this.users.findById(id);
+    if (!before) return fail('not_found', 'No such account.');
+    const leavesNoAdministrator =
+      before.role === 'administrator' && before.disabledAt === null && (change.role !== 'administrator' || change.disabled) && this.users.activeAdministrators() <= 1;
+    if (leavesNoAdministrator) return fail('conflict', 'At least one active administrator must remain.');
+    if (id === actor.userId && change.disabled) return fail('conflict', 'You cannot disable your own account.');
+    const now = this.clock.now().toISOString();
+    const disabledAt = change.disabled ? (before.disabledAt ?? now) : null;
+    this.db.transaction(() => {
+      this.users.update(id, change.displayName, change.role, disabledAt, now);
+      this.audit.append({
+        at: now,
+        actor: actor.name,
+        action: 'user.update',
+        entity: 'user',
+        entityId: String(id),
+        details: { role: change.role, disabled: change.disabled, displayNameChanged: change.displayName !== before.displayName },
+      });
+    })();
+    if (change.disabled) {
+      for (const [key, s] of this.sessions) if (s.userId === id) this.sessions.delete(key);
+    }
+    const user = this.users.findById(id);
+    return user ? ok(publicUser(user)) : fail('not_found', 'No such account.');
+  }
+
+  setPassword(id: number, password: string, actor: Actor): Result<User> {
+    const user = this.users.findById(id);
+    if (!user) return fail('not_found', 'No such account.');
+    const now = this.clock.now().toISOString();
+    const passwordHash = hashPassword(password);
+    this.db.transaction(() => {
+      this.users.setPassword(id, passwordHash, now);
+      this.audit.append({ at: now, actor: actor.name, action: 'user.password', entity: 'user', entityId: String(id), details: {} });
+    })();
+    return ok(publicUser(user));
+  }
+
+  changeOwnPassword(userId: number, current: string, next: string): Result<User> {
+    const user = this.users.findById(userId);
+    if (!user) return fail('not_found', 'No such account.');
+    if (!verifyPassword(current, user.passwordHash)) {
+      return fail('validation_failed', 'The current password is wrong.', [{ path: 'currentPassword', message: 'The current password is wrong' }]);
+    }
+    return this.setPassword(userId, next, { name: user.username });
+  }
+
+  private startSession(clientKey: string, userId: number): void {
+    this.sessions.set(clientKey, { userId, lastActivityMs: this.clock.now().getTime(), locked: false });
+  }
+
+  /** The client's session, locked if it has been idle longer than the clinic's idle time. */
+  private liveSession(clientKey: string): Session | null {
+    const session = this.sessions.get(clientKey);
+    if (!session) return null;
+    const idleMs = this.settings.clinic().idleLockMinutes * 60_000;
+    if (!session.locked && this.clock.now().getTime() - session.lastActivityMs > idleMs) session.locked = true;
+    return session;
+  }
+
+  private secondsToWait(user: StoredUser): number {
+    const delay = retryDelaySeconds(user.failedAttempts);
+    if (delay === 0 || user.lastFailedAt === null) return 0;
+    const readyAt = new Date(user.lastFailedAt).getTime() + delay * 1000;
+    return Math.max(0, Math.ceil((readyAt - this.clock.now().getTime()) / 1000));
+  }
+}

@@ -1,0 +1,41 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Password hashing with scrypt (Node's crypto) and a random 16-byte salt per user. The stored
+ * form names its parameters, so they can be raised later without breaking old hashes:
+ * `scrypt$N$r$p$<salt base64>$<hash base64>`.
+ */
+const N = 16384;
+const r = 8;
+const p = 1;
+const keyLength = 64;
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(password.normalize('NFC'), salt, keyLength, { N, r, p });
+  return ['scrypt', N, r, p, salt.toString('base64'), hash.toString('base64')].join('$');
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, rr, pp, saltText, hashText] = stored.split('$');
+  if (scheme !== 'scrypt' || !saltText || !hashText) return false;
+  const expected = Buffer.from(hashText, 'base64');
+  const actual = scryptSync(password.normalize('NFC'), Buffer.from(saltText, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(rr),
+    p: Number(pp),
+  });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/** A hash that matches nothing, checked for unknown usernames so they take as long as known ones. */
+export const decoyHash = hashPassword(randomBytes(12).toString('hex'));
+
+/**
+ * Seconds to wait before the next try after `failures` wrong passwords in a row: none for the
+ * first three, then 2, 4, 8 ... up to 5 minutes.
+ */
+export function retryDelaySeconds(failures: number): number {
+  if (failures < 3) return 0;
+  return Math.min(300, 2 ** (failures - 2));
+}

@@ -1,0 +1,168 @@
+import LockIcon from '@mui/icons-material/Lock';
+import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState, type ReactNode } from 'react';
+import type { AuthState, User } from '../../../../shared/domain/users';
+import type { FieldIssue, Result } from '../../../../shared/ipc/result';
+import { api } from '../../api/api';
+
+function issueFor(issues: FieldIssue[] | undefined, path: string): string | undefined {
+  return issues?.find((i) => i.path === path)?.message;
+}
+
+function Frame({ title, intro, children }: { title: string; intro: ReactNode; children: ReactNode }): React.JSX.Element {
+  return (
+    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
+      <Paper sx={{ p: 4, width: '100%', maxWidth: 440 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
+          <LockIcon color="primary" />
+          <Typography variant="h5" component="h1">
+            {title}
+          </Typography>
+        </Stack>
+        <Typography color="text.secondary" sx={{ mb: 3 }}>
+          {intro}
+        </Typography>
+        {children}
+      </Paper>
+    </Box>
+  );
+}
+
+interface FormProps {
+  onDone: (state: AuthState) => void;
+}
+
+/** First run: whoever installs the app creates the administrator account. */
+export function SetupScreen({ onDone }: FormProps): React.JSX.Element {
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [repeat, setRepeat] = useState('');
+  const [result, setResult] = useState<Result<AuthState> | null>(null);
+  const [mismatch, setMismatch] = useState(false);
+  const issues = result && !result.ok ? result.error.issues : undefined;
+  return (
+    <Frame title="Set up Foot Screening" intro="Create the administrator account. The administrator then adds the clinic's staff.">
+      <Stack
+        component="form"
+        spacing={2}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (password !== repeat) {
+            setMismatch(true);
+            return;
+          }
+          setMismatch(false);
+          void api()
+            .createFirstAdministrator({ username, displayName, password })
+            .then((r) => {
+              setResult(r);
+              if (r.ok) onDone(r.value);
+            });
+        }}
+      >
+        {result && !result.ok && !issues ? <Alert severity="error">{result.error.message}</Alert> : null}
+        <TextField label="Full name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoFocus required
+          error={Boolean(issueFor(issues, 'displayName'))} helperText={issueFor(issues, 'displayName') ?? 'As it will appear on signed exams'} />
+        <TextField label="Username" value={username} onChange={(e) => setUsername(e.target.value)} required autoComplete="username"
+          error={Boolean(issueFor(issues, 'username'))} helperText={issueFor(issues, 'username') ?? ' '} />
+        <TextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password"
+          error={Boolean(issueFor(issues, 'password'))} helperText={issueFor(issues, 'password') ?? 'At least 10 characters; a short sentence works well'} />
+        <TextField label="Repeat password" type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required autoComplete="new-password"
+          error={mismatch} helperText={mismatch ? 'The two passwords are different' : ' '} />
+        <Button type="submit" variant="contained">
+          Create administrator and sign in
+        </Button>
+      </Stack>
+    </Frame>
+  );
+}
+
+export function SignInScreen({ onDone }: FormProps): React.JSX.Element {
+  const [username, setUsername] = useState(() => localStorage.getItem('last-username') ?? '');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  return (
+    <Frame title="Sign in" intro="Foot Screening holds medical records. Sign in with your own account.">
+      <Stack
+        component="form"
+        spacing={2}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          void api()
+            .signIn({ username, password })
+            .then((r) => {
+              setBusy(false);
+              if (r.ok) {
+                localStorage.setItem('last-username', username);
+                onDone(r.value);
+              } else {
+                setError(r.error.message);
+                setPassword('');
+              }
+            });
+        }}
+      >
+        {error ? (
+          <Alert severity="error" role="alert">
+            {error}
+          </Alert>
+        ) : null}
+        <TextField label="Username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus={username === ''} autoComplete="username" />
+        <TextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={username !== ''} autoComplete="current-password" />
+        <Button type="submit" variant="contained" disabled={busy}>
+          Sign in
+        </Button>
+      </Stack>
+    </Frame>
+  );
+}
+
+/** Shown over the app after idle time: the same person types the password and carries on. */
+export function LockScreen({ user, onDone, onSwitchUser }: FormProps & { user: User; onSwitchUser: () => void }): React.JSX.Element {
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Box role="dialog" aria-modal="true" aria-labelledby="lock-title" sx={{ position: 'fixed', inset: 0, zIndex: 3000, bgcolor: 'rgba(11, 30, 60, 0.92)', display: 'grid', placeItems: 'center', p: 2 }}>
+      <Paper sx={{ p: 4, width: '100%', maxWidth: 420 }}>
+        <Typography id="lock-title" variant="h5" component="h1" gutterBottom>
+          Locked
+        </Typography>
+        <Typography color="text.secondary" sx={{ mb: 3 }}>
+          The screen locked after a while without use. {user.displayName}, enter your password to carry on where you were. Nothing you
+          entered has been lost.
+        </Typography>
+        <Stack
+          component="form"
+          spacing={2}
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            void api()
+              .unlockSession({ password })
+              .then((r) => {
+                setPassword('');
+                if (r.ok) onDone(r.value);
+                else setError(r.error.message);
+              });
+          }}
+        >
+          {error ? (
+            <Alert severity="error" role="alert">
+              {error}
+            </Alert>
+          ) : null}
+          <TextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus autoComplete="current-password" />
+          <Button type="submit" variant="contained">
+            Unlock
+          </Button>
+          <Button onClick={onSwitchUser}>Sign out (another person)</Button>
+        </Stack>
+      </Paper>
+    </Box>
+  );
+}

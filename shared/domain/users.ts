@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/** Who may do what (issue 8): clinicians sign exams; administrators also manage staff and the log. */
+export const roles = ['nurse', 'podiatrist', 'administrator'] as const;
+export type Role = (typeof roles)[number];
+export const roleLabels: Readonly<Record<Role, string>> = {
+  nurse: 'Nurse',
+  podiatrist: 'Podiatrist',
+  administrator: 'Administrator',
+};
+
+export const usernameSchema = z
+  .string({ error: 'Enter a username' })
+  .trim()
+  .min(2, 'A username has at least 2 characters')
+  .max(40, 'A username has at most 40 characters')
+  .regex(/^[A-Za-z0-9._-]+$/, 'Use letters, digits, dots, dashes or underscores (no spaces)');
+
+export const displayNameSchema = z
+  .string({ error: 'Enter the full name' })
+  .trim()
+  .min(1, 'Enter the full name as it should appear on signed exams')
+  .max(100, 'A name can be at most 100 characters');
+
+/** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
+export const newPasswordSchema = z
+  .string({ error: 'Enter a password' })
+  .min(10, 'Use at least 10 characters')
+  .max(200, 'Use at most 200 characters');
+
+/** A password as typed at sign-in: any length, the check is against the stored hash. */
+export const passwordSchema = z.string().min(1, 'Enter your password').max(200);
+
+export const userSchema = z.object({
+  id: z.number().int().positive(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  createdAt: z.string(),
+  disabledAt: z.string().nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const authStateSchema = z.discriminatedUnion('kind', [
+  /** No account exists yet: the first person to open the app creates the administrator. */
+  z.object({ kind: z.literal('setup-required') }),
+  z.object({ kind: z.literal('signed-out') }),
+  /** Locked after idle time: the same user re-enters the password to carry on where they were. */
+  z.object({ kind: z.literal('locked'), user: userSchema }),
+  z.object({ kind: z.literal('signed-in'), user: userSchema, idleLockMinutes: z.number().int() }),
+]);
+export type AuthState = z.infer<typeof authStateSchema>;
+
+export const newUserSchema = z
+  .object({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    role: z.enum(roles, { error: 'Choose a role' }),
+    password: newPasswordSchema,
+  })
+  .strict();
+export type NewUser = z.infer<typeof newUserSchema>;
+
+export function canManageUsers(role: Role): boolean {
+  return role === 'administrator';
+}
