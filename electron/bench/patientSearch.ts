@@ -6,6 +6,7 @@ import { dateSearchSql, PatientRepository, termSearchSql } from '../db/repositor
 import { silentLogger } from '../log/logger';
 import { seededRandom, syntheticPatient } from '../services/demo/syntheticPatients';
 import { openApplication } from '../services/openApplication';
+import { DownloadStore } from '../web/downloads';
 import { compare, type Comparison } from './measure';
 
 /** Typical things a nurse types: short and long name fragments, two words, an identifier, a date. */
@@ -21,7 +22,8 @@ const afterEveryContinuation = '\u{10FFFF}';
 export async function benchPatientSearch(dir: string, n: number, runs: number): Promise<Comparison> {
   const file = path.join(dir, `search-${n}.db`);
   fs.rmSync(file, { force: true });
-  const opened = openApplication({ dataFile: file, shell: 'browser', log: silentLogger });
+  const downloads = new DownloadStore();
+  const opened = openApplication({ dataFile: file, shell: 'browser', log: silentLogger, files: downloads });
   if (!opened.ok) throw new Error(opened.message);
   const { app } = opened;
   const repo = new PatientRepository(app.db);
@@ -74,5 +76,6 @@ export async function benchPatientSearch(dir: string, n: number, runs: number): 
     runs,
   );
   app.close();
+  downloads.dispose();
   return result;
 }

@@ -10,6 +10,7 @@ import { operationNames } from '../../shared/ipc/operationNames';
 import { fail } from '../../shared/ipc/result';
 import { createFileLogger } from '../log/logger';
 import { openApplication, type OpenApplication } from '../services/openApplication';
+import { desktopFileSink } from './desktopFileSink';
 import { buildMenu } from './menu';
 import { dataFileName, productName } from './paths';
 import {
@@ -106,7 +107,13 @@ async function start(): Promise<void> {
   applySecurityPolicy();
 
   const binding = electronNativeBinding();
-  const opened = openApplication({ dataFile: file, shell: 'desktop', log, ...(binding ? { nativeBinding: binding } : {}) });
+  const opened = openApplication({
+    dataFile: file,
+    shell: 'desktop',
+    log,
+    files: desktopFileSink(() => mainWindow),
+    ...(binding ? { nativeBinding: binding } : {}),
+  });
   if (!opened.ok) {
     dialog.showErrorBox(productName, `${opened.message}\n\nData file: ${file}`);
     app.quit();

@@ -1,6 +1,7 @@
 import type { Db } from '../db/types';
 import { AuthService } from './auth/authService';
 import type { Clock } from './clock';
+import type { FileSink } from './files/fileSink';
 import { PatientService } from './patients/patientService';
 import { SettingsService } from './settings/settingsService';
 
@@ -11,10 +12,11 @@ export interface AppServices {
   patients: PatientService;
   settings: SettingsService;
   auth: AuthService;
+  files: FileSink;
   info: { name: string; version: string; dataFile: string; shell: 'desktop' | 'browser'; schemaVersion: number };
 }
 
-export function createAppServices(db: Db, clock: Clock, info: AppServices['info']): AppServices {
+export function createAppServices(db: Db, clock: Clock, files: FileSink, info: AppServices['info']): AppServices {
   const settings = new SettingsService(db, clock);
-  return { db, clock, patients: new PatientService(db, clock), settings, auth: new AuthService(db, clock, settings), info };
+  return { db, clock, files, patients: new PatientService(db, clock), settings, auth: new AuthService(db, clock, settings), info };
 }

@@ -8,6 +8,7 @@ import type { AppLogger } from '../log/logger';
 import { productName } from '../main/paths';
 import { createAppServices, type AppServices } from './appServices';
 import { systemClock, type Clock } from './clock';
+import type { FileSink } from './files/fileSink';
 
 export interface OpenApplicationOptions {
   dataFile: string;
@@ -15,6 +16,8 @@ export interface OpenApplicationOptions {
   log: AppLogger;
   clock?: Clock;
   nativeBinding?: string;
+  /** Where produced files go: OS dialogs on the desktop, download links in the harness. */
+  files: FileSink;
 }
 
 export interface OpenApplication {
@@ -39,7 +42,7 @@ export function openApplication(
   if (migration.kind === 'migrated') {
     options.log.info('database migrated', { from: migration.from, to: migration.to, backup: migration.backupFile !== null });
   }
-  const services = createAppServices(db, options.clock ?? systemClock, {
+  const services = createAppServices(db, options.clock ?? systemClock, options.files, {
     name: productName,
     version: appVersion,
     dataFile: options.dataFile,

@@ -4,11 +4,13 @@ import path from 'node:path';
 import { silentLogger } from '../log/logger';
 import type { Clock } from '../services/clock';
 import { openApplication, type OpenApplication } from '../services/openApplication';
+import { DownloadStore } from '../web/downloads';
 
 /** A real application on a fresh SQLite file in its own temp folder (tests only). */
 export interface TestApp extends OpenApplication {
   dir: string;
   file: string;
+  downloads: DownloadStore;
   dispose(): void;
 }
 
@@ -19,14 +21,17 @@ export function tempDir(prefix = 'foot-screening-test-'): string {
 export function openTestApp(clock?: Clock): TestApp {
   const dir = tempDir();
   const file = path.join(dir, 'test.db');
-  const opened = openApplication({ dataFile: file, shell: 'browser', log: silentLogger, ...(clock ? { clock } : {}) });
+  const downloads = new DownloadStore();
+  const opened = openApplication({ dataFile: file, shell: 'browser', log: silentLogger, files: downloads, ...(clock ? { clock } : {}) });
   if (!opened.ok) throw new Error(opened.message);
   return {
     ...opened.app,
     dir,
     file,
+    downloads,
     dispose() {
       opened.app.close();
+      downloads.dispose();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

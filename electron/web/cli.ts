@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createFileLogger } from '../log/logger';
 import { defaultDataFile, logDir } from '../main/paths';
 import { openApplication } from '../services/openApplication';
+import { DownloadStore } from './downloads';
 import { startHarness } from './server';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -20,7 +21,8 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   const dataFile = defaultDataFile();
   const log = createFileLogger(logDir(dataFile));
-  const opened = openApplication({ dataFile, shell: 'browser', log });
+  const downloads = new DownloadStore();
+  const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads });
   if (!opened.ok) {
     console.error(opened.message);
     process.exit(1);
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     rendererDir: path.resolve(here, '..', 'renderer'),
     browserApiFile: path.join(here, 'browser-api.js'),
     log,
+    downloads,
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
   });
   log.info('harness started', { port: harness.port });
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     stopping = true;
     void harness.close().then(() => {
       app.close();
+      downloads.dispose();
       log.info('harness stopped');
       process.exit(0);
     });

@@ -7,6 +7,7 @@ import { fail, type Result } from '../../shared/ipc/result';
 import type { Dispatch } from '../ipc/dispatch';
 import type { AppLogger } from '../log/logger';
 import { contentSecurityPolicy, contentTypeFor, safeRelativePath } from '../main/security';
+import { mimeTypes, type DownloadStore } from './downloads';
 import { httpStatusFor } from './httpStatus';
 
 /**
@@ -26,6 +27,8 @@ export interface HarnessOptions {
   /** The built browser `window.api` (out/web/browser-api.js). */
   browserApiFile: string;
   log: AppLogger;
+  /** Files the services produced for this browser (reports, exports, backups). */
+  downloads?: DownloadStore;
   port?: number;
   token?: string;
 }
@@ -138,6 +141,21 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return;
     }
 
+    const download = /^\/download\/([A-Za-z0-9_-]+)\//.exec(url.pathname);
+    if (download) {
+      const stored = download[1] ? options.downloads?.lookup(download[1]) : null;
+      if (!stored) {
+        sendText(res, 404, 'This download has expired. Make the file again.');
+        return;
+      }
+      const disposition = stored.inline ? 'inline' : 'attachment';
+      const asciiName = stored.name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, "'");
+      res.setHeader('Content-Disposition', `${disposition}; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(stored.name)}`);
+      res.setHeader('Cache-Control', 'no-store');
+      await sendFile(res, stored.file, req.method === 'HEAD', mimeTypes[stored.kind]);
+      return;
+    }
+
     if (url.pathname === '/browser-api.js') {
       await sendFile(res, options.browserApiFile, req.method === 'HEAD');
       return;
@@ -227,10 +245,10 @@ function sendBody(res: http.ServerResponse, status: number, type: string, body: 
   res.end(headOnly ? undefined : buffer);
 }
 
-async function sendFile(res: http.ServerResponse, file: string, headOnly: boolean): Promise<void> {
+async function sendFile(res: http.ServerResponse, file: string, headOnly: boolean, type?: string): Promise<void> {
   try {
     const data = await fs.promises.readFile(file);
-    sendBody(res, 200, contentTypeFor(file), data, headOnly);
+    sendBody(res, 200, type ?? contentTypeFor(file), data, headOnly);
   } catch {
     sendText(res, 404, 'Not found.');
   }
