@@ -43,7 +43,7 @@ export const touchTestSites: Readonly<Record<TouchTestSiteKey, SiteDefinition>> 
 /** 128 Hz fork: bony dorsal distal phalanx of the 1st toe (IWGDF; reference section c). */
 export const tuningForkSite: SiteDefinition = {
   key: 'tuningFork',
-  name: 'dorsal distal phalanx of the hallux (128 Hz fork)',
+  name: 'dorsal distal phalanx of the hallux',
   shortLabel: 'V',
   surface: 'dorsal',
 };
