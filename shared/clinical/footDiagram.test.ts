@@ -61,6 +61,7 @@ describe('site protocols', () => {
     expect(siteLabel('right', 'iwgdf-3', 'mth1')).toBe('Right 1st metatarsal head');
     expect(siteLabel('left', 'ipswich', 'toe5')).toBe('Left tip of the 5th toe');
     expect(siteDefinition('10-site', 'dorsum')?.surface).toBe('dorsal');
+    expect(siteDefinition('iwgdf-3', 'mth5')?.labels).toEqual({ right: 'Right 5th metatarsal head', left: 'Left 5th metatarsal head' });
   });
 
   it('use the reference\'s keys', () => {

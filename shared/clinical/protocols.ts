@@ -19,34 +19,35 @@ export interface SiteDefinition {
   /** A marker's short label: "M1". */
   shortLabel: string;
   surface: SiteSurface;
+  /** What the clinic calls it on each foot: "Right 1st metatarsal head". */
+  labels: Readonly<Record<Side, string>>;
+}
+
+function site(key: string, name: string, shortLabel: string, surface: SiteSurface): SiteDefinition {
+  return { key, name, shortLabel, surface, labels: { right: `Right ${name}`, left: `Left ${name}` } };
 }
 
 export const monofilamentSites: Readonly<Record<MonofilamentSiteKey, SiteDefinition>> = {
-  hallux: { key: 'hallux', name: 'hallux (big toe)', shortLabel: 'H', surface: 'plantar' },
-  toe3: { key: 'toe3', name: '3rd toe', shortLabel: 'T3', surface: 'plantar' },
-  toe5: { key: 'toe5', name: '5th toe', shortLabel: 'T5', surface: 'plantar' },
-  mth1: { key: 'mth1', name: '1st metatarsal head', shortLabel: 'M1', surface: 'plantar' },
-  mth3: { key: 'mth3', name: '3rd metatarsal head', shortLabel: 'M3', surface: 'plantar' },
-  mth5: { key: 'mth5', name: '5th metatarsal head', shortLabel: 'M5', surface: 'plantar' },
-  medialMidfoot: { key: 'medialMidfoot', name: 'medial midfoot (arch)', shortLabel: 'MM', surface: 'plantar' },
-  lateralMidfoot: { key: 'lateralMidfoot', name: 'lateral midfoot', shortLabel: 'LM', surface: 'plantar' },
-  heel: { key: 'heel', name: 'heel', shortLabel: 'HL', surface: 'plantar' },
-  dorsum: { key: 'dorsum', name: 'dorsum of the foot', shortLabel: 'D', surface: 'dorsal' },
+  hallux: site('hallux', 'hallux (big toe)', 'H', 'plantar'),
+  toe3: site('toe3', '3rd toe', 'T3', 'plantar'),
+  toe5: site('toe5', '5th toe', 'T5', 'plantar'),
+  mth1: site('mth1', '1st metatarsal head', 'M1', 'plantar'),
+  mth3: site('mth3', '3rd metatarsal head', 'M3', 'plantar'),
+  mth5: site('mth5', '5th metatarsal head', 'M5', 'plantar'),
+  medialMidfoot: site('medialMidfoot', 'medial midfoot (arch)', 'MM', 'plantar'),
+  lateralMidfoot: site('lateralMidfoot', 'lateral midfoot', 'LM', 'plantar'),
+  heel: site('heel', 'heel', 'HL', 'plantar'),
+  dorsum: site('dorsum', 'dorsum of the foot', 'D', 'dorsal'),
 };
 
 export const touchTestSites: Readonly<Record<TouchTestSiteKey, SiteDefinition>> = {
-  toe1: { key: 'toe1', name: 'tip of the 1st toe', shortLabel: '1', surface: 'toe-tip' },
-  toe3: { key: 'toe3', name: 'tip of the 3rd toe', shortLabel: '3', surface: 'toe-tip' },
-  toe5: { key: 'toe5', name: 'tip of the 5th toe', shortLabel: '5', surface: 'toe-tip' },
+  toe1: site('toe1', 'tip of the 1st toe', '1', 'toe-tip'),
+  toe3: site('toe3', 'tip of the 3rd toe', '3', 'toe-tip'),
+  toe5: site('toe5', 'tip of the 5th toe', '5', 'toe-tip'),
 };
 
 /** 128 Hz fork: bony dorsal distal phalanx of the 1st toe (IWGDF; reference section c). */
-export const tuningForkSite: SiteDefinition = {
-  key: 'tuningFork',
-  name: 'dorsal distal phalanx of the hallux',
-  shortLabel: 'V',
-  surface: 'dorsal',
-};
+export const tuningForkSite: SiteDefinition = site('tuningFork', 'dorsal distal phalanx of the hallux', 'V', 'dorsal');
 
 export interface SiteProtocol {
   id: SiteProtocolId;
@@ -105,5 +106,5 @@ export function siteDefinition(protocol: SiteProtocolId, key: string): SiteDefin
 /** "Right 1st metatarsal head". */
 export function siteLabel(side: Side, protocol: SiteProtocolId, key: string): string {
   const def = siteDefinition(protocol, key);
-  return `${sideLabel(side)} ${def ? def.name : key}`;
+  return def ? def.labels[side] : `${sideLabel(side)} ${key}`;
 }

@@ -194,7 +194,7 @@ function protocolsSection(): string {
   const rows = siteProtocolIds.flatMap((id) =>
     siteProtocols[id].siteKeys.map((key) => {
       const def = siteDefinition(id, key);
-      return [`\`${id}\``, `\`${key}\``, def?.name ?? key, def?.shortLabel ?? '', def?.surface ?? ''];
+      return [`\`${id}\``, `\`${key}\``, def ? `${def.labels.right} / ${def.labels.left}` : key, def?.shortLabel ?? '', def?.surface ?? ''];
     }),
   );
   return [
@@ -202,7 +202,7 @@ function protocolsSection(): string {
     '',
     `Diagram convention: ${viewingConvention.text} ${viewingConvention.why}`,
     '',
-    table(['Protocol', 'Key', 'Site', 'Marker', 'Surface'], rows),
+    table(['Protocol', 'Key', 'Label', 'Marker', 'Surface'], rows),
     '',
     `128 Hz tuning fork: ${tuningForkSite.name}, drawn beside the hallux as marker "${tuningForkSite.shortLabel}" with a dashed (dorsal) ring.`,
     '',
