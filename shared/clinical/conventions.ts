@@ -72,7 +72,7 @@ export const conventions: Readonly<Record<ConventionId, Convention>> = {
   C5: {
     id: 'C5',
     title: 'History or ESRD without LOPS or PAD',
-    text: 'History of ulcer or amputation, or ESRD, without LOPS or PAD: IWGDF category 0 as written, with a warning that the history calls for closer follow-up; NICE counts ulcer/amputation history and renal replacement therapy (high).',
+    text: 'History of ulcer or amputation, or ESRD, without LOPS or PAD: IWGDF category 0 as written, with a warning that the history calls for closer follow-up. NICE counts ulcer or amputation history and renal replacement therapy (high); ESRD without dialysis or a transplant is not a NICE risk factor (reference section b, vignette V19), so the app does not read "NICE counts it" as covering it.',
     source: `${referenceSource} #5`,
   },
   C6: {

@@ -59,6 +59,12 @@ describe('IWGDF and NICE tables (sections a, b)', () => {
     expect(a.iwgdf2023.conventionsApplied.map((c) => c.id)).toContain('C5');
   });
 
+  it('ESRD without dialysis and nothing else: IWGDF 0 with the warning, NICE low (NICE counts RRT only)', () => {
+    const a = assess(normalWith((d) => (d.history = { ...d.history, endStageRenalDisease: true })));
+    expect([a.iwgdf2023.category, a.nice.category]).toEqual([0, 'low']);
+    expect(warningIds(a)).toEqual(expect.arrayContaining(['history-without-lops-or-pad', 'esrd-not-on-renal-replacement']));
+  });
+
   it('previous ulcer without LOPS or PAD: IWGDF 0 with warning, NICE high (C5)', () => {
     const a = assess(normalWith((d) => (d.history = { ...d.history, previousUlcer: true })));
     expect([a.iwgdf2023.category, a.nice.category]).toEqual([0, 'high']);
