@@ -1,4 +1,5 @@
 import type { Side } from '../domain/findings';
+import { assertNever } from '../ipc/result';
 import type { Assessment, FootAssessment, SiteAssessment } from './assessment';
 import type { DiagramFoot, DiagramSite, FootDiagramInput } from './footDiagramSvg';
 import type { MarkerState } from './markerStyles';
@@ -26,6 +27,8 @@ function vibrationMarker(foot: FootAssessment): MarkerState | null {
       return 'pending';
     case 'reduced':
       return null;
+    default:
+      return assertNever(state, 'vibration state');
   }
 }
 

@@ -1,4 +1,5 @@
 import { sides, type NotTestableReason, type Side } from '../domain/findings';
+import { assertNever } from '../ipc/result';
 import { footDiagramViewBox, footOutlines, sitePoint, tuningForkPoints, viewingConvention, type Point } from './footGeometry';
 import {
   dorsalRing,
@@ -85,6 +86,8 @@ export function markerSvg(at: Point, state: MarkerState, reason: NotTestableReas
       parts.push(`<polygon points="${n(at.x)},${n(at.y - d)} ${n(at.x + d)},${n(at.y)} ${n(at.x)},${n(at.y + d)} ${n(at.x - d)},${n(at.y)}" ${outline}/>`);
       break;
     }
+    default:
+      assertNever(style.shape, 'marker shape');
   }
   const half = r * 0.55;
   const line = (x1: number, y1: number, x2: number, y2: number): string =>
@@ -102,6 +105,8 @@ export function markerSvg(at: Point, state: MarkerState, reason: NotTestableReas
       parts.push(textAt({ x: at.x, y: at.y + size * 0.36 }, text, `font-size="${size}" font-weight="bold" text-anchor="middle" fill="${style.markColour}"`));
       break;
     }
+    default:
+      assertNever(style.mark, 'marker mark');
   }
   return parts.join('');
 }

@@ -1,4 +1,5 @@
-import type { Symptoms } from '../domain/findings';
+import type { PulseResult, Symptoms } from '../domain/findings';
+import { assertNever } from '../ipc/result';
 import { combineFeet, type Conclusion } from './conclusion';
 import type { ConventionId } from './conventions';
 import type { FootContext } from './footContext';
@@ -137,7 +138,8 @@ export function footPad(ctx: FootContext, symptoms: Symptoms | undefined): Concl
   };
 }
 
-function pulseWord(p: string | undefined): string {
+function pulseWord(p: PulseResult | undefined): string {
+  if (p === undefined) return 'not recorded';
   switch (p) {
     case 'palpable':
       return 'palpable';
@@ -146,11 +148,11 @@ function pulseWord(p: string | undefined): string {
     case 'not_tested':
       return 'not tested';
     default:
-      return 'not recorded';
+      return assertNever(p, 'pulse');
   }
 }
 
-function pulseWords(dp: string | undefined, pt: string | undefined): string {
+function pulseWords(dp: PulseResult | undefined, pt: PulseResult | undefined): string {
   return `dorsalis pedis ${pulseWord(dp)}, posterior tibial ${pulseWord(pt)}`;
 }
 

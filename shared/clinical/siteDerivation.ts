@@ -4,6 +4,7 @@ import type {
   NotTestableReason,
   TouchTestSiteValue,
 } from '../domain/findings';
+import { assertNever } from '../ipc/result';
 
 /**
  * Felt / not felt from what was recorded at one site, including raw "Felt it?" answers
@@ -90,6 +91,8 @@ function fromAnswers(applications: readonly Application[]): DerivedSite {
       return { state: 'not_felt', reason: null, note: null, answers: tally, explanation: `Not felt: ${describeTally(tally)}` };
     case 'sensate':
       return { state: 'felt', reason: null, note: null, answers: tally, explanation: `Felt: ${describeTally(tally)}` };
+    default:
+      return assertNever(decision, 'answer decision');
   }
 }
 
@@ -109,6 +112,8 @@ function fromSimple(value: 'felt' | 'not_felt' | 'not_tested'): DerivedSite {
       return { state: 'not_felt', reason: null, note: null, answers: null, explanation: 'Not felt' };
     case 'not_tested':
       return { state: 'not_tested', reason: null, note: null, answers: null, explanation: 'Not tested' };
+    default:
+      return assertNever(value, 'site result');
   }
 }
 

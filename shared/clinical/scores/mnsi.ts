@@ -1,7 +1,9 @@
+import type { AnkleReflex } from '../../domain/findings';
 import type { FootContext } from '../footContext';
 import type { FootSensation } from '../lops';
 import { siteProtocols } from '../protocols';
 import { isAmputatedSite } from '../siteDerivation';
+import type { VibrationState } from '../vibrationDerivation';
 import { footScore, singleItem, totalOf, type FootScore, type ScoreItem } from './scoreTypes';
 
 /**
@@ -71,10 +73,20 @@ function ulceration(ctx: FootContext): ScoreItem {
   return singleItem('Ulceration', `feet.${ctx.side}.skin.activeUlcer`, v === undefined ? null : v ? 1 : 0, recorded);
 }
 
+/** Points per recorded value; null = not scored (not recorded or not a value of this item). */
+const ankleReflexPoints: Readonly<Record<AnkleReflex, number | null>> = { present: 0, reinforcement: 0.5, absent: 1, not_tested: null };
+const vibrationPoints: Readonly<Record<VibrationState, number | null>> = {
+  normal: 0,
+  reduced: 0.5,
+  absent: 1,
+  abnormal: null,
+  not_tested: null,
+  pending: null,
+};
+
 function ankleReflex(ctx: FootContext): ScoreItem {
   const v = ctx.foot.ankleReflex;
-  const points = v === 'present' ? 0 : v === 'reinforcement' ? 0.5 : v === 'absent' ? 1 : null;
-  return singleItem('Ankle reflex', `feet.${ctx.side}.ankleReflex`, points, v ?? 'not recorded');
+  return singleItem('Ankle reflex', `feet.${ctx.side}.ankleReflex`, v ? ankleReflexPoints[v] : null, v ?? 'not recorded');
 }
 
 function vibration(ctx: FootContext, sensation: FootSensation): ScoreItem {
@@ -85,7 +97,7 @@ function vibration(ctx: FootContext, sensation: FootSensation): ScoreItem {
     return singleItem(item, path, null, v.method === 'vpt' ? 'VPT recorded; the MNSI uses the 128 Hz fork' : 'not recorded');
   }
   if (!v.atToe) return singleItem(item, path, null, 'recorded at a proximal site, not the toe');
-  const points = v.state === 'normal' ? 0 : v.state === 'reduced' ? 0.5 : v.state === 'absent' ? 1 : null;
+  const points = vibrationPoints[v.state];
   return singleItem(item, path, points, points === null ? 'not recorded' : v.state);
 }
 

@@ -1,5 +1,7 @@
+import type { AnkleReflex, NormalAbnormal } from '../../domain/findings';
 import type { FootContext } from '../footContext';
 import type { FootSensation } from '../lops';
+import type { VibrationState } from '../vibrationDerivation';
 import { footScore, singleItem, totalOf, type FootScore, type ScoreItem } from './scoreTypes';
 
 /**
@@ -30,9 +32,20 @@ function bandOf(total: number): NdsBand {
   return '7-10';
 }
 
-function normalAbnormal(item: string, path: string, value: string | undefined): ScoreItem {
-  const points = value === 'normal' ? 0 : value === 'abnormal' ? 1 : null;
-  return singleItem(item, path, points, value ?? 'not recorded');
+/** Points per recorded value; null = not scored (not recorded or not a value of this item). */
+const normalAbnormalPoints: Readonly<Record<NormalAbnormal, number | null>> = { normal: 0, abnormal: 1, not_tested: null };
+const achillesPoints: Readonly<Record<AnkleReflex, number | null>> = { present: 0, reinforcement: 1, absent: 2, not_tested: null };
+const vibrationPoints: Readonly<Record<VibrationState, number | null>> = {
+  normal: 0,
+  reduced: 1,
+  absent: 1,
+  abnormal: null,
+  not_tested: null,
+  pending: null,
+};
+
+function normalAbnormal(item: string, path: string, value: NormalAbnormal | undefined): ScoreItem {
+  return singleItem(item, path, value ? normalAbnormalPoints[value] : null, value ?? 'not recorded');
 }
 
 function vibration(ctx: FootContext, sensation: FootSensation): ScoreItem {
@@ -42,14 +55,13 @@ function vibration(ctx: FootContext, sensation: FootSensation): ScoreItem {
   if (v.method === 'vpt') return singleItem(item, path, null, 'VPT recorded; the NDS uses the 128 Hz fork');
   if (v.method === null) return singleItem(item, path, null, 'not recorded');
   if (!v.atToe) return singleItem(item, path, null, 'recorded at a proximal site, not the toe');
-  const points = v.state === 'normal' ? 0 : v.state === 'reduced' || v.state === 'absent' ? 1 : null;
+  const points = vibrationPoints[v.state];
   return singleItem(item, path, points, points === null ? 'not recorded' : v.state);
 }
 
 function achilles(ctx: FootContext): ScoreItem {
   const v = ctx.foot.ankleReflex;
-  const points = v === 'present' ? 0 : v === 'reinforcement' ? 1 : v === 'absent' ? 2 : null;
-  return singleItem('Achilles reflex', `feet.${ctx.side}.ankleReflex`, points, v ?? 'not recorded');
+  return singleItem('Achilles reflex', `feet.${ctx.side}.ankleReflex`, v ? achillesPoints[v] : null, v ?? 'not recorded');
 }
 
 export function neuropathyDisabilityScore(feet: readonly { ctx: FootContext; sensation: FootSensation | null }[]): NdsScore {
