@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { normalFindings, normalWith } from '../clinical/fixtures/findingsBuilders';
+import { parseFindings, type Findings } from './findings';
+
+const fixture = fileURLToPath(new URL('../clinical/fixtures/vignettes.json', import.meta.url));
+const vignettes = JSON.parse(readFileSync(fixture, 'utf8')) as { id: string; findings: unknown }[];
+
+function issuesOf(input: unknown): { path: string; message: string }[] {
+  const result = parseFindings(input);
+  if (result.ok) throw new Error('expected the findings to be rejected');
+  return result.error.issues ?? [];
+}
+
+function withRaw(change: (draft: Record<string, unknown>) => void): Record<string, unknown> {
+  const draft = JSON.parse(JSON.stringify(normalFindings())) as Record<string, unknown>;
+  change(draft);
+  return draft;
+}
+
+function leftFoot(draft: Record<string, unknown>): Record<string, unknown> {
+  return (draft.feet as Record<string, Record<string, unknown>>).left as Record<string, unknown>;
+}
+
+describe('parseFindings', () => {
+  it.each(vignettes.map((v) => [v.id, v.findings] as const))('accepts vignette %s unchanged', (_id, findings) => {
+    const result = parseFindings(findings);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value).toEqual(findings);
+  });
+
+  it('accepts the optional items of issue 4', () => {
+    const findings: Findings = normalWith((f) => {
+      f.examStatus = 'performed';
+      f.history = { ...f.history, kidneyTransplant: false, onMetformin: true };
+      f.redFlags = { ...f.redFlags, weightLoss: false };
+      f.feet.left.monofilament = {
+        protocol: '10-site',
+        sites: {
+          hallux: { applications: [{ sham: false, response: 'yes' }, { sham: true, response: 'no' }, { sham: false, response: 'yes' }] },
+          mth1: { result: 'not_tested', reason: 'callus', note: 'thick callus' },
+          mth3: 'felt',
+          dorsum: 'not_tested',
+        },
+      };
+      f.feet.left.vibration = { method: 'tuning-fork-128', applications: [{ sham: true, response: 'no' }], site: 'hallux' };
+      f.feet.left.touchTest = { protocol: 'ipswich', sites: { toe1: 'felt', toe3: 'not_felt', toe5: { result: 'not_tested', reason: 'amputation' } } };
+      f.feet.left.ankleReflex = 'reinforcement';
+      f.feet.left.pinPrick = 'abnormal';
+      f.feet.left.temperature = 'not_tested';
+      f.feet.left.skin = { ...f.feet.left.skin, dryness: true, callusSites: ['1st metatarsal head'] };
+      f.feet.left.hotSwollen = false;
+      f.feet.right.vibration = { method: 'vpt', voltage: 31 };
+      f.feet.right.status = 'declined';
+      f.feet.right.statusReason = 'patient in pain';
+    });
+    expect(parseFindings(findings).ok).toBe(true);
+  });
+
+  it('accepts a minimal record: anything but the status may be left out (not recorded)', () => {
+    const minimal = { schemaVersion: 1, feet: { left: { status: 'present' }, right: { status: 'absent' } } };
+    expect(parseFindings(minimal).ok).toBe(true);
+  });
+
+  it('accepts a declined exam with its reason', () => {
+    expect(parseFindings(normalWith((f) => ((f.examStatus = 'declined'), (f.examStatusReason = 'no time')))).ok).toBe(true);
+  });
+
+  it('names the path of a wrong type', () => {
+    const issues = issuesOf(withRaw((d) => (leftFoot(d).abi = '0.8')));
+    expect(issues).toEqual([{ path: 'feet.left.abi', message: 'Expected number, received string' }]);
+  });
+
+  it('rejects a misspelt key at its own path', () => {
+    const issues = issuesOf(withRaw((d) => (leftFoot(d).pulse = {})));
+    expect(issues).toEqual([{ path: 'feet.left.pulse', message: 'Unknown field (check the spelling)' }]);
+    const siteIssues = issuesOf(
+      withRaw((d) => ((leftFoot(d).monofilament as { sites: Record<string, unknown> }).sites.halux = 'felt')),
+    );
+    expect(siteIssues.map((i) => i.path)).toEqual(['feet.left.monofilament.sites.halux']);
+  });
+
+  it('reports a problem inside raw applications at its full path', () => {
+    const issues = issuesOf(
+      withRaw((d) => ((leftFoot(d).monofilament as { sites: Record<string, unknown> }).sites.hallux = { applications: [{ sham: true, response: 'maybe' }] })),
+    );
+    expect(issues).toEqual([{ path: 'feet.left.monofilament.sites.hallux.applications.0.response', message: 'Expected one of "yes", "no"' }]);
+  });
+
+  it('reports a wrong not-testable reason at its path', () => {
+    const issues = issuesOf(
+      withRaw((d) => ((leftFoot(d).monofilament as { sites: Record<string, unknown> }).sites.mth1 = { result: 'not_tested', reason: 'sore' })),
+    );
+    expect(issues.map((i) => i.path)).toEqual(['feet.left.monofilament.sites.mth1.reason']);
+  });
+
+  it('explains the accepted forms of a site value', () => {
+    const issues = issuesOf(withRaw((d) => ((leftFoot(d).monofilament as { sites: Record<string, unknown> }).sites.mth1 = 'yes')));
+    expect(issues[0]?.path).toBe('feet.left.monofilament.sites.mth1');
+    expect(issues[0]?.message).toContain('"felt", "not_felt", "not_tested"');
+  });
+
+  it('requires the foot status and the schema version', () => {
+    const issues = issuesOf(
+      withRaw((d) => {
+        d.schemaVersion = 2;
+        delete leftFoot(d).status;
+      }),
+    );
+    expect(issues.map((i) => i.path).sort()).toEqual(['feet.left.status', 'schemaVersion']);
+    expect(issues.find((i) => i.path === 'feet.left.status')?.message).toMatch(/^Required/);
+  });
+
+  it('requires the voltage of a VPT and rejects an unknown vibration method', () => {
+    expect(issuesOf(withRaw((d) => (leftFoot(d).vibration = { method: 'vpt' }))).map((i) => i.path)).toEqual(['feet.left.vibration.voltage']);
+    expect(issuesOf(withRaw((d) => (leftFoot(d).vibration = { method: 'fork' }))).map((i) => i.path)).toEqual(['feet.left.vibration.method']);
+  });
+
+  it('rejects impossible numbers', () => {
+    expect(issuesOf(withRaw((d) => (leftFoot(d).abi = -0.2)))[0]?.path).toBe('feet.left.abi');
+    expect(issuesOf(withRaw((d) => (leftFoot(d).vibration = { method: 'vpt', voltage: 500 })))[0]?.path).toBe('feet.left.vibration.voltage');
+  });
+
+  it('lists every problem in the message', () => {
+    const result = parseFindings(withRaw((d) => ((leftFoot(d).abi = 'x'), (leftFoot(d).tbi = 'y'))));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('bad_request');
+      expect(result.error.message).toContain('feet.left.abi: Expected number');
+      expect(result.error.message).toContain('feet.left.tbi: Expected number');
+    }
+  });
+
+  it('rejects what is not an object', () => {
+    expect(issuesOf(null)).toEqual([{ path: '', message: 'Expected object, received null' }]);
+    expect(issuesOf([])[0]?.message).toBe('Expected object, received array');
+  });
+});
