@@ -30,7 +30,7 @@ function signedIn(c: HandlerContext): User {
 
 /** One handler per operation: a line that calls the service. No logic lives here. */
 export function createHandlers(services: AppServices): Handlers {
-  const { patients, auth, settings } = services;
+  const { patients, auth, settings, exams } = services;
   return {
     getAppInfo: () => ok(services.info),
 
@@ -54,6 +54,14 @@ export function createHandlers(services: AppServices): Handlers {
     updatePatient: (r, c) => patients.update(r.id, r.expectedUpdatedAt, r.patient, c.actor),
     archivePatient: (r, c) => patients.archive(r.id, c.actor),
     restorePatient: (r, c) => patients.restore(r.id, c.actor),
+
+    startScreening: (r, c) => exams.start(r.patientId, r.protocol, r.examinedOn, signedIn(c)),
+    getExam: (r) => exams.get(r.id),
+    saveExamDraft: (r) => exams.saveDraft(r.id, r.findings, r.wizard),
+    signExam: (r, c) => exams.sign(r.id, r.findings, signedIn(c)),
+    discardExamDraft: (r, c) => exams.discard(r.id, signedIn(c)),
+    amendExam: (r, c) => exams.amend(r.id, r.reason, signedIn(c)),
+    listPatientExams: (r) => ok(exams.listForPatient(r.patientId)),
   };
 }
 

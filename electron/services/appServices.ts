@@ -1,5 +1,6 @@
 import type { Db } from '../db/types';
 import { AuthService } from './auth/authService';
+import { ExamService } from './exams/examService';
 import type { Clock } from './clock';
 import type { FileSink } from './files/fileSink';
 import { PatientService } from './patients/patientService';
@@ -12,11 +13,21 @@ export interface AppServices {
   patients: PatientService;
   settings: SettingsService;
   auth: AuthService;
+  exams: ExamService;
   files: FileSink;
   info: { name: string; version: string; dataFile: string; shell: 'desktop' | 'browser'; schemaVersion: number };
 }
 
 export function createAppServices(db: Db, clock: Clock, files: FileSink, info: AppServices['info']): AppServices {
   const settings = new SettingsService(db, clock);
-  return { db, clock, files, patients: new PatientService(db, clock), settings, auth: new AuthService(db, clock, settings), info };
+  return {
+    db,
+    clock,
+    files,
+    patients: new PatientService(db, clock),
+    settings,
+    auth: new AuthService(db, clock, settings),
+    exams: new ExamService(db, clock),
+    info,
+  };
 }

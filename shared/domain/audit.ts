@@ -11,6 +11,10 @@ export const auditActions = [
   'session.sign-in-failed',
   'session.sign-out',
   'settings.update',
+  'exam.start',
+  'exam.sign',
+  'exam.amend',
+  'exam.discard',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -26,4 +30,8 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'session.sign-in-failed': 'Sign-in refused',
   'session.sign-out': 'Signed out',
   'settings.update': 'Settings changed',
+  'exam.start': 'Screening started',
+  'exam.sign': 'Screening signed',
+  'exam.amend': 'Amendment started',
+  'exam.discard': 'Screening draft discarded',
 };

@@ -23,6 +23,13 @@ export const operationNames = [
   'updatePatient',
   'archivePatient',
   'restorePatient',
+  'startScreening',
+  'getExam',
+  'saveExamDraft',
+  'signExam',
+  'discardExamDraft',
+  'amendExam',
+  'listPatientExams',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { siteProtocolIds } from '../clinical/protocols';
+import { amendmentReasonSchema, examIdSchema, examinedOnSchema, examSchema, examSummarySchema, wizardPositionSchema } from '../domain/exam';
+import { findingsSchema } from '../domain/findings';
 import { patientIdSchema, patientInputSchema, patientSchema } from '../domain/patient';
 import { searchPatientsRequestSchema, searchPatientsResponseSchema } from '../domain/patientSearch';
 import { clinicSettingsSchema } from '../domain/settings';
@@ -95,6 +98,23 @@ export const operations = {
   },
   archivePatient: { request: byId, response: patientSchema, access: 'user' },
   restorePatient: { request: byId, response: patientSchema, access: 'user' },
+
+  /** Starts a screening, or returns the open draft (`resumed`) so the nurse carries on. */
+  startScreening: {
+    request: z.object({ patientId: patientIdSchema, protocol: z.enum(siteProtocolIds), examinedOn: examinedOnSchema }).strict(),
+    response: examSchema.extend({ resumed: z.boolean() }),
+    access: 'user',
+  },
+  getExam: { request: z.object({ id: examIdSchema }).strict(), response: examSchema, access: 'user' },
+  saveExamDraft: {
+    request: z.object({ id: examIdSchema, findings: findingsSchema, wizard: wizardPositionSchema.nullable() }).strict(),
+    response: z.object({ id: z.number().int(), updatedAt: z.string() }),
+    access: 'user',
+  },
+  signExam: { request: z.object({ id: examIdSchema, findings: findingsSchema }).strict(), response: examSchema, access: 'user' },
+  discardExamDraft: { request: z.object({ id: examIdSchema }).strict(), response: z.object({ id: z.number().int() }), access: 'user' },
+  amendExam: { request: z.object({ id: examIdSchema, reason: amendmentReasonSchema }).strict(), response: examSchema, access: 'user' },
+  listPatientExams: { request: z.object({ patientId: patientIdSchema }).strict(), response: z.array(examSummarySchema), access: 'user' },
 } as const satisfies Record<OperationName, OperationSchemas>;
 
 export type Operations = typeof operations;

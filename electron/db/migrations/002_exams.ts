@@ -10,7 +10,8 @@ import type { Migration } from './types';
  * over columns rather than over JSON.
  *
  * An amendment is a new row in the same series (`series_id` = the first version's id) with the
- * next `version`; the version it replaces becomes `superseded` and is kept.
+ * next `version`; the version it replaces becomes `superseded` and is kept. `signed_by` is the
+ * signer's username (stable), `signed_by_name` the name printed on the exam at the time.
  */
 export const migration002: Migration = {
   version: 2,
@@ -30,6 +31,7 @@ export const migration002: Migration = {
         examined_on         TEXT,
         signed_at           TEXT,
         signed_by           TEXT,
+        signed_by_name      TEXT,
         amendment_reason    TEXT,
         findings_json       TEXT NOT NULL,
         wizard_json         TEXT,
@@ -73,6 +75,8 @@ export const migration002: Migration = {
         deformity_types     TEXT,
         active_charcot      INTEGER,
         critical_ischaemia  INTEGER,
+        sites_tested        INTEGER,
+        sites_insensate     INTEGER,
         PRIMARY KEY (exam_id, side)
       ) STRICT, WITHOUT ROWID;
 

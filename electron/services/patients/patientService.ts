@@ -9,6 +9,7 @@ import { AuditRepository } from '../../db/repositories/auditRepository';
 import { PatientRepository, toSummary, type SearchPosition, type SummaryRow } from '../../db/repositories/patientRepository';
 import type { Db } from '../../db/types';
 import type { Clock } from '../clock';
+import { writeTransaction } from '../transaction';
 
 /** Who is acting; written to the audit log with every change. */
 export interface Actor {
@@ -46,7 +47,7 @@ export class PatientService {
 
   create(input: PatientInput, actor: Actor): Result<Patient> {
     const now = this.clock.now().toISOString();
-    return this.writeTransaction(() => {
+    return writeTransaction(this.db, () => {
       const duplicate = this.duplicateIdentifier(input.clinicIdentifier, null);
       if (duplicate) return duplicate;
       const id = this.patients.insert(input, now);
@@ -61,7 +62,7 @@ export class PatientService {
    */
   update(id: number, expectedUpdatedAt: string, input: PatientInput, actor: Actor): Result<Patient> {
     const now = this.clock.now().toISOString();
-    return this.writeTransaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.patients.findById(id);
       if (!before) return fail('not_found', 'No patient with that id.');
       if (before.updatedAt !== expectedUpdatedAt) {
@@ -124,7 +125,7 @@ export class PatientService {
 
   private setArchived(id: number, archived: boolean, actor: Actor): Result<Patient> {
     const now = this.clock.now().toISOString();
-    return this.writeTransaction(() => {
+    return writeTransaction(this.db, () => {
       const before = this.patients.findById(id);
       if (!before) return fail('not_found', 'No patient with that id.');
       if ((before.archivedAt !== null) === archived) return ok(before);
@@ -148,26 +149,7 @@ export class PatientService {
       { path: 'clinicIdentifier', message: 'This clinic identifier is already used by another patient' },
     ]);
   }
-
-  /** Runs a write in one IMMEDIATE transaction; a failed Result rolls everything back. */
-  private writeTransaction<T>(work: () => Result<T>): Result<T> {
-    let outcome: Result<T> | undefined;
-    try {
-      this.db
-        .transaction(() => {
-          outcome = work();
-          if (!outcome.ok) throw rollback;
-        })
-        .immediate();
-    } catch (error) {
-      if (error !== rollback) throw error;
-    }
-    if (!outcome) throw new Error('transaction produced no outcome');
-    return outcome;
-  }
 }
-
-const rollback = Symbol('rollback');
 
 const comparedFields = [
   'familyName',

@@ -1,0 +1,142 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { assess } from '../../../shared/clinical/assess';
+import vignettes from '../../../shared/clinical/fixtures/vignettes.json' with { type: 'json' };
+import { findingsSchema, type Findings } from '../../../shared/domain/findings';
+import { patientInputSchema } from '../../../shared/domain/patient';
+import type { User } from '../../../shared/domain/users';
+import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
+
+let app: TestApp;
+let patientId: number;
+const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
+
+function vignette(id: string): Findings {
+  const v = (vignettes as { id: string; findings: unknown }[]).find((x) => x.id === id);
+  return findingsSchema.parse(v?.findings);
+}
+
+beforeEach(() => {
+  app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'));
+  const p = app.services.patients.create(
+    patientInputSchema.parse({ familyName: 'Żak', givenNames: 'Łucja', dateOfBirth: '1956-07-03', sex: 'female', clinicIdentifier: 'Z1', diabetesType: 'type2' }),
+    { name: 'nina' },
+  );
+  if (!p.ok) throw new Error(p.error.message);
+  patientId = p.value.id;
+});
+afterEach(() => app.dispose());
+
+function start(): number {
+  const r = app.services.exams.start(patientId, 'iwgdf-3', '2026-11-25', nurse);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.id;
+}
+
+describe('screening drafts', () => {
+  it('starts a draft with both feet present and nothing recorded, and resumes it on the next start', () => {
+    const first = app.services.exams.start(patientId, 'iwgdf-3', '2026-11-25', nurse);
+    expect(first.ok && first.value.resumed).toBe(false);
+    if (!first.ok) return;
+    expect(first.value.findings.feet.right).toEqual({ status: 'present', monofilament: { protocol: 'iwgdf-3', sites: {} } });
+    const again = app.services.exams.start(patientId, '10-site', '2026-11-25', nurse);
+    expect(again.ok && again.value.resumed).toBe(true);
+    expect(again.ok && again.value.id).toBe(first.value.id);
+  });
+
+  it('autosaves findings and the position, and returns them exactly', () => {
+    const id = start();
+    const findings = vignette('V04');
+    const wizard = { step: 'sensation' as const, side: 'left' as const, site: 'mth1', pending: { sequence: ['real', 'sham', 'real'] as ('real' | 'sham')[], answers: ['yes'] as ('yes' | 'no')[] } };
+    expect(app.services.exams.saveDraft(id, findings, wizard).ok).toBe(true);
+    const back = app.services.exams.get(id);
+    expect(back.ok && back.value.findings).toEqual(findings);
+    expect(back.ok && back.value.wizard).toEqual(wizard);
+  });
+});
+
+describe('sign-off', () => {
+  it('stores findings, the assessment with rule-set versions, the examiner, per-foot and per-site rows, and an audit entry', () => {
+    const id = start();
+    const findings = vignette('V14');
+    const signed = app.services.exams.sign(id, findings, nurse);
+    if (!signed.ok) throw new Error(signed.error.message);
+    expect(signed.value.state).toBe('signed');
+    expect(signed.value.signedByName).toBe('Nina Nurse');
+    expect(signed.value.iwgdfCategory).toBe('3');
+    expect(signed.value.niceCategory).toBe('high');
+    const row = app.db.prepare('SELECT iwgdf_rule_set, nice_rule_set, engine_version, signed_by FROM exam WHERE id = ?').get(id);
+    expect(row).toMatchObject({ iwgdf_rule_set: expect.stringMatching(/^IWGDF-2023@/), nice_rule_set: expect.stringMatching(/^NICE-NG19@/), signed_by: 'nina' });
+    const sites = app.db.prepare("SELECT side, site_key, result FROM exam_site_result WHERE exam_id = ? AND test = 'monofilament' ORDER BY side, site_key").all(id);
+    expect(sites).toEqual([
+      { side: 'left', site_key: 'hallux', result: 'not_felt' },
+      { side: 'left', site_key: 'mth1', result: 'not_felt' },
+      { side: 'left', site_key: 'mth5', result: 'not_felt' },
+      { side: 'right', site_key: 'hallux', result: 'not_felt' },
+      { side: 'right', site_key: 'mth1', result: 'not_felt' },
+      { side: 'right', site_key: 'mth5', result: 'not_felt' },
+    ]);
+    const feet = app.db.prepare('SELECT side, status, dorsalis_pedis, sites_tested, sites_insensate FROM exam_foot WHERE exam_id = ? ORDER BY side').all(id);
+    expect(feet).toEqual([
+      { side: 'left', status: 'present', dorsalis_pedis: 'palpable', sites_tested: 3, sites_insensate: 3 },
+      { side: 'right', status: 'present', dorsalis_pedis: 'palpable', sites_tested: 3, sites_insensate: 3 },
+    ]);
+    expect(app.db.prepare("SELECT actor FROM audit_log WHERE action = 'exam.sign'").all()).toEqual([{ actor: 'nina' }]);
+  });
+
+  it('keeps an assessment that is reproducible from the stored findings', () => {
+    const id = start();
+    app.services.exams.sign(id, vignette('V29'), nurse);
+    const stored = app.services.exams.get(id);
+    if (!stored.ok) throw new Error('missing');
+    expect(assess(stored.value.findings)).toEqual(stored.value.assessment);
+  });
+
+  it('makes a signed exam read-only', () => {
+    const id = start();
+    app.services.exams.sign(id, vignette('V01'), nurse);
+    const save = app.services.exams.saveDraft(id, vignette('V04'), null);
+    expect(save.ok).toBe(false);
+    const again = app.services.exams.sign(id, vignette('V04'), nurse);
+    expect(again.ok).toBe(false);
+    const back = app.services.exams.get(id);
+    expect(back.ok && back.value.iwgdfCategory).toBe('0');
+  });
+});
+
+describe('amendments', () => {
+  it('creates a new version with the reason; signing it supersedes the old one, which is kept', () => {
+    const v1 = start();
+    app.services.exams.sign(v1, vignette('V01'), nurse);
+    const draft = app.services.exams.amend(v1, 'Left hallux result was entered on the wrong foot', nurse);
+    if (!draft.ok) throw new Error(draft.error.message);
+    expect(draft.value.version).toBe(2);
+    expect(draft.value.seriesId).toBe(v1);
+    expect(draft.value.findings).toEqual(vignette('V01'));
+    expect(app.services.exams.get(v1).ok && app.services.exams.get(v1)).toMatchObject({ value: { state: 'signed' } });
+    const signed = app.services.exams.sign(draft.value.id, vignette('V04'), nurse);
+    expect(signed.ok && signed.value.state).toBe('signed');
+    const history = app.services.exams.listForPatient(patientId);
+    expect(history.map((e) => [e.version, e.state, e.iwgdfCategory])).toEqual([
+      [2, 'signed', '1'],
+      [1, 'superseded', '0'],
+    ]);
+    expect(history[0]?.amendmentReason).toBe('Left hallux result was entered on the wrong foot');
+  });
+
+  it('refuses to amend a superseded version or while another draft is open', () => {
+    const v1 = start();
+    app.services.exams.sign(v1, vignette('V01'), nurse);
+    const v2 = app.services.exams.amend(v1, 'first correction', nurse);
+    expect(v2.ok).toBe(true);
+    expect(app.services.exams.amend(v1, 'second correction', nurse).ok).toBe(false);
+  });
+});
+
+describe('discarding', () => {
+  it('marks a draft discarded and lets a new screening start', () => {
+    const id = start();
+    expect(app.services.exams.discard(id, nurse).ok).toBe(true);
+    expect(app.services.exams.get(id).ok).toBe(false);
+    expect(start()).not.toBe(id);
+  });
+});

@@ -1,0 +1,179 @@
+import { assess } from '../../../shared/clinical/assess';
+import { assessmentSchema } from '../../../shared/clinical/assessment';
+import type { SiteProtocolId } from '../../../shared/clinical/protocols';
+import type { Exam, ExamSummary, WizardPosition } from '../../../shared/domain/exam';
+import { findingsSchema, type ExamStatus, type Findings } from '../../../shared/domain/findings';
+import type { User } from '../../../shared/domain/users';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
+import { AuditRepository } from '../../db/repositories/auditRepository';
+import { ExamRepository, summaryOf, type ExamRow } from '../../db/repositories/examRepository';
+import { PatientRepository } from '../../db/repositories/patientRepository';
+import type { Db } from '../../db/types';
+import type { Clock } from '../clock';
+import { writeTransaction } from '../transaction';
+
+/** Findings of a screening that has just begun: both feet present, nothing recorded yet. */
+export function blankFindings(protocol: SiteProtocolId): Findings {
+  const foot = (): Findings['feet']['right'] =>
+    protocol === 'ipswich'
+      ? { status: 'present', touchTest: { protocol: 'ipswich', sites: {} } }
+      : { status: 'present', monofilament: { protocol, sites: {} } };
+  return { schemaVersion: 1, examStatus: 'performed', feet: { right: foot(), left: foot() } };
+}
+
+/** The protocol a set of findings uses (the Ipswich Touch Test, or a monofilament map). */
+export function protocolOf(findings: Findings, fallback: SiteProtocolId): SiteProtocolId {
+  const feet = [findings.feet.right, findings.feet.left];
+  if (feet.some((f) => f.touchTest)) return 'ipswich';
+  const mono = feet.find((f) => f.monofilament)?.monofilament?.protocol;
+  return mono ?? fallback;
+}
+
+/**
+ * Foot examinations: start (or resume) a draft, autosave it, sign it off, amend a signed exam as
+ * a new version. Signed exams are never overwritten. The assessment is always computed here,
+ * from the stored findings, with the shared engine: the screen's live result is a preview.
+ */
+export class ExamService {
+  private readonly exams: ExamRepository;
+  private readonly patients: PatientRepository;
+  private readonly audit: AuditRepository;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {
+    this.exams = new ExamRepository(db);
+    this.patients = new PatientRepository(db);
+    this.audit = new AuditRepository(db);
+  }
+
+  get(id: number): Result<Exam> {
+    const row = this.exams.findById(id);
+    if (!row || row.state === 'discarded') return fail('not_found', 'No such examination.');
+    return ok(this.toExam(row));
+  }
+
+  listForPatient(patientId: number): ExamSummary[] {
+    return this.exams.summariesOf(patientId);
+  }
+
+  /** Starts a screening, or returns the patient's open draft so the nurse carries on where she was. */
+  start(patientId: number, protocol: SiteProtocolId, examinedOn: string, user: User): Result<Exam & { resumed: boolean }> {
+    const now = this.clock.now().toISOString();
+    return writeTransaction(this.db, () => {
+      const patient = this.patients.findById(patientId);
+      if (!patient) return fail('not_found', 'No patient with that id.');
+      if (patient.archivedAt !== null) return fail('conflict', 'This patient is archived. Restore the patient before screening.');
+      const open = this.exams.draftOf(patientId);
+      if (open) return ok({ ...this.toExam(open), resumed: true });
+      const id = this.exams.insertDraft({
+        patientId,
+        seriesId: null,
+        version: 1,
+        protocol,
+        examStatus: 'performed',
+        examinedOn,
+        findingsJson: JSON.stringify(blankFindings(protocol)),
+        wizardJson: null,
+        amendmentReason: null,
+        now,
+      });
+      this.audit.append({ at: now, actor: user.username, action: 'exam.start', entity: 'exam', entityId: String(id), details: { patientId } });
+      const row = this.exams.findById(id);
+      return row ? ok({ ...this.toExam(row), resumed: false }) : fail('internal', 'The screening was not saved.');
+    });
+  }
+
+  /** Autosave of a draft: findings as recorded so far and the position in the guided screen. */
+  saveDraft(id: number, findings: Findings, wizard: WizardPosition | null): Result<{ id: number; updatedAt: string }> {
+    const now = this.clock.now().toISOString();
+    const row = this.exams.findById(id);
+    if (!row) return fail('not_found', 'No such examination.');
+    if (row.state !== 'draft') return fail('forbidden', 'This examination is signed and can no longer change. Amend it to record a correction.');
+    const protocol = protocolOf(findings, row.protocol as SiteProtocolId);
+    const saved = this.exams.saveDraft(id, JSON.stringify(findings), wizard ? JSON.stringify(wizard) : null, findings.examStatus ?? 'performed', protocol, now);
+    return saved ? ok({ id, updatedAt: now }) : fail('conflict', 'The draft could not be saved: it was signed or discarded meanwhile.');
+  }
+
+  /**
+   * Signs the draft in the signer's name: findings, assessment (with rule-set versions), examiner
+   * and time, per-foot and per-site rows and the audit entry, in one transaction.
+   */
+  sign(id: number, findings: Findings, user: User): Result<Exam> {
+    const now = this.clock.now().toISOString();
+    const assessment = assess(findings);
+    return writeTransaction(this.db, () => {
+      const row = this.exams.findById(id);
+      if (!row) return fail('not_found', 'No such examination.');
+      if (row.state !== 'draft') return fail('forbidden', 'This examination is already signed.');
+      const protocol = protocolOf(findings, row.protocol as SiteProtocolId);
+      const signed = this.exams.sign(row, findings, assessment, protocol, { signedBy: user.username, signedByName: user.displayName, signedAt: now });
+      if (!signed) return fail('conflict', 'The examination changed while signing. Reload and try again.');
+      this.audit.append({
+        at: now,
+        actor: user.username,
+        action: 'exam.sign',
+        entity: 'exam',
+        entityId: String(id),
+        details: {
+          patientId: row.patient_id,
+          version: row.version,
+          iwgdf2023: assessment.iwgdf2023.category,
+          nice: assessment.nice.category,
+          ruleSets: [`${assessment.iwgdf2023.ruleSet}@${assessment.iwgdf2023.ruleSetVersion}`, `${assessment.nice.ruleSet}@${assessment.nice.ruleSetVersion}`],
+        },
+      });
+      return this.get(id);
+    });
+  }
+
+  /** Discards a draft (after the screen asked); it stays in the file, marked discarded. */
+  discard(id: number, user: User): Result<{ id: number }> {
+    const now = this.clock.now().toISOString();
+    return writeTransaction(this.db, () => {
+      if (!this.exams.discard(id, now)) return fail('conflict', 'Only a draft can be discarded.');
+      this.audit.append({ at: now, actor: user.username, action: 'exam.discard', entity: 'exam', entityId: String(id), details: {} });
+      return ok({ id });
+    });
+  }
+
+  /**
+   * Starts an amendment of a signed exam: a new draft version of the same series with the same
+   * findings and the reason. The signed version stays as it is until the amendment is signed.
+   */
+  amend(id: number, reason: string, user: User): Result<Exam> {
+    const now = this.clock.now().toISOString();
+    return writeTransaction(this.db, () => {
+      const row = this.exams.findById(id);
+      if (!row) return fail('not_found', 'No such examination.');
+      if (row.state !== 'signed') return fail('conflict', 'Only the current signed version of an examination can be amended.');
+      const open = this.exams.draftOf(row.patient_id);
+      if (open) return fail('conflict', 'This patient has an unfinished screening. Finish or discard it first.');
+      const newId = this.exams.insertDraft({
+        patientId: row.patient_id,
+        seriesId: row.series_id,
+        version: row.version + 1,
+        protocol: row.protocol as SiteProtocolId,
+        examStatus: row.exam_status as ExamStatus,
+        examinedOn: row.examined_on ?? now.slice(0, 10),
+        findingsJson: row.findings_json,
+        wizardJson: JSON.stringify({ step: 'review', side: null, site: null, pending: null } satisfies WizardPosition),
+        amendmentReason: reason,
+        now,
+      });
+      this.audit.append({ at: now, actor: user.username, action: 'exam.amend', entity: 'exam', entityId: String(newId), details: { amends: id, reason } });
+      return this.get(newId);
+    });
+  }
+
+  private toExam(row: ExamRow): Exam {
+    return {
+      ...summaryOf(row),
+      sites: { right: null, left: null },
+      findings: findingsSchema.parse(JSON.parse(row.findings_json)),
+      assessment: row.assessment_json ? assessmentSchema.parse(JSON.parse(row.assessment_json)) : null,
+      wizard: row.wizard_json ? (JSON.parse(row.wizard_json) as WizardPosition) : null,
+    };
+  }
+}
