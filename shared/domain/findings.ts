@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type FieldIssue, type Result } from '../ipc/result';
 import { describeIssues } from '../ipc/zodIssues';
-import { footFindingsSchema } from './findingsFoot';
+import { amputationLevels, footFindingsSchema } from './findingsFoot';
 
 /**
  * Findings: the clinical content of one foot examination (design section 3.1), schemaVersion 1.
@@ -22,8 +22,6 @@ export * from './findingsFoot';
 export const examStatuses = ['performed', 'declined', 'unsuitable'] as const;
 export type ExamStatus = (typeof examStatuses)[number];
 
-export const amputationLevels = ['none', 'minor', 'major'] as const;
-export type AmputationLevel = (typeof amputationLevels)[number];
 
 export const historySchema = z.strictObject({
   previousUlcer: z.boolean().optional(),

@@ -22,6 +22,19 @@ export type FootStatus = (typeof footStatuses)[number];
 export const sides = ['right', 'left'] as const;
 export type Side = (typeof sides)[number];
 
+export const amputationLevels = ['none', 'minor', 'major'] as const;
+export type AmputationLevel = (typeof amputationLevels)[number];
+
+/** A systolic pressure in mmHg. */
+const mmHg = z.number().min(0).max(400);
+
+export const pressuresSchema = z.strictObject({
+  ankle: mmHg.nullable().optional(),
+  brachial: mmHg.nullable().optional(),
+  toe: mmHg.nullable().optional(),
+});
+export type Pressures = z.infer<typeof pressuresSchema>;
+
 export const pulseResults = ['palpable', 'not_palpable', 'not_tested'] as const;
 export type PulseResult = (typeof pulseResults)[number];
 
@@ -67,6 +80,16 @@ export const footFindingsSchema = z.strictObject({
   abi: z.number().min(0).max(5).nullable().optional(),
   /** Toe-brachial index; null = not measured. */
   tbi: z.number().min(0).max(3).nullable().optional(),
+  /**
+   * Systolic pressures (mmHg) the indices were computed from, kept so the record shows them.
+   * Supplementary (D11): the engines read `abi` and `tbi`.
+   */
+  pressures: pressuresSchema.optional(),
+  /**
+   * Amputation on this side, for the record and the diagram; `history.previousAmputation` is the
+   * person-level value the engines read (the worse side). Supplementary (D11).
+   */
+  previousAmputation: z.enum(amputationLevels).optional(),
   skin: skinSchema.optional(),
   deformity: deformitySchema.optional(),
   activeCharcot: z.boolean().optional(),
