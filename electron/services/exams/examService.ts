@@ -2,6 +2,7 @@ import { assess } from '../../../shared/clinical/assess';
 import { assessmentSchema } from '../../../shared/clinical/assessment';
 import type { SiteProtocolId } from '../../../shared/clinical/protocols';
 import type { Exam, ExamSummary, WizardPosition } from '../../../shared/domain/exam';
+import { protocolOfFindings } from '../../../shared/domain/examProtocol';
 import { findingsSchema, type ExamStatus, type Findings } from '../../../shared/domain/findings';
 import type { User } from '../../../shared/domain/users';
 import { fail, ok, type Result } from '../../../shared/ipc/result';
@@ -21,13 +22,6 @@ export function blankFindings(protocol: SiteProtocolId): Findings {
   return { schemaVersion: 1, examStatus: 'performed', feet: { right: foot(), left: foot() } };
 }
 
-/** The protocol a set of findings uses (the Ipswich Touch Test, or a monofilament map). */
-export function protocolOf(findings: Findings, fallback: SiteProtocolId): SiteProtocolId {
-  const feet = [findings.feet.right, findings.feet.left];
-  if (feet.some((f) => f.touchTest)) return 'ipswich';
-  const mono = feet.find((f) => f.monofilament)?.monofilament?.protocol;
-  return mono ?? fallback;
-}
 
 /**
  * Foot examinations: start (or resume) a draft, autosave it, sign it off, amend a signed exam as
@@ -91,7 +85,7 @@ export class ExamService {
     const row = this.exams.findById(id);
     if (!row) return fail('not_found', 'No such examination.');
     if (row.state !== 'draft') return fail('forbidden', 'This examination is signed and can no longer change. Amend it to record a correction.');
-    const protocol = protocolOf(findings, row.protocol as SiteProtocolId);
+    const protocol = protocolOfFindings(findings, row.protocol as SiteProtocolId);
     const saved = this.exams.saveDraft(id, JSON.stringify(findings), wizard ? JSON.stringify(wizard) : null, findings.examStatus ?? 'performed', protocol, now);
     return saved ? ok({ id, updatedAt: now }) : fail('conflict', 'The draft could not be saved: it was signed or discarded meanwhile.');
   }
@@ -107,7 +101,7 @@ export class ExamService {
       const row = this.exams.findById(id);
       if (!row) return fail('not_found', 'No such examination.');
       if (row.state !== 'draft') return fail('forbidden', 'This examination is already signed.');
-      const protocol = protocolOf(findings, row.protocol as SiteProtocolId);
+      const protocol = protocolOfFindings(findings, row.protocol as SiteProtocolId);
       const signed = this.exams.sign(row, findings, assessment, protocol, { signedBy: user.username, signedByName: user.displayName, signedAt: now });
       if (!signed) return fail('conflict', 'The examination changed while signing. Reload and try again.');
       this.audit.append({

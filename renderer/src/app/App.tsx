@@ -11,6 +11,7 @@ import { AuthGate } from '../features/auth/AuthGate';
 import { PatientEditPage, PatientNewPage } from '../features/patients/PatientFormPage';
 import { PatientListPage } from '../features/patients/PatientListPage';
 import { PatientPage } from '../features/patients/PatientPage';
+import { ExamPage } from '../features/screening/ExamPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { navigate, routeHash, useRoute, type Route } from './router';
 import { createAppTheme } from './theme';
@@ -23,7 +24,7 @@ interface Section {
 }
 
 const sections: Section[] = [
-  { label: 'Patients', route: { page: 'patients' }, matches: ['patients', 'patient', 'patient-new', 'patient-edit'] },
+  { label: 'Patients', route: { page: 'patients' }, matches: ['patients', 'patient', 'patient-new', 'patient-edit', 'exam'] },
   { label: 'Staff', route: { page: 'staff' }, matches: ['staff'], roles: ['administrator'] },
   { label: 'Settings', route: { page: 'settings' }, matches: ['settings'] },
 ];
@@ -182,5 +183,7 @@ function CurrentPage({ route }: { route: Route }): React.JSX.Element {
       return <SettingsPage />;
     case 'staff':
       return <UsersPage />;
+    case 'exam':
+      return <ExamPage key={route.examId} examId={route.examId} />;
   }
 }

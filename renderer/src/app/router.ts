@@ -7,13 +7,18 @@ export type Route =
   | { page: 'patient'; patientId: number }
   | { page: 'patient-edit'; patientId: number }
   | { page: 'settings' }
-  | { page: 'staff' };
+  | { page: 'staff' }
+  | { page: 'exam'; examId: number };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [first, second, third] = parts;
   if (first === 'settings') return { page: 'settings' };
   if (first === 'staff') return { page: 'staff' };
+  if (first === 'exams') {
+    const examId = Number(second);
+    if (Number.isInteger(examId) && examId > 0) return { page: 'exam', examId };
+  }
   if (first === 'patients') {
     if (second === 'new') return { page: 'patient-new' };
     const id = Number(second);
@@ -39,6 +44,8 @@ export function routeHash(route: Route): string {
       return '#/settings';
     case 'staff':
       return '#/staff';
+    case 'exam':
+      return `#/exams/${route.examId}`;
   }
 }
 

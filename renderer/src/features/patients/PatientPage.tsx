@@ -9,6 +9,7 @@ import { formatAge, formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
 import { ArchiveDialog } from './ArchiveDialog';
+import { PatientHistory } from './PatientHistory';
 
 /** One patient: details, actions and (filled by later features) the screening history. */
 export function PatientPage({ patientId }: { patientId: number }): React.JSX.Element {
@@ -102,12 +103,7 @@ export function PatientPage({ patientId }: { patientId: number }): React.JSX.Ele
           Added {formatDateTime(patient.createdAt)} · last changed {formatDateTime(patient.updatedAt)}
         </Typography>
       </Paper>
-      <Paper sx={{ p: 2 }}>
-        <Typography variant="h6" component="h2" gutterBottom>
-          Screening history
-        </Typography>
-        <Typography color="text.secondary">No screenings yet.</Typography>
-      </Paper>
+      <PatientHistory patient={patient} />
       <ArchiveDialog
         open={confirmArchive}
         name={displayName(patient)}

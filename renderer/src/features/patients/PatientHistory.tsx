@@ -1,0 +1,124 @@
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import { siteProtocolIds, siteProtocols, type SiteProtocolId } from '../../../../shared/clinical/protocols';
+import { examStateLabels, type ExamSummary } from '../../../../shared/domain/exam';
+import type { Patient } from '../../../../shared/domain/patient';
+import { api } from '../../api/api';
+import { formatDate, todayIso } from '../../app/format';
+import { navigate } from '../../app/router';
+import { useNotify } from '../../components/Notifier';
+
+const protocolKey = 'screening.lastProtocol';
+
+function iwgdfWords(c: ExamSummary['iwgdfCategory']): string {
+  if (c === null) return '—';
+  if (c === 'urgent') return 'Urgent';
+  if (c === 'incomplete') return 'Incomplete';
+  return `Category ${c}`;
+}
+
+function niceWords(c: ExamSummary['niceCategory']): string {
+  if (c === null) return '—';
+  return c[0]?.toUpperCase() + c.slice(1);
+}
+
+/** The patient's screenings, newest first, and the button that starts (or resumes) one. */
+export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Element {
+  const [exams, setExams] = useState<ExamSummary[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [protocol, setProtocol] = useState<SiteProtocolId>(() => {
+    const stored = localStorage.getItem(protocolKey);
+    return (siteProtocolIds as readonly string[]).includes(stored ?? '') ? (stored as SiteProtocolId) : 'iwgdf-3';
+  });
+  const notify = useNotify();
+
+  useEffect(() => {
+    void api()
+      .listPatientExams({ patientId: patient.id })
+      .then((r) => (r.ok ? setExams(r.value) : setError(r.error.message)));
+  }, [patient.id]);
+
+  const draft = exams?.find((e) => e.state === 'draft');
+
+  const start = async (): Promise<void> => {
+    localStorage.setItem(protocolKey, protocol);
+    const r = await api().startScreening({ patientId: patient.id, protocol, examinedOn: todayIso() });
+    if (!r.ok) {
+      notify({ message: r.error.message, severity: 'error' });
+      return;
+    }
+    if (r.value.resumed) notify({ message: 'Carrying on with the screening already started.', severity: 'info' });
+    navigate({ page: 'exam', examId: r.value.id });
+  };
+
+  return (
+    <Paper sx={{ p: 2 }}>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' }, mb: 1 }}>
+        <Typography variant="h6" component="h2">
+          Screening history
+        </Typography>
+        {patient.archivedAt ? null : draft ? (
+          <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={() => navigate({ page: 'exam', examId: draft.id })}>
+            Continue screening
+          </Button>
+        ) : (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <TextField select size="small" label="Sensory test" value={protocol} onChange={(e) => setProtocol(e.target.value as SiteProtocolId)} sx={{ minWidth: 240 }}>
+              {siteProtocolIds.map((id) => (
+                <MenuItem key={id} value={id}>
+                  {siteProtocols[id].title}
+                </MenuItem>
+              ))}
+            </TextField>
+            <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={() => void start()}>
+              Start screening
+            </Button>
+          </Stack>
+        )}
+      </Stack>
+      {error ? <Alert severity="error">{error}</Alert> : null}
+      {exams && exams.length === 0 ? <Typography color="text.secondary">No screenings yet.</Typography> : null}
+      {exams && exams.length > 0 ? (
+        <Box sx={{ overflowX: 'auto' }}>
+          <Table size="small" aria-label="Screenings, newest first">
+            <TableHead>
+              <TableRow>
+                <TableCell>Date</TableCell>
+                <TableCell>Status</TableCell>
+                <TableCell>IWGDF 2023</TableCell>
+                <TableCell>NICE NG19</TableCell>
+                <TableCell>Insensate sites (R / L)</TableCell>
+                <TableCell>Examiner</TableCell>
+                <TableCell>
+                  <span className="visually-hidden">Open</span>
+                </TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {exams.map((e) => (
+                <TableRow key={e.id} hover>
+                  <TableCell>{formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}</TableCell>
+                  <TableCell>
+                    <Chip size="small" label={`${examStateLabels[e.state]}${e.version > 1 ? ` (v${e.version})` : ''}`} color={e.state === 'signed' ? 'success' : 'default'} variant="outlined" />
+                  </TableCell>
+                  <TableCell>{iwgdfWords(e.iwgdfCategory)}</TableCell>
+                  <TableCell>{niceWords(e.niceCategory)}</TableCell>
+                  <TableCell>
+                    {e.sites.right ? `${e.sites.right.insensate}/${e.sites.right.tested}` : '—'} · {e.sites.left ? `${e.sites.left.insensate}/${e.sites.left.tested}` : '—'}
+                  </TableCell>
+                  <TableCell>{e.signedByName ?? '—'}</TableCell>
+                  <TableCell align="right">
+                    <Button size="small" onClick={() => navigate({ page: 'exam', examId: e.id })} aria-label={`Open the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
+                      {e.state === 'draft' ? 'Continue' : 'Open'}
+                    </Button>
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Box>
+      ) : null}
+    </Paper>
+  );
+}

@@ -1,0 +1,185 @@
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import { Alert, Box, Chip, Divider, Link, Paper, Stack, Typography } from '@mui/material';
+import type { Assessment, IwgdfResult, NiceResult } from '../../../../../shared/clinical/assessment';
+
+type Tri = Assessment['lops'];
+
+function triWords(v: Tri): string {
+  return v === 'unknown' ? 'not decided' : v ? 'yes' : 'no';
+}
+
+/** Severity tone for a category: text always says the category; colour only adds to it. */
+function tone(category: IwgdfResult['category'] | NiceResult['category']): 'success' | 'info' | 'warning' | 'error' | 'default' {
+  switch (category) {
+    case 0:
+    case 'low':
+      return 'success';
+    case 1:
+    case 'moderate':
+      return 'info';
+    case 2:
+    case 3:
+    case 'high':
+      return 'warning';
+    case 'urgent':
+    case 'active':
+      return 'error';
+    case 'incomplete':
+      return 'default';
+  }
+}
+
+export function iwgdfTitle(r: IwgdfResult): string {
+  return r.category === 'incomplete' ? 'IWGDF 2023: incomplete' : r.category === 'urgent' ? 'IWGDF 2023: urgent (active disease)' : `IWGDF 2023: category ${r.category}, ${r.label.replace(/^Category \d \(|\)$/g, '')}`;
+}
+
+export function niceTitle(r: NiceResult): string {
+  return r.category === 'incomplete' ? 'NICE NG19: incomplete' : `NICE NG19: ${r.label}`;
+}
+
+interface Props {
+  assessment: Assessment;
+  /** Jump to where a finding is recorded; absent on read-only views. */
+  onJump?: (path: string) => void;
+  /** Live preview (draft) or as signed. */
+  live: boolean;
+}
+
+function FindingLink({ path, onJump, children }: { path: string | undefined; onJump: ((p: string) => void) | undefined; children: React.ReactNode }): React.JSX.Element {
+  if (!onJump || !path) return <>{children}</>;
+  return (
+    <Link component="button" type="button" variant="body2" onClick={() => onJump(path)} sx={{ textAlign: 'left', verticalAlign: 'baseline' }}>
+      {children}
+    </Link>
+  );
+}
+
+function CategoryBlock({ title, result, onJump }: { title: string; result: IwgdfResult | NiceResult; onJump?: (p: string) => void }): React.JSX.Element {
+  const t = tone(result.category);
+  return (
+    <Box>
+      <Chip label={title} color={t === 'default' ? 'default' : t} variant={t === 'default' ? 'outlined' : 'filled'} sx={{ fontWeight: 700, maxWidth: '100%', height: 'auto', '& .MuiChip-label': { whiteSpace: 'normal', py: 0.5 } }} />
+      <Typography variant="body2" sx={{ mt: 0.5 }}>
+        <strong>Action:</strong> {result.action}
+      </Typography>
+      <Typography variant="body2">
+        <strong>Review:</strong> {result.interval}
+      </Typography>
+      <Typography variant="body2" component="div" sx={{ mt: 0.5 }}>
+        <strong>Because:</strong>
+        <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+          {result.because.map((b) => (
+            <li key={b.ruleId}>
+              <FindingLink path={b.findings[0]} onJump={onJump}>
+                {b.reason}
+              </FindingLink>{' '}
+              <Typography component="span" variant="caption" color="text.secondary">
+                ({b.ruleId})
+              </Typography>
+            </li>
+          ))}
+        </Box>
+      </Typography>
+      {result.category === 'incomplete' && result.toSettle.length > 0 ? (
+        <Box sx={{ mt: 0.5 }}>
+          <Typography variant="body2">
+            Could be: {result.possibleCategories.map(String).join(', ')}. To settle it:
+          </Typography>
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {result.toSettle.map((s) => (
+              <li key={s.fact}>
+                <FindingLink path={s.findings[0]} onJump={onJump}>
+                  {s.action}
+                </FindingLink>
+              </li>
+            ))}
+          </Box>
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+/**
+ * The engine's result with its reasons, beside the screen while recording (live) and on a signed
+ * exam. Every reason, missing item and warning links to the finding it is about.
+ */
+export function LiveResultPanel({ assessment: a, onJump, live }: Props): React.JSX.Element {
+  const mnsi = a.scores.mnsiExam;
+  const nds = a.scores.nds;
+  return (
+    <Paper component="section" aria-labelledby="result-heading" sx={{ p: 2 }} variant="outlined">
+      <Typography id="result-heading" variant="h6" component="h2">
+        {live ? 'Result so far' : 'Result as signed'}
+      </Typography>
+      <Box role="status" aria-live="polite" aria-atomic="false">
+        <Typography variant="body2" sx={{ mb: 1 }}>
+          Loss of protective sensation (LOPS): <strong>{triWords(a.lops)}</strong> · Peripheral artery disease (PAD): <strong>{triWords(a.pad)}</strong>
+          {a.redFlag ? (
+            <>
+              {' '}
+              · <strong>Red flag</strong>
+            </>
+          ) : null}
+        </Typography>
+        <Stack spacing={1.5} divider={<Divider flexItem />}>
+          <CategoryBlock title={iwgdfTitle(a.iwgdf2023)} result={a.iwgdf2023} {...(onJump ? { onJump } : {})} />
+          <CategoryBlock title={niceTitle(a.nice)} result={a.nice} {...(onJump ? { onJump } : {})} />
+        </Stack>
+      </Box>
+      {a.redFlag ? (
+        <Alert severity="error" icon={<ErrorOutlineIcon />} sx={{ mt: 1.5 }}>
+          Red flag: {a.redFlags.present.join(', ').replace(/([A-Z])/g, ' $1').toLowerCase()}. This is not typical diabetic neuropathy: arrange a medical
+          review.
+        </Alert>
+      ) : null}
+      {a.warnings.length > 0 ? (
+        <Box sx={{ mt: 1.5 }}>
+          <Typography variant="subtitle2" component="h3" sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
+            <WarningAmberIcon fontSize="small" color="warning" /> Check ({a.warnings.length})
+          </Typography>
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {a.warnings.map((w, i) => (
+              <li key={`${w.id}-${i}`}>
+                <FindingLink path={w.findings[0]} onJump={onJump}>
+                  {w.message}
+                </FindingLink>
+              </li>
+            ))}
+          </Box>
+        </Box>
+      ) : null}
+      {a.otherCausesToConsider.length > 0 ? (
+        <Box sx={{ mt: 1.5 }}>
+          <Typography variant="subtitle2" component="h3">
+            Other causes to consider
+          </Typography>
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {a.otherCausesToConsider.map((c) => (
+              <li key={c.id}>
+                <Typography variant="body2" component="span">
+                  <strong>{c.cause}</strong>: {c.why}
+                </Typography>
+              </li>
+            ))}
+          </Box>
+        </Box>
+      ) : null}
+      <Box sx={{ mt: 1.5 }}>
+        <Typography variant="subtitle2" component="h3">
+          Neuropathy scores
+        </Typography>
+        <Typography variant="body2">
+          {mnsi.name}: {mnsi.total === null ? `not calculated (missing: ${mnsi.missingItems.length} items)` : `${mnsi.total} of ${mnsi.max}${mnsi.abnormal ? ', abnormal' : ''}`}
+        </Typography>
+        <Typography variant="body2">
+          {nds.name}: {nds.total === null ? `not calculated (missing: ${nds.missingItems.length} items)` : `${nds.total} of ${nds.max}${nds.band ? ` (${nds.band})` : ''}`}
+        </Typography>
+      </Box>
+      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1.5 }}>
+        Rules: {a.iwgdf2023.ruleSet} v{a.iwgdf2023.ruleSetVersion}, {a.nice.ruleSet} v{a.nice.ruleSetVersion}; engine {a.engineVersion}.
+      </Typography>
+    </Paper>
+  );
+}

@@ -1,0 +1,133 @@
+import { Box, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import { sideLabel } from '../../../../../shared/clinical/protocols';
+import { pulseResults, type FootFindings, type PulseResult, type Side } from '../../../../../shared/domain/findings';
+import { examinedSides, updateFoot, type ScreeningState } from '../model/screeningState';
+import { Choice, toYesNo, yesNo } from './controls';
+import { parseNumber, type StepProps } from './stepProps';
+
+const pulseLabels: Record<PulseResult, string> = { palpable: 'Palpable', not_palpable: 'Not palpable', not_tested: 'Not tested' };
+export const pulseNames = { dorsalisPedis: 'Dorsalis pedis', posteriorTibial: 'Posterior tibial' } as const;
+export type PulseName = keyof typeof pulseNames;
+
+/** The pulses in the order the keys P / A / T record them: right DP, right PT, left DP, left PT. */
+export function pulseOrder(state: ScreeningState): { side: Side; pulse: PulseName }[] {
+  return examinedSides(state.findings).flatMap((side) => (['dorsalisPedis', 'posteriorTibial'] as const).map((pulse) => ({ side, pulse })));
+}
+
+export function nextUnrecordedPulse(state: ScreeningState): { side: Side; pulse: PulseName } | undefined {
+  return pulseOrder(state).find(({ side, pulse }) => state.findings.feet[side].pulses?.[pulse] === undefined);
+}
+
+export function setPulse(state: ScreeningState, side: Side, pulse: PulseName, value: PulseResult): ScreeningState {
+  return updateFoot(state, side, (foot) => ({ ...foot, pulses: { ...foot.pulses, [pulse]: value } }));
+}
+
+function ratio(top: number | null | undefined, bottom: number | null | undefined): number | null {
+  if (top === null || top === undefined || bottom === null || bottom === undefined || bottom <= 0) return null;
+  return Math.round((top / bottom) * 100) / 100;
+}
+
+/** Pedal pulses, ABI (typed, or computed from the ankle and brachial pressures) and TBI, per foot. */
+export function CirculationStep({ state, update, assessment }: StepProps): React.JSX.Element {
+  const current = nextUnrecordedPulse(state);
+  return (
+    <Stack spacing={2}>
+      <Typography variant="body2" color="text.secondary">
+        Feel each pulse. If you are not sure a pulse is there, record it as not palpable. Keys: P palpable, A not palpable (absent), T not
+        tested, for the highlighted pulse.
+      </Typography>
+      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
+        {examinedSides(state.findings).map((side) => (
+          <FootCirculation key={side} side={side} state={state} update={update} assessment={assessment} current={current?.side === side ? current.pulse : null} />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function FootCirculation({ side, state, update, assessment, current }: StepProps & { side: Side; current: PulseName | null }): React.JSX.Element {
+  const foot = state.findings.feet[side];
+  const change = (f: (foot: FootFindings) => FootFindings): void => update((s) => updateFoot(s, side, f));
+  const pad = assessment.perFoot[side].pad;
+  const related = assessment.warnings.filter((w) => w.findings.some((p) => p.startsWith(`feet.${side}.abi`) || p.startsWith(`feet.${side}.tbi`) || p.startsWith(`feet.${side}.pulses`)));
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5, flex: 1 }}>
+      <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
+        {sideLabel(side)} foot
+      </Typography>
+      {(['dorsalisPedis', 'posteriorTibial'] as const).map((pulse) => (
+        <Box key={pulse} sx={{ borderLeft: '4px solid', borderColor: current === pulse ? 'primary.main' : 'transparent', pl: 1 }}>
+          <Choice
+            label={`${pulseNames[pulse]} pulse${current === pulse ? ' (next: P / A / T)' : ''}`}
+            value={foot.pulses?.[pulse]}
+            options={pulseResults.map((v) => ({ value: v, label: pulseLabels[v] }))}
+            onChange={(v) => update((s) => setPulse(s, side, pulse, v))}
+          />
+        </Box>
+      ))}
+      <IndexFields side={side} foot={foot} change={change} />
+      <Choice
+        label="Signs of critical limb-threatening ischaemia"
+        hint="Rest pain, tissue loss or gangrene with poor circulation"
+        value={toYesNo(foot.criticalIschaemia)}
+        options={yesNo}
+        onChange={(v) => change((f) => ({ ...f, criticalIschaemia: v === 'yes' }))}
+      />
+      <Typography variant="body2" sx={{ mt: 1 }} aria-live="polite">
+        <strong>PAD:</strong> {pad ? pad.reason : 'not assessed'}
+      </Typography>
+      {related.map((w, i) => (
+        <Typography key={i} variant="body2" color="warning.main">
+          {w.message}
+        </Typography>
+      ))}
+    </Paper>
+  );
+}
+
+function IndexFields({ side, foot, change }: { side: Side; foot: FootFindings; change: (f: (foot: FootFindings) => FootFindings) => void }): React.JSX.Element {
+  const p = foot.pressures ?? {};
+  const [texts, setTexts] = useState({
+    ankle: p.ankle?.toString() ?? '',
+    brachial: p.brachial?.toString() ?? '',
+    toe: p.toe?.toString() ?? '',
+    abi: foot.abi?.toString() ?? '',
+    tbi: foot.tbi?.toString() ?? '',
+  });
+  const set = (key: keyof typeof texts, text: string): void => {
+    const next = { ...texts, [key]: text };
+    const pressures = { ankle: parseNumber(next.ankle), brachial: parseNumber(next.brachial), toe: parseNumber(next.toe) };
+    // Indices computed from pressures win over typed ones, so what is stored always matches what was measured.
+    const abi = ratio(pressures.ankle, pressures.brachial) ?? parseNumber(next.abi);
+    const tbi = ratio(pressures.toe, pressures.brachial) ?? parseNumber(next.tbi);
+    if (key !== 'abi' && ratio(pressures.ankle, pressures.brachial) !== null) next.abi = String(abi);
+    if (key !== 'tbi' && ratio(pressures.toe, pressures.brachial) !== null) next.tbi = String(tbi);
+    setTexts(next);
+    change((f) => {
+      const { pressures: _p, ...rest } = f;
+      const anyPressure = pressures.ankle !== null || pressures.brachial !== null || pressures.toe !== null;
+      return { ...rest, abi, tbi, ...(anyPressure ? { pressures } : {}) };
+    });
+  };
+  const field = (key: keyof typeof texts, label: string, helper: string): React.JSX.Element => (
+    <TextField
+      size="small"
+      label={`${label} (${side})`}
+      value={texts[key]}
+      onChange={(e) => set(key, e.target.value)}
+      helperText={helper}
+      slotProps={{ htmlInput: { inputMode: 'decimal', 'data-enter-continues': 'true' } }}
+      error={texts[key].trim() !== '' && parseNumber(texts[key]) === null}
+    />
+  );
+  return (
+    <Box sx={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 1, my: 1 }}>
+      {field('ankle', 'Ankle systolic', 'mmHg, optional')}
+      {field('brachial', 'Brachial systolic', 'mmHg, optional')}
+      {field('abi', 'ABI', 'typed, or from the pressures')}
+      {field('toe', 'Toe systolic', 'mmHg, optional')}
+      {field('tbi', 'TBI', 'typed, or from the pressures')}
+    </Box>
+  );
+}

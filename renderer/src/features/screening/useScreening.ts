@@ -1,0 +1,149 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Exam } from '../../../../shared/domain/exam';
+import { findingsSchema } from '../../../../shared/domain/findings';
+import type { AppError } from '../../../../shared/ipc/result';
+import { api } from '../../api/api';
+import { initialState, type ScreeningState } from './model/screeningState';
+
+export type SaveStatus = 'saved' | 'saving' | 'unsaved';
+
+interface Mirror {
+  examId: number;
+  at: string;
+  state: ScreeningState;
+}
+
+const mirrorKey = (examId: number): string => `screening-draft:${examId}`;
+const saveDelayMs = 300;
+
+function readMirror(examId: number): Mirror | null {
+  try {
+    const raw = localStorage.getItem(mirrorKey(examId));
+    if (!raw) return null;
+    const mirror = JSON.parse(raw) as Mirror;
+    return findingsSchema.safeParse(mirror.state.findings).success ? mirror : null;
+  } catch {
+    return null;
+  }
+}
+
+interface DraftRefs {
+  latest: { current: ScreeningState | null };
+  dirty: { current: boolean };
+  timer: { current: number | undefined };
+}
+
+/** Sends the latest draft to the database; on failure tries again every few seconds. */
+async function pushDraft(examId: number, refs: DraftRefs, setSaveStatus: (s: SaveStatus) => void): Promise<boolean> {
+  window.clearTimeout(refs.timer.current);
+  const current = refs.latest.current;
+  if (!current || !refs.dirty.current) return true;
+  refs.dirty.current = false;
+  setSaveStatus('saving');
+  const result = await api().saveExamDraft({ id: examId, findings: current.findings, wizard: current.position });
+  if (!result.ok) {
+    refs.dirty.current = true;
+    setSaveStatus('unsaved');
+    // Try again shortly: the local copy keeps everything meanwhile.
+    refs.timer.current = window.setTimeout(() => void pushDraft(examId, refs, setSaveStatus), 5000);
+    return false;
+  }
+  if (!refs.dirty.current) setSaveStatus('saved');
+  return true;
+}
+
+export interface Screening {
+  exam: Exam | null;
+  state: ScreeningState | null;
+  error: AppError | null;
+  saveStatus: SaveStatus;
+  update: (change: (state: ScreeningState) => ScreeningState) => void;
+  /** Saves now (before signing or leaving). */
+  flush: () => Promise<boolean>;
+  replaceExam: (exam: Exam) => void;
+}
+
+/**
+ * Loads an exam and keeps its draft safe: every change is written at once to this computer's
+ * local storage and, a moment later, to the database. If the app was closed or crashed before the
+ * database save, the newer local copy wins when the draft is opened again.
+ */
+export function useScreening(examId: number): Screening {
+  const [exam, setExam] = useState<Exam | null>(null);
+  const [state, setState] = useState<ScreeningState | null>(null);
+  const [error, setError] = useState<AppError | null>(null);
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
+  const latest = useRef<ScreeningState | null>(null);
+  const dirty = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+
+  const pushToServer = useCallback(
+    (): Promise<boolean> => pushDraft(examId, { latest, dirty, timer }, setSaveStatus),
+    [examId],
+  );
+
+  useEffect(() => {
+    let cancelled = false;
+    void api()
+      .getExam({ id: examId })
+      .then((r) => {
+        if (cancelled) return;
+        if (!r.ok) {
+          setError(r.error);
+          return;
+        }
+        setExam(r.value);
+        if (r.value.state !== 'draft') return;
+        const mirror = readMirror(examId);
+        const useMirror = mirror !== null && mirror.at > r.value.updatedAt;
+        const start = useMirror ? mirror.state : initialState(r.value.findings, r.value.wizard);
+        latest.current = start;
+        setState(start);
+        if (useMirror) {
+          dirty.current = true;
+          void pushToServer();
+        }
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [examId, pushToServer]);
+
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+
+  const update = useCallback(
+    (change: (s: ScreeningState) => ScreeningState) => {
+      const current = latest.current;
+      if (!current) return;
+      const next = change(current);
+      if (next === current) return;
+      latest.current = next;
+      setState(next);
+      const mirror: Mirror = { examId, at: new Date().toISOString(), state: next };
+      try {
+        localStorage.setItem(mirrorKey(examId), JSON.stringify(mirror));
+      } catch {
+        // Storage full or blocked: the database save below still runs.
+      }
+      dirty.current = true;
+      setSaveStatus('unsaved');
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void pushToServer(), saveDelayMs);
+    },
+    [examId, pushToServer],
+  );
+
+  const replaceExam = useCallback(
+    (next: Exam) => {
+      setExam(next);
+      if (next.state !== 'draft') {
+        localStorage.removeItem(mirrorKey(examId));
+        latest.current = null;
+        setState(null);
+      }
+    },
+    [examId],
+  );
+
+  return { exam, state, error, saveStatus, update, flush: pushToServer, replaceExam };
+}
