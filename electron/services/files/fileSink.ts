@@ -16,6 +16,8 @@ export interface FileSink {
 export function safeFileName(name: string): string {
   const cleaned = name
     .normalize('NFC')
+    // Control characters are exactly what must go: they are invalid in Windows file names.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
     .replace(/\s+/g, ' ')
     .trim()
