@@ -54,6 +54,13 @@ export function createHandlers(services: AppServices): Handlers {
     updatePatient: (r, c) => patients.update(r.id, r.expectedUpdatedAt, r.patient, c.actor),
     archivePatient: (r, c) => patients.archive(r.id, c.actor),
     restorePatient: (r, c) => patients.restore(r.id, c.actor),
+
+    listAuditLog: (r) => ok(services.auditLog.list(r)),
+    verifyAuditLog: () => ok(services.auditLog.verify()),
+    backUpNow: (_r, c) => services.backups.backUpNow(c.actor),
+    listBackups: () => ok(services.backups.list()),
+    chooseBackupFile: (_r, c) => services.backups.chooseFile(c.clientKey),
+    restoreBackup: (r, c) => services.backups.restore(r.source, c.actor, c.clientKey),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { Db } from '../db/types';
+import { AuditLogService } from './audit/auditLogService';
 import { AuthService } from './auth/authService';
+import type { BackupOperations } from './backup/backupManager';
 import type { Clock } from './clock';
 import type { FileSink } from './files/fileSink';
 import { PatientService } from './patients/patientService';
@@ -13,10 +15,23 @@ export interface AppServices {
   settings: SettingsService;
   auth: AuthService;
   files: FileSink;
+  auditLog: AuditLogService;
+  /** Lives as long as the application, across restores (which replace everything else here). */
+  backups: BackupOperations;
   info: { name: string; version: string; dataFile: string; shell: 'desktop' | 'browser'; schemaVersion: number };
 }
 
-export function createAppServices(db: Db, clock: Clock, files: FileSink, info: AppServices['info']): AppServices {
+export function createAppServices(db: Db, clock: Clock, files: FileSink, info: AppServices['info'], backups: BackupOperations): AppServices {
   const settings = new SettingsService(db, clock);
-  return { db, clock, files, patients: new PatientService(db, clock), settings, auth: new AuthService(db, clock, settings), info };
+  return {
+    db,
+    clock,
+    files,
+    patients: new PatientService(db, clock),
+    settings,
+    auth: new AuthService(db, clock, settings),
+    auditLog: new AuditLogService(db),
+    backups,
+    info,
+  };
 }

@@ -11,6 +11,8 @@ export const auditActions = [
   'session.sign-in-failed',
   'session.sign-out',
   'settings.update',
+  'backup.create',
+  'backup.restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -26,4 +28,6 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'session.sign-in-failed': 'Sign-in refused',
   'session.sign-out': 'Signed out',
   'settings.update': 'Settings changed',
+  'backup.create': 'Backup made',
+  'backup.restore': 'Database restored from a backup',
 };

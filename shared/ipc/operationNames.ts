@@ -23,6 +23,13 @@ export const operationNames = [
   'updatePatient',
   'archivePatient',
   'restorePatient',
+  // Audit log and backups (issue 8).
+  'listAuditLog',
+  'verifyAuditLog',
+  'backUpNow',
+  'listBackups',
+  'chooseBackupFile',
+  'restoreBackup',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

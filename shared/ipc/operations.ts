@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { auditLogPageSchema, auditVerificationSchema, listAuditLogRequestSchema } from '../domain/auditLog';
+import { backupListSchema, chosenFileSchema, restoreOutcomeSchema, restoreSourceSchema } from '../domain/backups';
+import { deliverySchema } from '../domain/files';
 import { patientIdSchema, patientInputSchema, patientSchema } from '../domain/patient';
 import { searchPatientsRequestSchema, searchPatientsResponseSchema } from '../domain/patientSearch';
 import { clinicSettingsSchema } from '../domain/settings';
@@ -95,6 +98,15 @@ export const operations = {
   },
   archivePatient: { request: byId, response: patientSchema, access: 'user' },
   restorePatient: { request: byId, response: patientSchema, access: 'user' },
+
+  // Audit log and backups (issue 8). In recovery mode listBackups and restoreBackup (automatic
+  // backups only) answer without sign-in: see electron/ipc/recoveryDispatch.ts.
+  listAuditLog: { request: listAuditLogRequestSchema, response: auditLogPageSchema, access: 'administrator' },
+  verifyAuditLog: { request: empty, response: auditVerificationSchema, access: 'administrator' },
+  backUpNow: { request: empty, response: deliverySchema, access: 'administrator' },
+  listBackups: { request: empty, response: backupListSchema, access: 'administrator' },
+  chooseBackupFile: { request: empty, response: chosenFileSchema, access: 'administrator' },
+  restoreBackup: { request: z.object({ source: restoreSourceSchema }).strict(), response: restoreOutcomeSchema, access: 'administrator' },
 } as const satisfies Record<OperationName, OperationSchemas>;
 
 export type Operations = typeof operations;
