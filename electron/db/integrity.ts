@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import fs from 'node:fs';
 import { migrate } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Db } from './types';
@@ -34,6 +35,22 @@ export type CandidateOutcome =
   | { ok: false; reason: 'not-a-database' | 'newer-schema' | 'damaged' | 'not-ours'; message: string };
 
 const unchanged = 'Nothing was changed.';
+const damagedMessage = `This file is damaged or incomplete (for example cut short while copying), so it cannot be restored. ${unchanged}`;
+const sqliteMagic = Buffer.from('SQLite format 3\0', 'latin1');
+
+function hasDatabaseHeader(file: string): boolean {
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const head = Buffer.alloc(sqliteMagic.length);
+      return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(sqliteMagic);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Decides whether a file may replace the clinic's database: it must be an SQLite database, pass
@@ -54,7 +71,10 @@ export function inspectCandidate(file: string, binding: DatabaseBinding): Candid
       db.pragma('schema_version');
       version = Number(db.pragma('user_version', { simple: true }));
     } catch {
-      return { ok: false, reason: 'not-a-database', message: `This file is not a Foot Screening backup: it is not a database at all. ${unchanged}` };
+      // A file that starts like a database but cannot be read is a damaged or cut-short one.
+      return hasDatabaseHeader(file)
+        ? { ok: false, reason: 'damaged', message: damagedMessage }
+        : { ok: false, reason: 'not-a-database', message: `This file is not a Foot Screening backup: it is not a database at all. ${unchanged}` };
     }
     const latest = allMigrations[allMigrations.length - 1]?.version ?? 0;
     if (version > latest) {
@@ -66,11 +86,7 @@ export function inspectCandidate(file: string, binding: DatabaseBinding): Candid
     }
     const integrity = checkIntegrity(db, 'full');
     if (!integrity.ok) {
-      return {
-        ok: false,
-        reason: 'damaged',
-        message: `This file is damaged or incomplete (for example cut short while copying), so it cannot be restored. ${unchanged}`,
-      };
+      return { ok: false, reason: 'damaged', message: damagedMessage };
     }
     const missing = version === 0 ? ['(none of them)'] : expectedTables(version, binding).filter((t) => !tablesOf(db).includes(t));
     if (missing.length > 0) {
