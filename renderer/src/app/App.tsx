@@ -6,6 +6,8 @@ import { roleLabels, type Role } from '../../../shared/domain/users';
 import { api } from '../api/api';
 import { NotifierProvider } from '../components/Notifier';
 import { UsersPage } from '../features/admin/UsersPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { useSession } from '../features/auth/AuthContext';
 import { AuthGate } from '../features/auth/AuthGate';
 import { PatientEditPage, PatientNewPage } from '../features/patients/PatientFormPage';
@@ -26,6 +28,8 @@ const sections: Section[] = [
   { label: 'Patients', route: { page: 'patients' }, matches: ['patients', 'patient', 'patient-new', 'patient-edit'] },
   { label: 'Staff', route: { page: 'staff' }, matches: ['staff'], roles: ['administrator'] },
   { label: 'Settings', route: { page: 'settings' }, matches: ['settings'] },
+  { label: 'Audit log', route: { page: 'audit' }, matches: ['audit'], roles: ['administrator'] },
+  { label: 'Backups', route: { page: 'backups' }, matches: ['backups'], roles: ['administrator'] },
 ];
 
 export function App(): React.JSX.Element {
@@ -182,5 +186,9 @@ function CurrentPage({ route }: { route: Route }): React.JSX.Element {
       return <SettingsPage />;
     case 'staff':
       return <UsersPage />;
+    case 'audit':
+      return <AuditLogPage />;
+    case 'backups':
+      return <BackupsPage />;
   }
 }

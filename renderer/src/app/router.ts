@@ -7,13 +7,17 @@ export type Route =
   | { page: 'patient'; patientId: number }
   | { page: 'patient-edit'; patientId: number }
   | { page: 'settings' }
-  | { page: 'staff' };
+  | { page: 'staff' }
+  | { page: 'audit' }
+  | { page: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   const [first, second, third] = parts;
   if (first === 'settings') return { page: 'settings' };
   if (first === 'staff') return { page: 'staff' };
+  if (first === 'audit') return { page: 'audit' };
+  if (first === 'backups') return { page: 'backups' };
   if (first === 'patients') {
     if (second === 'new') return { page: 'patient-new' };
     const id = Number(second);
@@ -39,6 +43,10 @@ export function routeHash(route: Route): string {
       return '#/settings';
     case 'staff':
       return '#/staff';
+    case 'audit':
+      return '#/audit';
+    case 'backups':
+      return '#/backups';
   }
 }
 
