@@ -117,6 +117,19 @@ describe('audit log verification', () => {
   });
 });
 
+describe('entries the app writes', () => {
+  it('verify even when a typed username holds a broken character (stored text = hashed text)', () => {
+    const other = openTestApp();
+    try {
+      other.services.auth.signIn('test:x', 'nobody\ud800', 'x');
+      other.services.auth.signIn('test:x', '💥'.repeat(20) + 'x', 'x');
+      expect(new AuditLogService(other.db).verify()).toMatchObject({ ok: true, entries: 2 });
+    } finally {
+      other.dispose();
+    }
+  });
+});
+
 describe('audit log list', () => {
   const service = (): AuditLogService => new AuditLogService(app.db);
   const base = { action: null, actor: null, entity: null, from: null, to: null, beforeId: null, limit: 50 };
