@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { expect, seedPatient, test } from './support/harness';
 
 test.describe('audit log', () => {
@@ -19,6 +20,17 @@ test.describe('audit log', () => {
     const entries = harness.query<{ n: number }>('SELECT count(*) AS n FROM audit_log')[0]?.n ?? 0;
     await expect(app.getByRole('status').filter({ hasText: 'intact' })).toContainText(`The audit log is intact: ${entries} entries checked`);
     await app.getByRole('button', { name: 'Clear' }).click();
+  });
+
+  test('Verify names the first entry changed outside the app', async ({ app, harness }) => {
+    await seedPatient(harness, { familyName: 'Żak', givenNames: 'Łucja', dateOfBirth: '1956-07-03', clinicIdentifier: 'A-1' });
+    // Someone with the file, and a SQLite tool, covers their tracks.
+    const db = new Database(harness.dbFile);
+    db.exec("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone.else' WHERE id = 3;");
+    db.close();
+    await app.getByRole('link', { name: 'Audit log' }).click();
+    await app.getByRole('button', { name: 'Verify' }).click();
+    await expect(app.getByRole('status')).toContainText('The audit log was altered outside the app. First broken entry: #3. Entry 3 was changed after it was written');
   });
 
   test('is not offered to a nurse', async ({ harness, browser }) => {
