@@ -74,6 +74,8 @@ test.describe('staff and roles', () => {
       await page.getByLabel('Password').fill(`wrong ${i}`);
       await page.getByRole('button', { name: 'Sign in' }).click();
       await expect(page.getByRole('alert')).toContainText('Wrong username or password.');
+      // The alert of the previous try already says so: wait for this try's answer (it clears the field).
+      await expect(page.getByLabel('Password')).toHaveValue('');
     }
     await page.getByLabel('Password').fill(adminAccount.password);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -16,6 +16,12 @@ export interface RunningHarness {
   query<T = unknown>(sql: string, ...params: unknown[]): T[];
   /** Stops and restarts the server on the same file (a crash-free restart). */
   restart(): Promise<void>;
+  /** The test's own folder: the database, `backups/` and `logs/` are in it. */
+  dataDir: string;
+  /** Stops the server (to change the file underneath, e.g. damage it). */
+  stop(): Promise<void>;
+  /** Starts it again on the same file, without signing anybody in (it may open in recovery mode). */
+  start(): Promise<void>;
 }
 
 async function startServer(dbFile: string, dir: string): Promise<{ child: ChildProcess; launchUrl: string }> {
@@ -90,6 +96,13 @@ export const test = base.extend<{ seedAdmin: boolean; harness: RunningHarness; a
         } finally {
           db.close();
         }
+      },
+      dataDir: dir,
+      async stop() {
+        await stop(server.child);
+      },
+      async start() {
+        server = await startServer(dbFile, dir);
       },
       async restart() {
         await stop(server.child);

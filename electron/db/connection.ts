@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { checkIntegrity } from './integrity';
 import { migrate, type MigrationOutcome } from './migrate';
 import { migrations as allMigrations } from './migrations';
 import type { Migration } from './migrations/types';
@@ -13,11 +14,13 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   /** A better-sqlite3 addon built for another runtime (Electron), see the README. */
   nativeBinding?: string;
+  /** Run `PRAGMA quick_check` before anything is written (start-up and after a restore). */
+  quickCheck?: boolean;
 }
 
 export type OpenDatabaseResult =
   | { ok: true; db: Db; migration: MigrationOutcome }
-  | { ok: false; reason: 'newer-schema' | 'not-a-database' | 'cannot-open'; message: string };
+  | { ok: false; reason: 'newer-schema' | 'not-a-database' | 'cannot-open' | 'damaged'; message: string };
 
 /**
  * Opens (creating if needed) the clinic's database: WAL so readers never block the writer,
@@ -61,6 +64,14 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
           `This database was written by a newer version of the app (schema ${version}; this app knows up to ${latest}). ` +
           'It has not been changed. Install the newer version of the app to open it.',
       };
+    }
+    if (options.quickCheck) {
+      // Before migrating: a damaged file must not be written to (the recovery screen keeps it aside).
+      const check = checkIntegrity(db, 'quick');
+      if (!check.ok) {
+        db.close();
+        return { ok: false, reason: 'damaged', message: `The database file failed its start-up check (${check.problem}).` };
+      }
     }
     if (!inMemory) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');

@@ -62,6 +62,12 @@ export function createHandlers(services: AppServices): Handlers {
     discardExamDraft: (r, c) => exams.discard(r.id, signedIn(c)),
     amendExam: (r, c) => exams.amend(r.id, r.reason, signedIn(c)),
     listPatientExams: (r) => ok(exams.listForPatient(r.patientId)),
+    listAuditLog: (r) => ok(services.auditLog.list(r)),
+    verifyAuditLog: () => ok(services.auditLog.verify()),
+    backUpNow: (_r, c) => services.backups.backUpNow(c.actor),
+    listBackups: () => ok(services.backups.list()),
+    chooseBackupFile: (_r, c) => services.backups.chooseFile(c.clientKey),
+    restoreBackup: (r, c) => services.backups.restore(r.source, c.actor, c.clientKey),
   };
 }
 

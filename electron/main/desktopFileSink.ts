@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Delivery, DeliveryMode, FileKind } from '../../shared/domain/files';
 import { safeFileName, type FileSink } from '../services/files/fileSink';
 
-const filters: Readonly<Record<FileKind, Electron.FileFilter[]>> = {
+export const fileFilters: Readonly<Record<FileKind, Electron.FileFilter[]>> = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   csv: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
   backup: [{ name: 'Foot Screening backup', extensions: ['db', 'sqlite'] }],
@@ -24,7 +24,7 @@ export function desktopFileSink(getWindow: () => BrowserWindow | null): FileSink
         return { kind: 'opened', fileName: name, bytes: fs.statSync(file).size };
       }
       const window = getWindow();
-      const options: Electron.SaveDialogOptions = { defaultPath: path.join(app.getPath('documents'), name), filters: filters[kind] };
+      const options: Electron.SaveDialogOptions = { defaultPath: path.join(app.getPath('documents'), name), filters: fileFilters[kind] };
       const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
       if (choice.canceled || !choice.filePath) return { kind: 'cancelled' };
       await write(choice.filePath);

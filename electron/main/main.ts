@@ -11,6 +11,7 @@ import { fail } from '../../shared/ipc/result';
 import { createFileLogger } from '../log/logger';
 import { openApplication, type OpenApplication } from '../services/openApplication';
 import { desktopFileSink } from './desktopFileSink';
+import { desktopFileSource } from './desktopFileSource';
 import { buildMenu } from './menu';
 import { dataFileName, productName } from './paths';
 import {
@@ -112,6 +113,7 @@ async function start(): Promise<void> {
     shell: 'desktop',
     log,
     files: desktopFileSink(() => mainWindow),
+    sources: desktopFileSource(() => mainWindow),
     ...(binding ? { nativeBinding: binding } : {}),
   });
   if (!opened.ok) {
@@ -121,6 +123,8 @@ async function start(): Promise<void> {
   }
   application = opened.app;
   registerIpc(application);
+  // In the background: the window does not wait for the daily backup. Skipped in recovery mode.
+  void application.startAutomaticBackups();
 
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
   mainWindow = new BrowserWindow({

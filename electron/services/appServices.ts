@@ -1,6 +1,8 @@
 import type { Db } from '../db/types';
+import { AuditLogService } from './audit/auditLogService';
 import { AuthService } from './auth/authService';
 import { ExamService } from './exams/examService';
+import type { BackupOperations } from './backup/backupManager';
 import type { Clock } from './clock';
 import type { FileSink } from './files/fileSink';
 import { PatientService } from './patients/patientService';
@@ -15,10 +17,13 @@ export interface AppServices {
   auth: AuthService;
   exams: ExamService;
   files: FileSink;
+  auditLog: AuditLogService;
+  /** Lives as long as the application, across restores (which replace everything else here). */
+  backups: BackupOperations;
   info: { name: string; version: string; dataFile: string; shell: 'desktop' | 'browser'; schemaVersion: number };
 }
 
-export function createAppServices(db: Db, clock: Clock, files: FileSink, info: AppServices['info']): AppServices {
+export function createAppServices(db: Db, clock: Clock, files: FileSink, info: AppServices['info'], backups: BackupOperations): AppServices {
   const settings = new SettingsService(db, clock);
   return {
     db,
@@ -28,6 +33,8 @@ export function createAppServices(db: Db, clock: Clock, files: FileSink, info: A
     settings,
     auth: new AuthService(db, clock, settings),
     exams: new ExamService(db, clock),
+    auditLog: new AuditLogService(db),
+    backups,
     info,
   };
 }

@@ -1,14 +1,21 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import { openDatabase } from '../db/connection';
+import type { OperationName } from '../../shared/ipc/operationNames';
+import { operations } from '../../shared/ipc/operations';
+import { openDatabase, type OpenDatabaseResult } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrations';
 import type { Db } from '../db/types';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
+import { createRecoveryDispatch } from '../ipc/recoveryDispatch';
 import type { AppLogger } from '../log/logger';
 import { productName } from '../main/paths';
 import { createAppServices, type AppServices } from './appServices';
+import { BackupFolder, backupsDirFor } from './backup/backupFolder';
+import { BackupManager, type DatabaseHost } from './backup/backupManager';
+import { finishInterruptedRestore } from './backup/replaceDatabaseFile';
 import { systemClock, type Clock } from './clock';
 import type { FileSink } from './files/fileSink';
+import { noFileSource, type FileSource } from './files/fileSource';
 
 export interface OpenApplicationOptions {
   dataFile: string;
@@ -18,47 +25,140 @@ export interface OpenApplicationOptions {
   nativeBinding?: string;
   /** Where produced files go: OS dialogs on the desktop, download links in the harness. */
   files: FileSink;
+  /** Where files the user gives come from: the OS open dialog, or uploads to the harness. */
+  sources?: FileSource;
 }
 
 export interface OpenApplication {
-  db: Db;
-  services: AppServices;
-  dispatch: Dispatch;
+  /** `recovery` when the database failed its start-up check: only restoring a backup works. */
+  readonly mode: 'normal' | 'recovery';
+  /** The open database and the services on it; replaced by a restore. Not available in recovery mode. */
+  readonly db: Db;
+  readonly services: AppServices;
+  /** Stable for the life of the application: after a restore it reaches the new services. */
+  readonly dispatch: Dispatch;
+  readonly backups: BackupManager;
+  /** Whether this client may call the operation now (signed in, unlocked, right role). */
+  mayCall(operation: OperationName, clientKey: string): boolean;
+  /** An automatic backup now (not in recovery mode), then one every 24 hours. */
+  startAutomaticBackups(): Promise<void>;
   close(): void;
 }
 
 export const appVersion: string = packageJson.version;
 
-/** Opens the database and wires services, handlers and dispatch: the same for both shells. */
-export function openApplication(
-  options: OpenApplicationOptions,
-): { ok: true; app: OpenApplication } | { ok: false; message: string } {
-  const opened = openDatabase({ file: options.dataFile, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+type State = { mode: 'normal'; db: Db; services: AppServices; dispatch: Dispatch } | { mode: 'recovery'; problem: string; dispatch: Dispatch };
+
+/**
+ * Opens the database and wires services, handlers and dispatch: the same for both shells.
+ * A database that fails `PRAGMA quick_check` (or cannot be read at all) opens the app in
+ * recovery mode instead; one written by a newer version of the app is refused.
+ */
+export function openApplication(options: OpenApplicationOptions): { ok: true; app: OpenApplication } | { ok: false; message: string } {
+  const interrupted = finishInterruptedRestore(options.dataFile);
+  if (interrupted !== 'none') options.log.warn('interrupted restore finished', { outcome: interrupted });
+  const opened = openDatabase(openOptions(options));
   if (!opened.ok) {
     options.log.error('database open failed', { reason: opened.reason });
-    return { ok: false, message: opened.message };
+    if (opened.reason === 'newer-schema') return { ok: false, message: opened.message };
   }
-  const { db, migration } = opened;
-  if (migration.kind === 'migrated') {
-    options.log.info('database migrated', { from: migration.from, to: migration.to, backup: migration.backupFile !== null });
+  return { ok: true, app: new Application(options, opened) };
+}
+
+function openOptions(options: OpenApplicationOptions): Parameters<typeof openDatabase>[0] {
+  return { file: options.dataFile, quickCheck: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+}
+
+class Application implements OpenApplication, DatabaseHost {
+  readonly backups: BackupManager;
+  readonly dispatch: Dispatch = (operation, payload, context) => this.state.dispatch(operation, payload, context);
+  private state: State;
+  private readonly clock: Clock;
+  private readonly info: AppServices['info'];
+
+  constructor(
+    private readonly options: OpenApplicationOptions,
+    first: OpenDatabaseResult,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.info = { name: productName, version: appVersion, dataFile: options.dataFile, shell: options.shell, schemaVersion: latestSchemaVersion };
+    this.backups = new BackupManager({
+      dataFile: options.dataFile,
+      folder: new BackupFolder(backupsDirFor(options.dataFile)),
+      clock: this.clock,
+      log: options.log,
+      files: options.files,
+      sources: options.sources ?? noFileSource,
+      host: this,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    });
+    this.state = first.ok ? this.running(first) : this.recovery(first.message);
   }
-  const services = createAppServices(db, options.clock ?? systemClock, options.files, {
-    name: productName,
-    version: appVersion,
-    dataFile: options.dataFile,
-    shell: options.shell,
-    schemaVersion: latestSchemaVersion,
-  });
-  const dispatch = createDispatch(createHandlers(services), services.auth, options.log);
-  return {
-    ok: true,
-    app: {
-      db,
-      services,
-      dispatch,
-      close: () => {
-        if (db.open) db.close();
-      },
-    },
-  };
+
+  get mode(): 'normal' | 'recovery' {
+    return this.state.mode;
+  }
+
+  get db(): Db {
+    if (this.state.mode !== 'normal') throw new Error('no database is open: the app is in recovery mode');
+    return this.state.db;
+  }
+
+  get services(): AppServices {
+    if (this.state.mode !== 'normal') throw new Error('no services run: the app is in recovery mode');
+    return this.state.services;
+  }
+
+  mayCall(operation: OperationName, clientKey: string): boolean {
+    return this.state.mode === 'normal' && this.state.services.auth.authorize(clientKey, operations[operation].access).ok;
+  }
+
+  startAutomaticBackups(): Promise<void> {
+    return this.backups.startSchedule();
+  }
+
+  close(): void {
+    this.backups.stopSchedule();
+    this.closeDatabase();
+  }
+
+  // DatabaseHost: used by the backup manager around a restore.
+
+  currentDb(): Db | null {
+    return this.state.mode === 'normal' && this.state.db.open ? this.state.db : null;
+  }
+
+  closeDatabase(): void {
+    if (this.state.mode === 'normal' && this.state.db.open) this.state.db.close();
+  }
+
+  reopen(): { ok: true; db: Db; migrated: boolean } | { ok: false; message: string } {
+    this.closeDatabase();
+    const opened = openDatabase(openOptions(this.options));
+    if (!opened.ok) {
+      this.options.log.error('database open failed', { reason: opened.reason });
+      this.state = this.recovery(opened.message);
+      return { ok: false, message: opened.message };
+    }
+    this.state = this.running(opened);
+    return { ok: true, db: opened.db, migrated: opened.migration.kind === 'migrated' };
+  }
+
+  private running(opened: Extract<OpenDatabaseResult, { ok: true }>): State {
+    const { db, migration } = opened;
+    if (migration.kind === 'migrated') {
+      this.options.log.info('database migrated', { from: migration.from, to: migration.to, backup: migration.backupFile !== null });
+    }
+    const services = createAppServices(db, this.clock, this.options.files, this.info, this.backups);
+    return { mode: 'normal', db, services, dispatch: createDispatch(createHandlers(services), services.auth, this.options.log) };
+  }
+
+  private recovery(problem: string): State {
+    this.options.log.warn('recovery mode', {});
+    return {
+      mode: 'recovery',
+      problem,
+      dispatch: createRecoveryDispatch({ info: this.info, problem, dataFile: this.options.dataFile, backups: this.backups }),
+    };
+  }
 }

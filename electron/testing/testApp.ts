@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { silentLogger } from '../log/logger';
+import { silentLogger, type AppLogger } from '../log/logger';
 import type { Clock } from '../services/clock';
+import type { FileSource } from '../services/files/fileSource';
 import { openApplication, type OpenApplication } from '../services/openApplication';
 import { DownloadStore } from '../web/downloads';
 
@@ -18,19 +19,49 @@ export function tempDir(prefix = 'foot-screening-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export function openTestApp(clock?: Clock): TestApp {
-  const dir = tempDir();
+export interface TestAppOptions {
+  /** A real file logger for tests that read the log; silent by default. */
+  log?: AppLogger;
+  sources?: FileSource;
+  /** Open this folder's `test.db` (an existing one) instead of a fresh folder. */
+  dir?: string;
+}
+
+export function openTestApp(clock?: Clock, options: TestAppOptions = {}): TestApp {
+  const dir = options.dir ?? tempDir();
   const file = path.join(dir, 'test.db');
   const downloads = new DownloadStore();
-  const opened = openApplication({ dataFile: file, shell: 'browser', log: silentLogger, files: downloads, ...(clock ? { clock } : {}) });
+  const opened = openApplication({
+    dataFile: file,
+    shell: 'browser',
+    log: options.log ?? silentLogger,
+    files: downloads,
+    ...(options.sources ? { sources: options.sources } : {}),
+    ...(clock ? { clock } : {}),
+  });
   if (!opened.ok) throw new Error(opened.message);
+  const app = opened.app;
+  // Getters, not a spread: a restore replaces the database and services behind them.
   return {
-    ...opened.app,
+    get mode() {
+      return app.mode;
+    },
+    get db() {
+      return app.db;
+    },
+    get services() {
+      return app.services;
+    },
+    dispatch: app.dispatch,
+    backups: app.backups,
+    mayCall: (operation, clientKey) => app.mayCall(operation, clientKey),
+    startAutomaticBackups: () => app.startAutomaticBackups(),
+    close: () => app.close(),
     dir,
     file,
     downloads,
     dispose() {
-      opened.app.close();
+      app.close();
       downloads.dispose();
       fs.rmSync(dir, { recursive: true, force: true });
     },

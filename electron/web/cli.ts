@@ -10,6 +10,7 @@ import { defaultDataFile, logDir } from '../main/paths';
 import { openApplication } from '../services/openApplication';
 import { DownloadStore } from './downloads';
 import { startHarness } from './server';
+import { UploadStore } from './uploads';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -22,12 +23,19 @@ async function main(): Promise<void> {
   const dataFile = defaultDataFile();
   const log = createFileLogger(logDir(dataFile));
   const downloads = new DownloadStore();
-  const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads });
+  const uploads = new UploadStore();
+  const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads, sources: uploads });
   if (!opened.ok) {
     console.error(opened.message);
     process.exit(1);
   }
   const { app } = opened;
+  if (app.mode === 'recovery') {
+    console.log('The database failed its start-up check: the app opens on the recovery screen, which offers the automatic backups.');
+  }
+  // The first automatic backup is written before the address is printed, so whoever waits for
+  // the address (the e2e tests) finds it in the backups folder.
+  await app.startAutomaticBackups();
   const port = Number(argValue('--port') ?? '0');
   const harness = await startHarness({
     dispatch: app.dispatch,
@@ -35,6 +43,7 @@ async function main(): Promise<void> {
     browserApiFile: path.join(here, 'browser-api.js'),
     log,
     downloads,
+    uploads: { store: uploads, mayUpload: (clientKey) => app.mayCall('restoreBackup', clientKey) },
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
   });
   log.info('harness started', { port: harness.port });
@@ -48,6 +57,7 @@ async function main(): Promise<void> {
     void harness.close().then(() => {
       app.close();
       downloads.dispose();
+      uploads.dispose();
       log.info('harness stopped');
       process.exit(0);
     });

@@ -7,8 +7,10 @@ import { fail, type Result } from '../../shared/ipc/result';
 import type { Dispatch } from '../ipc/dispatch';
 import type { AppLogger } from '../log/logger';
 import { contentSecurityPolicy, contentTypeFor, safeRelativePath } from '../main/security';
+import { readLimited } from './body';
 import { mimeTypes, type DownloadStore } from './downloads';
 import { httpStatusFor } from './httpStatus';
+import type { UploadStore } from './uploads';
 
 /**
  * The loopback harness: the same operation table and services as the desktop app, behind HTTP on
@@ -29,6 +31,8 @@ export interface HarnessOptions {
   log: AppLogger;
   /** Files the services produced for this browser (reports, exports, backups). */
   downloads?: DownloadStore;
+  /** Files the page sends (a backup to restore), for callers the application allows. */
+  uploads?: { store: UploadStore; mayUpload(clientKey: string): boolean; maxBytes?: number };
   port?: number;
   token?: string;
 }
@@ -44,6 +48,8 @@ export interface Harness {
 
 const cookieName = 'foot_screening_token';
 const maxBodyBytes = 2 * 1024 * 1024;
+/** Far above any clinic's database, far below what would fill a disk by accident. */
+const defaultMaxUploadBytes = 2 * 1024 * 1024 * 1024;
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -54,6 +60,31 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (!candidate) return false;
     const b = Buffer.from(candidate);
     return b.length === tokenBuffer.length && timingSafeEqual(b, tokenBuffer);
+  };
+
+  /** Token, POST and client key, as every call needs. Returns the client key, or null once refused. */
+  const checkCaller = (req: http.IncomingMessage, res: http.ServerResponse): string | null => {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    if (!tokenMatches(bearer)) {
+      req.resume();
+      sendJson(res, 401, fail('unauthorized', 'Missing or wrong access token. Open the address printed by `npm start`.'));
+      return null;
+    }
+    if (req.method !== 'POST') {
+      req.resume();
+      res.setHeader('Allow', 'POST');
+      sendJson(res, 405, fail('bad_request', 'Operations are called with POST.'));
+      return null;
+    }
+    // Each browser tab names itself with a random key (kept in its sessionStorage), so a tab's
+    // sign-in and idle lock are its own, like a desktop window's.
+    const clientKey = req.headers['x-client-key'];
+    if (typeof clientKey !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(clientKey)) {
+      req.resume();
+      sendJson(res, 400, fail('bad_request', 'Missing or malformed X-Client-Key header.'));
+      return null;
+    }
+    return clientKey;
   };
 
   const server = http.createServer((req, res) => {
@@ -84,27 +115,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
 
     if (url.pathname.startsWith('/api/')) {
-      const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-      if (!tokenMatches(bearer)) {
-        sendJson(res, 401, fail('unauthorized', 'Missing or wrong access token. Open the address printed by `npm start`.'));
-        return;
-      }
-      if (req.method !== 'POST') {
-        res.setHeader('Allow', 'POST');
-        sendJson(res, 405, fail('bad_request', 'Operations are called with POST.'));
-        return;
-      }
-      // Each browser tab names itself with a random key (kept in its sessionStorage), so a tab's
-      // sign-in and idle lock are its own, like a desktop window's.
-      const clientKey = req.headers['x-client-key'];
-      if (typeof clientKey !== 'string' || !/^[A-Za-z0-9-]{8,64}$/.test(clientKey)) {
-        sendJson(res, 400, fail('bad_request', 'Missing or malformed X-Client-Key header.'));
-        return;
-      }
+      const clientKey = checkCaller(req, res);
+      if (clientKey === null) return;
       const operation = url.pathname.slice('/api/'.length);
       const body = await readBody(req);
       if (body.kind === 'too-large') {
-        sendJson(res, 413, fail('bad_request', 'The request is too large.'));
+        refuseTooLarge(req, res, 'The request is too large.');
         return;
       }
       let payload: unknown;
@@ -116,6 +132,36 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       }
       const result = await options.dispatch(operation, payload, { clientKey: `browser:${clientKey}` });
       sendJson(res, result.ok ? 200 : httpStatusFor(result.error.code), result);
+      return;
+    }
+
+    // A file the page sends to the app (a backup to restore): raw bytes, streamed to disk.
+    if (url.pathname === '/upload') {
+      const clientKey = checkCaller(req, res);
+      if (clientKey === null) return;
+      const uploads = options.uploads;
+      if (!uploads || !uploads.mayUpload(`browser:${clientKey}`)) {
+        req.resume();
+        sendJson(res, 403, fail('forbidden', 'Only a signed-in administrator can send a backup file.'));
+        return;
+      }
+      const maxBytes = uploads.maxBytes ?? defaultMaxUploadBytes;
+      if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+        refuseTooLarge(req, res, 'The file is too large to be a backup of this app.');
+        return;
+      }
+      let name = 'backup.db';
+      try {
+        name = decodeURIComponent(String(req.headers['x-file-name'] ?? name)).slice(0, 200);
+      } catch {
+        // A malformed name is not worth refusing the file for.
+      }
+      const received = await uploads.store.receive(`browser:${clientKey}`, name, req, maxBytes);
+      if (received.kind === 'too-large') {
+        refuseTooLarge(req, res, 'The file is too large to be a backup of this app.');
+        return;
+      }
+      sendJson(res, 200, { ok: true, value: received });
       return;
     }
 
@@ -220,14 +266,20 @@ function readCookie(header: string | undefined, name: string): string | null {
 
 async function readBody(req: http.IncomingMessage): Promise<{ kind: 'ok'; text: string } | { kind: 'too-large' }> {
   const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > maxBodyBytes) return { kind: 'too-large' };
-    chunks.push(buffer);
-  }
-  return { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') };
+  const outcome = await readLimited(req, maxBodyBytes, (chunk) => {
+    chunks.push(chunk);
+  });
+  return outcome === 'too-large' ? { kind: 'too-large' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/**
+ * Answers 413 without reading the rest of a body that is too large: the connection is closed
+ * after the answer, and what the client still sends is discarded rather than stored.
+ */
+function refuseTooLarge(req: http.IncomingMessage, res: http.ServerResponse, message: string): void {
+  res.setHeader('Connection', 'close');
+  sendJson(res, 413, fail('bad_request', message));
+  req.resume();
 }
 
 function sendJson(res: http.ServerResponse, status: number, body: Result<unknown>): void {

@@ -15,6 +15,8 @@ export const auditActions = [
   'exam.sign',
   'exam.amend',
   'exam.discard',
+  'backup.create',
+  'backup.restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -34,4 +36,6 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'exam.sign': 'Screening signed',
   'exam.amend': 'Amendment started',
   'exam.discard': 'Screening draft discarded',
+  'backup.create': 'Backup made',
+  'backup.restore': 'Database restored from a backup',
 };

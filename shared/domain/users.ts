@@ -48,6 +48,8 @@ export const authStateSchema = z.discriminatedUnion('kind', [
   /** Locked after idle time: the same user re-enters the password to carry on where they were. */
   z.object({ kind: z.literal('locked'), user: userSchema }),
   z.object({ kind: z.literal('signed-in'), user: userSchema, idleLockMinutes: z.number().int() }),
+  /** The database failed its start-up check: nobody can sign in until a backup is restored. */
+  z.object({ kind: z.literal('recovery'), problem: z.string(), dataFile: z.string() }),
 ]);
 export type AuthState = z.infer<typeof authStateSchema>;
 

@@ -30,6 +30,13 @@ export const operationNames = [
   'discardExamDraft',
   'amendExam',
   'listPatientExams',
+  // Audit log and backups (issue 8).
+  'listAuditLog',
+  'verifyAuditLog',
+  'backUpNow',
+  'listBackups',
+  'chooseBackupFile',
+  'restoreBackup',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

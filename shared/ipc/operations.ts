@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { siteProtocolIds } from '../clinical/protocols';
 import { amendmentReasonSchema, examIdSchema, examinedOnSchema, examSchema, examSummarySchema, wizardPositionSchema } from '../domain/exam';
 import { findingsSchema } from '../domain/findings';
+import { auditLogPageSchema, auditVerificationSchema, listAuditLogRequestSchema } from '../domain/auditLog';
+import { backupListSchema, chosenFileSchema, restoreOutcomeSchema, restoreSourceSchema } from '../domain/backups';
+import { deliverySchema } from '../domain/files';
 import { patientIdSchema, patientInputSchema, patientSchema } from '../domain/patient';
 import { searchPatientsRequestSchema, searchPatientsResponseSchema } from '../domain/patientSearch';
 import { clinicSettingsSchema } from '../domain/settings';
@@ -115,6 +118,14 @@ export const operations = {
   discardExamDraft: { request: z.object({ id: examIdSchema }).strict(), response: z.object({ id: z.number().int() }), access: 'user' },
   amendExam: { request: z.object({ id: examIdSchema, reason: amendmentReasonSchema }).strict(), response: examSchema, access: 'user' },
   listPatientExams: { request: z.object({ patientId: patientIdSchema }).strict(), response: z.array(examSummarySchema), access: 'user' },
+  // Audit log and backups (issue 8). In recovery mode listBackups and restoreBackup (automatic
+  // backups only) answer without sign-in: see electron/ipc/recoveryDispatch.ts.
+  listAuditLog: { request: listAuditLogRequestSchema, response: auditLogPageSchema, access: 'administrator' },
+  verifyAuditLog: { request: empty, response: auditVerificationSchema, access: 'administrator' },
+  backUpNow: { request: empty, response: deliverySchema, access: 'administrator' },
+  listBackups: { request: empty, response: backupListSchema, access: 'administrator' },
+  chooseBackupFile: { request: empty, response: chosenFileSchema, access: 'administrator' },
+  restoreBackup: { request: z.object({ source: restoreSourceSchema }).strict(), response: restoreOutcomeSchema, access: 'administrator' },
 } as const satisfies Record<OperationName, OperationSchemas>;
 
 export type Operations = typeof operations;

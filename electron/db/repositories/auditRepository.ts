@@ -31,6 +31,11 @@ export function auditHash(prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'ha
   return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
 }
 
+/** Replaces unpaired UTF-16 surrogates with U+FFFD (String.prototype.toWellFormed, ES2024). */
+export function wellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
 /**
  * Append-only audit log, hash-chained. `append` must run inside the transaction of the change it
  * records, so the change and its audit entry are written together or not at all.
@@ -52,7 +57,13 @@ export class AuditRepository {
     const id = (last?.id ?? 0) + 1;
     const prevHash = last?.hash ?? genesisHash;
     const details = JSON.stringify(entry.details);
-    const hash = auditHash(prevHash, { id, at: entry.at, actor: entry.actor, action: entry.action, entity: entry.entity, entityId: entry.entityId, details });
-    this.insertStmt.run(id, entry.at, entry.actor, entry.action, entry.entity, entry.entityId, details, prevHash, hash);
+    // The hash must cover exactly the text SQLite stores and gives back: a lone UTF-16 surrogate
+    // (e.g. in a username typed at a refused sign-in) cannot be stored as UTF-8 and would come
+    // back changed, making Verify report an entry the app itself wrote as tampered.
+    const actor = wellFormed(entry.actor);
+    const entity = wellFormed(entry.entity);
+    const entityId = entry.entityId === null ? null : wellFormed(entry.entityId);
+    const hash = auditHash(prevHash, { id, at: entry.at, actor, action: entry.action, entity, entityId, details });
+    this.insertStmt.run(id, entry.at, actor, entry.action, entity, entityId, details, prevHash, hash);
   }
 }

@@ -4,7 +4,8 @@
  */
 import type { DesktopApi } from '../../../shared/ipc/desktopApi';
 import { operationNames } from '../../../shared/ipc/operationNames';
-import { fail, type Result } from '../../../shared/ipc/result';
+import type { ChosenFile } from '../../../shared/domain/backups';
+import { fail, ok, type Result } from '../../../shared/ipc/result';
 
 declare global {
   interface Window {
@@ -43,7 +44,43 @@ async function call(operation: string, request: unknown): Promise<Result<unknown
   }
 }
 
+/**
+ * The desktop app picks a backup to restore with the OS open dialog in the main process; here the
+ * page shows the browser's file picker and uploads the file, and gets the same kind of reference.
+ * Must be called straight from a click (browsers show pickers only on a user gesture).
+ */
+function chooseBackupFile(): Promise<Result<ChosenFile>> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.db,.sqlite,.sqlite3,.bak';
+    input.hidden = true;
+    document.body.appendChild(input);
+    const done = (result: Result<ChosenFile>): void => {
+      input.remove();
+      resolve(result);
+    };
+    input.addEventListener('cancel', () => done(ok({ kind: 'cancelled' })));
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      if (!file) {
+        done(ok({ kind: 'cancelled' }));
+        return;
+      }
+      fetch('./upload', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}`, 'X-Client-Key': key, 'X-File-Name': encodeURIComponent(file.name) },
+        body: file,
+        credentials: 'same-origin',
+      })
+        .then(async (response) => done((await response.json()) as Result<ChosenFile>))
+        .catch(() => done(fail('internal', 'The file could not be sent to the app. Is `npm start` still running?')));
+    });
+    input.click();
+  });
+}
+
 const operationsApi = Object.fromEntries(operationNames.map((name) => [name, (request: unknown) => call(name, request)]));
 
 // The browser has no application menu: subscribing is accepted and does nothing.
-window.api = { ...operationsApi, onMenuCommand: () => () => {} } as unknown as DesktopApi;
+window.api = { ...operationsApi, chooseBackupFile, onMenuCommand: () => () => {} } as unknown as DesktopApi;

@@ -6,6 +6,8 @@ import { roleLabels, type Role } from '../../../shared/domain/users';
 import { api } from '../api/api';
 import { NotifierProvider } from '../components/Notifier';
 import { UsersPage } from '../features/admin/UsersPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { BackupsPage } from '../features/backups/BackupsPage';
 import { useSession } from '../features/auth/AuthContext';
 import { AuthGate } from '../features/auth/AuthGate';
 import { PatientEditPage, PatientNewPage } from '../features/patients/PatientFormPage';
@@ -27,6 +29,8 @@ const sections: Section[] = [
   { label: 'Patients', route: { page: 'patients' }, matches: ['patients', 'patient', 'patient-new', 'patient-edit', 'exam'] },
   { label: 'Staff', route: { page: 'staff' }, matches: ['staff'], roles: ['administrator'] },
   { label: 'Settings', route: { page: 'settings' }, matches: ['settings'] },
+  { label: 'Audit log', route: { page: 'audit' }, matches: ['audit'], roles: ['administrator'] },
+  { label: 'Backups', route: { page: 'backups' }, matches: ['backups'], roles: ['administrator'] },
 ];
 
 export function App(): React.JSX.Element {
@@ -185,5 +189,9 @@ function CurrentPage({ route }: { route: Route }): React.JSX.Element {
       return <UsersPage />;
     case 'exam':
       return <ExamPage key={route.examId} examId={route.examId} />;
+    case 'audit':
+      return <AuditLogPage />;
+    case 'backups':
+      return <BackupsPage />;
   }
 }

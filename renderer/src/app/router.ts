@@ -8,7 +8,9 @@ export type Route =
   | { page: 'patient-edit'; patientId: number }
   | { page: 'settings' }
   | { page: 'staff' }
-  | { page: 'exam'; examId: number };
+  | { page: 'exam'; examId: number }
+  | { page: 'audit' }
+  | { page: 'backups' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -19,6 +21,8 @@ export function parseRoute(hash: string): Route {
     const examId = Number(second);
     if (Number.isInteger(examId) && examId > 0) return { page: 'exam', examId };
   }
+  if (first === 'audit') return { page: 'audit' };
+  if (first === 'backups') return { page: 'backups' };
   if (first === 'patients') {
     if (second === 'new') return { page: 'patient-new' };
     const id = Number(second);
@@ -46,6 +50,10 @@ export function routeHash(route: Route): string {
       return '#/staff';
     case 'exam':
       return `#/exams/${route.examId}`;
+    case 'audit':
+      return '#/audit';
+    case 'backups':
+      return '#/backups';
   }
 }
 

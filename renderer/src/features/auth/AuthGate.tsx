@@ -2,6 +2,7 @@ import { Box, CircularProgress } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AuthState } from '../../../../shared/domain/users';
 import { api, authChangedEvent } from '../../api/api';
+import { RecoveryScreen } from '../backups/RecoveryScreen';
 import { SessionContext, type Session } from './AuthContext';
 import { LockScreen, SetupScreen, SignInScreen } from './AuthForms';
 import { useIdleTimer } from './useIdleTimer';
@@ -63,6 +64,7 @@ export function AuthGate({ children }: { children: ReactNode }): React.JSX.Eleme
       </Box>
     );
   }
+  if (state.kind === 'recovery') return <RecoveryScreen problem={state.problem} dataFile={state.dataFile} onRestored={refresh} />;
   if (state.kind === 'setup-required') return <SetupScreen onDone={apply} />;
   if (state.kind === 'signed-out' || !session) return <SignInScreen onDone={apply} />;
   const locked = state.kind === 'locked';

@@ -1,0 +1,160 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { patientInputSchema } from '../../../shared/domain/patient';
+import type { Db } from '../../db/types';
+import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
+import { AuditLogService } from './auditLogService';
+
+let app: TestApp;
+let entries = 0;
+
+beforeAll(() => {
+  app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'));
+  const actor = { name: 'nurse.test' };
+  for (let i = 0; i < 4; i++) {
+    const r = app.services.patients.create(
+      patientInputSchema.parse({
+        familyName: `Family${i}`,
+        givenNames: 'Given',
+        dateOfBirth: '1956-07-03',
+        sex: 'female',
+        clinicIdentifier: `MRN-${i}`,
+        diabetesType: 'type2',
+      }),
+      actor,
+    );
+    if (!r.ok) throw new Error(r.error.message);
+    if (i % 2 === 0) app.services.patients.archive(r.value.id, { name: 'admin' });
+  }
+  app.services.settings.updateClinic({ clinicName: 'Test clinic', idleLockMinutes: 5 }, { name: 'admin' });
+  entries = (app.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+});
+afterAll(() => app.dispose());
+
+/** A private copy of the database, opened the way an attacker with the file would: triggers dropped. */
+let copies = 0;
+function attackerCopy(): Db {
+  const file = path.join(app.dir, `attacker-${copies++}.db`);
+  app.db.prepare('VACUUM INTO ?').run(file);
+  const copy = new Database(file);
+  copy.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  return copy;
+}
+
+function verify(db: Db): ReturnType<AuditLogService['verify']> {
+  return new AuditLogService(db).verify();
+}
+
+describe('audit log verification', () => {
+  it('reports an intact chain with its number of entries', () => {
+    expect(entries).toBe(7);
+    expect(new AuditLogService(app.db).verify()).toEqual({ ok: true, entries, lastEntryAt: '2026-11-25T10:00:00.000Z' });
+  });
+
+  it('fails at the edited entry, whichever entry and whichever column was edited', () => {
+    const edits = [
+      "actor = 'someone.else'",
+      "action = 'patient.update'",
+      "at = '2020-01-01T00:00:00.000Z'",
+      "details = '{}' || ' '",
+      "entity_id = '999'",
+      "hash = '" + 'f'.repeat(64) + "'",
+      "prev_hash = '" + '0'.repeat(64) + "'",
+    ];
+    for (let id = 1; id <= entries; id++) {
+      for (const edit of edits) {
+        const db = attackerCopy();
+        const changed = db.prepare(`UPDATE audit_log SET ${edit} WHERE id = ?`).run(id).changes;
+        expect(changed).toBe(1);
+        const result = verify(db);
+        // Setting prev_hash to the genesis value leaves entry 1 as it was: nothing to detect there.
+        if (id === 1 && edit.startsWith('prev_hash')) expect(result.ok).toBe(true);
+        else expect(result, `${edit} on entry ${id}`).toMatchObject({ ok: false, firstBrokenId: id });
+        db.close();
+      }
+    }
+  });
+
+  it('fails at the entry after a deleted one', () => {
+    for (let id = 1; id < entries; id++) {
+      const db = attackerCopy();
+      db.prepare('DELETE FROM audit_log WHERE id = ?').run(id);
+      const result = verify(db);
+      expect(result).toMatchObject({ ok: false, firstBrokenId: id + 1 });
+      if (!result.ok) expect(result.reason).toMatch(/missing/);
+      db.close();
+    }
+  });
+
+  it('fails at the first of two entries put in a different order, however they are swapped', () => {
+    for (let id = 1; id < entries; id++) {
+      // Swapping ids moves whole rows; the hash covers the id, so the content must follow it.
+      const db = attackerCopy();
+      db.prepare('UPDATE audit_log SET id = -1 WHERE id = ?').run(id);
+      db.prepare('UPDATE audit_log SET id = ? WHERE id = ?').run(id, id + 1);
+      db.prepare('UPDATE audit_log SET id = ? WHERE id = -1').run(id + 1);
+      const result = verify(db);
+      expect(result, `swap ${id} and ${id + 1}`).toMatchObject({ ok: false, firstBrokenId: id });
+      if (!result.ok) expect(result.reason).toMatch(/different order/);
+      db.close();
+    }
+  });
+
+  it('fails where an entry was deleted and the later ones renumbered to hide the gap', () => {
+    const db = attackerCopy();
+    db.prepare('DELETE FROM audit_log WHERE id = 3').run();
+    db.prepare('UPDATE audit_log SET id = id - 1 WHERE id > 3').run();
+    expect(verify(db)).toMatchObject({ ok: false, firstBrokenId: 3 });
+    db.close();
+  });
+
+  it('cannot see the newest entries removed from the end (documented limitation)', () => {
+    const db = attackerCopy();
+    db.prepare('DELETE FROM audit_log WHERE id = ?').run(entries);
+    expect(verify(db)).toMatchObject({ ok: true, entries: entries - 1 });
+    db.close();
+  });
+});
+
+describe('entries the app writes', () => {
+  it('verify even when a typed username holds a broken character (stored text = hashed text)', () => {
+    const other = openTestApp();
+    try {
+      other.services.auth.signIn('test:x', 'nobody\ud800', 'x');
+      other.services.auth.signIn('test:x', '💥'.repeat(20) + 'x', 'x');
+      expect(new AuditLogService(other.db).verify()).toMatchObject({ ok: true, entries: 2 });
+    } finally {
+      other.dispose();
+    }
+  });
+});
+
+describe('audit log list', () => {
+  const service = (): AuditLogService => new AuditLogService(app.db);
+  const base = { action: null, actor: null, entity: null, from: null, to: null, beforeId: null, limit: 50 };
+
+  it('lists newest first and pages by id', () => {
+    const first = service().list({ ...base, limit: 3 });
+    expect(first.entries.map((e) => e.id)).toEqual([7, 6, 5]);
+    expect(first.nextBeforeId).toBe(5);
+    const second = service().list({ ...base, limit: 3, beforeId: 5 });
+    expect(second.entries.map((e) => e.id)).toEqual([4, 3, 2]);
+    const last = service().list({ ...base, limit: 3, beforeId: 2 });
+    expect(last.entries.map((e) => e.id)).toEqual([1]);
+    expect(last.nextBeforeId).toBeNull();
+  });
+
+  it('filters by action, part of the user name, entity and time', () => {
+    expect(service().list({ ...base, action: 'patient.archive' }).entries.map((e) => e.action)).toEqual(['patient.archive', 'patient.archive']);
+    expect(service().list({ ...base, actor: 'NURSE' }).entries).toHaveLength(4);
+    expect(service().list({ ...base, entity: 'settings' }).entries.map((e) => e.details)).toEqual([{ fields: ['clinicName'] }]);
+    expect(service().list({ ...base, from: '2026-11-25T10:00:00.000Z', to: '2026-11-25T10:00:01.000Z' }).entries).toHaveLength(entries);
+    expect(service().list({ ...base, to: '2026-11-25T10:00:00.000Z' }).entries).toHaveLength(0);
+  });
+
+  it('treats filter text as data, never as SQL', () => {
+    expect(service().list({ ...base, actor: "' OR 1=1 --" }).entries).toHaveLength(0);
+    expect(service().list({ ...base, entity: "patient' OR '1'='1" }).entries).toHaveLength(0);
+  });
+});

@@ -1,0 +1,72 @@
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress } from '@mui/material';
+import { useState } from 'react';
+import type { RestoreOutcome, RestoreSource } from '../../../../shared/domain/backups';
+import { api } from '../../api/api';
+
+export interface RestoreChoice {
+  source: RestoreSource;
+  /** How the backup is named to the person: "the automatic backup of 25 Nov 2026, 10:00" or the file name. */
+  description: string;
+}
+
+interface RestoreDialogProps {
+  choice: RestoreChoice;
+  dataFileName: string;
+  onCancel: () => void;
+  onRestored: (outcome: RestoreOutcome) => void;
+}
+
+/** Says exactly what a restore does before it happens; a refused file is explained here. */
+export function RestoreDialog({ choice, dataFileName, onCancel, onRestored }: RestoreDialogProps): React.JSX.Element {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const restore = (): void => {
+    setBusy(true);
+    setError(null);
+    void api()
+      .restoreBackup({ source: choice.source })
+      .then((r) => {
+        setBusy(false);
+        if (r.ok) onRestored(r.value);
+        else setError(r.error.message);
+      });
+  };
+  return (
+    <Dialog open onClose={busy ? undefined : onCancel} aria-labelledby="restore-title" aria-describedby="restore-text" maxWidth="sm" fullWidth>
+      <DialogTitle id="restore-title">Restore this backup?</DialogTitle>
+      <DialogContent>
+        <DialogContentText id="restore-text" component="div">
+          <p>
+            You are about to restore <strong>{choice.description}</strong>.
+          </p>
+          <ul>
+            <li>The backup is checked first. A damaged file, or one from a newer version of the app, is refused and nothing changes.</li>
+            <li>
+              All records in the app (patients, screenings, staff accounts, settings and the audit log) are replaced by those in the backup.
+              Anything entered after the backup was made will no longer be shown.
+            </li>
+            <li>
+              The current database is not deleted: it is kept in the data folder as <code>{dataFileName}.before-restore-</code>
+              <em>date and time</em>.
+            </li>
+            <li>Everyone is signed out and signs in again, with the accounts in the backup.</li>
+          </ul>
+        </DialogContentText>
+        {busy ? <LinearProgress aria-label="Restoring" sx={{ mt: 2 }} /> : null}
+        {error ? (
+          <Alert severity="error" role="alert" sx={{ mt: 2 }}>
+            {error}
+          </Alert>
+        ) : null}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onCancel} disabled={busy} autoFocus>
+          Cancel
+        </Button>
+        <Button onClick={restore} disabled={busy || error !== null} color="warning" variant="contained">
+          Restore backup
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
