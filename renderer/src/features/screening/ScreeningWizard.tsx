@@ -29,7 +29,7 @@ import {
   undo,
 } from './model/screeningState';
 import { LiveResultPanel } from './results/LiveResultPanel';
-import { CirculationStep, nextUnrecordedPulse, setPulse } from './steps/CirculationStep';
+import { CirculationStep, nextUnrecordedPulse, noCriticalIschaemia, setPulse } from './steps/CirculationStep';
 import { KeyLegend } from './steps/controls';
 import { DeformityStep } from './steps/DeformityStep';
 import { HistoryStep } from './steps/HistoryStep';
@@ -56,10 +56,13 @@ const stepTitles: Record<ScreeningStep, string> = {
 
 const forkReasons: readonly NotTestableReason[] = ['ulcer', 'amputation', 'dressing', 'other'];
 
-const saveWords = { saved: 'All changes saved', saving: 'Saving…', unsaved: 'Saving… (kept on this computer meanwhile)' } as const;
+const saveWords = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved yet: kept on this computer, retrying' } as const;
 
+const textInputs = 'input:not([type]), input[type="text"], input[type="number"], input[type="password"], input[type="search"], input[type="email"], input[type="tel"]';
+
+/** Keys belong to the field when the nurse is typing (radios and checkboxes do not take letters). */
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest('input, textarea, select, [contenteditable="true"], [role="listbox"], [role="menu"], [role="dialog"]') !== null;
+  return target instanceof HTMLElement && target.closest(`${textInputs}, textarea, select, [contenteditable="true"], [role="listbox"], [role="menu"], [role="dialog"]`) !== null;
 }
 
 function onControl(target: EventTarget | null): boolean {
@@ -171,6 +174,11 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
         }
         return;
       }
+      if (step === 'circulation' && key === 'n') {
+        e.preventDefault();
+        update((s) => nextStep(noCriticalIschaemia(s), random));
+        return;
+      }
       if ((step === 'skin' || step === 'deformity' || step === 'history' || step === 'symptoms') && key === 'n') {
         e.preventDefault();
         update((s) => recordNone(s, step, random));
@@ -203,11 +211,11 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     setup: [['Enter', 'begin'], ['Alt+→', 'next step'], ['Alt+←', 'previous step']],
     sensation: [['Y', 'felt it'], ['N', 'did not feel it'], ['X', 'not testable'], ['Backspace', 'undo'], ['Alt+→', 'next step']],
     vibration: [['Y', 'felt it'], ['N', 'did not feel it'], ['X', 'not testable'], ['Backspace', 'undo'], ['Alt+→', 'next step']],
-    circulation: [['P', 'palpable'], ['A', 'not palpable'], ['T', 'not tested'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    skin: [['N', 'none on either foot'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    deformity: [['N', 'none on either foot'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    history: [['N', 'none of these'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    symptoms: [['N', 'none of these'], ['Enter', 'next step'], ['Alt+←', 'back']],
+    circulation: [['P', 'palpable'], ['A', 'not palpable'], ['T', 'not tested'], ['N', 'no signs of critical ischaemia (where not answered), next step'], ['Enter', 'next step']],
+    skin: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
+    deformity: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
+    history: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
+    symptoms: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
     review: [['S', 'sign'], ['Alt+←', 'back']],
   };
 
@@ -255,7 +263,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
           </Typography>
         </Box>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Chip size="small" variant="outlined" color={saveStatus === 'saved' ? 'success' : 'default'} label={saveWords[saveStatus]} role="status" />
+          <Chip size="small" variant="outlined" color={saveStatus === 'saved' ? 'success' : saveStatus === 'failed' ? 'warning' : 'default'} label={saveWords[saveStatus]} role="status" />
           <Button onClick={() => navigate({ page: 'patient', patientId: patient.id })}>Pause (come back later)</Button>
         </Stack>
       </Stack>
@@ -298,7 +306,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
             ) : null}
           </Paper>
         </Stack>
-        <Box sx={{ position: { lg: 'sticky' }, top: { lg: 64 } }}>
+        <Box sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, maxHeight: { lg: 'calc(100vh - 80px)' }, overflowY: { lg: 'auto' } }}>
           <LiveResultPanel assessment={assessment} onJump={jump} live />
         </Box>
       </Box>

@@ -5,7 +5,7 @@ import type { AppError } from '../../../../shared/ipc/result';
 import { api } from '../../api/api';
 import { initialState, type ScreeningState } from './model/screeningState';
 
-export type SaveStatus = 'saved' | 'saving' | 'unsaved';
+export type SaveStatus = 'saved' | 'saving' | 'failed';
 
 interface Mirror {
   examId: number;
@@ -43,7 +43,7 @@ async function pushDraft(examId: number, refs: DraftRefs, setSaveStatus: (s: Sav
   const result = await api().saveExamDraft({ id: examId, findings: current.findings, wizard: current.position });
   if (!result.ok) {
     refs.dirty.current = true;
-    setSaveStatus('unsaved');
+    setSaveStatus('failed');
     // Try again shortly: the local copy keeps everything meanwhile.
     refs.timer.current = window.setTimeout(() => void pushDraft(examId, refs, setSaveStatus), 5000);
     return false;
@@ -126,7 +126,7 @@ export function useScreening(examId: number): Screening {
         // Storage full or blocked: the database save below still runs.
       }
       dirty.current = true;
-      setSaveStatus('unsaved');
+      setSaveStatus('saving');
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void pushToServer(), saveDelayMs);
     },

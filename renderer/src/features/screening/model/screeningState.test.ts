@@ -181,3 +181,12 @@ describe('jumping to a finding', () => {
     expect(seen).toEqual(['setup', 'sensation', 'vibration', 'circulation', 'skin', 'deformity', 'history', 'symptoms', 'review', 'review']);
   });
 });
+
+describe('"none" never overwrites an answer', () => {
+  it('keeps a "yes" already recorded and fills only what was not answered', () => {
+    let s = initialState(blank(), null);
+    s = { ...s, findings: { ...s.findings, history: { previousUlcer: true } } };
+    s = recordNone(goToStep(s, 'history', () => 0), 'history', () => 0);
+    expect(s.findings.history).toEqual({ previousUlcer: true, previousAmputation: 'none', endStageRenalDisease: false, onDialysis: false });
+  });
+});

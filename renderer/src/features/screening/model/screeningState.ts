@@ -317,9 +317,17 @@ function stripUndefinedSites(findings: Findings): Findings {
 
 // ---------- "none of these" for the form steps ----------
 
+/** `defaults` filled in only where nothing was recorded: a "yes" already given is never overwritten. */
+function fillUnrecorded<T extends object>(recorded: T | undefined, defaults: Required<T> | T): T {
+  const out: Record<string, unknown> = { ...(recorded ?? {}) };
+  for (const [key, value] of Object.entries(defaults)) if (out[key] === undefined) out[key] = value;
+  return out as T;
+}
+
 /**
- * Records "none" for every item of a step on every examined foot (or for the person), explicitly:
- * a single key press writes `false` for each item, which is what was found, never a silent default.
+ * Records "no" for every item of a step that has not been answered yet, on every examined foot
+ * (or for the person): one key press writes an explicit `false` for each remaining item, which
+ * is what was found, never a silent default. Answers already given (a "yes") are kept.
  */
 export function recordNone(state: ScreeningState, step: 'skin' | 'deformity' | 'history' | 'symptoms', random: Random): ScreeningState {
   let findings = state.findings;
@@ -328,29 +336,36 @@ export function recordNone(state: ScreeningState, step: 'skin' | 'deformity' | '
       for (const side of examinedSides(findings)) {
         findings = withFoot(findings, side, (foot) => ({
           ...foot,
-          skin: { activeUlcer: false, infection: false, gangrene: false, callus: false, fissures: false, dryness: false },
+          skin: fillUnrecorded(foot.skin, { activeUlcer: false, infection: false, gangrene: false, callus: false, fissures: false, dryness: false }),
         }));
       }
       break;
     case 'deformity':
       for (const side of examinedSides(findings)) {
-        findings = withFoot(findings, side, (foot) => ({ ...foot, deformity: { present: false, types: [] }, activeCharcot: false, hotSwollen: false }));
+        findings = withFoot(findings, side, (foot) => ({
+          ...foot,
+          deformity: foot.deformity?.present !== undefined ? foot.deformity : { present: false, types: [] },
+          activeCharcot: foot.activeCharcot ?? false,
+          hotSwollen: foot.hotSwollen ?? false,
+        }));
       }
       break;
     case 'history':
       findings = {
         ...findings,
-        history: { ...findings.history, previousUlcer: false, previousAmputation: 'none', endStageRenalDisease: false, onDialysis: false },
+        history: fillUnrecorded(findings.history, { previousUlcer: false, previousAmputation: 'none', endStageRenalDisease: false, onDialysis: false }),
       };
       for (const side of sides) {
-        if (findings.feet[side].status === 'present') findings = withFoot(findings, side, (foot) => ({ ...foot, previousAmputation: 'none' }));
+        if (findings.feet[side].status === 'present' && findings.feet[side].previousAmputation === undefined) {
+          findings = withFoot(findings, side, (foot) => ({ ...foot, previousAmputation: 'none' }));
+        }
       }
       break;
     case 'symptoms':
       findings = {
         ...findings,
-        symptoms: { neuropathic: false, claudication: false, restPain: false },
-        redFlags: { ...findings.redFlags, suddenOnset: false, rapidSpread: false, markedAsymmetry: false, motorWeakness: false },
+        symptoms: fillUnrecorded(findings.symptoms, { neuropathic: false, claudication: false, restPain: false }),
+        redFlags: fillUnrecorded(findings.redFlags, { suddenOnset: false, rapidSpread: false, markedAsymmetry: false, motorWeakness: false }),
       };
       break;
   }

@@ -1,6 +1,7 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Box, Chip, Divider, Link, Paper, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
 import type { Assessment, IwgdfResult, NiceResult } from '../../../../../shared/clinical/assessment';
 
 type Tri = Assessment['lops'];
@@ -49,7 +50,7 @@ interface Props {
 function FindingLink({ path, onJump, children }: { path: string | undefined; onJump: ((p: string) => void) | undefined; children: React.ReactNode }): React.JSX.Element {
   if (!onJump || !path) return <>{children}</>;
   return (
-    <Link component="button" type="button" variant="body2" onClick={() => onJump(path)} sx={{ textAlign: 'left', verticalAlign: 'baseline' }}>
+    <Link component="button" type="button" variant="body2" onClick={() => onJump(path)} sx={{ textAlign: 'left', verticalAlign: 'baseline', display: 'inline' }}>
       {children}
     </Link>
   );
@@ -68,8 +69,9 @@ function CategoryBlock({ title, result, onJump }: { title: string; result: Iwgdf
       </Typography>
       <Typography variant="body2" component="div" sx={{ mt: 0.5 }}>
         <strong>Because:</strong>
+        {result.category === 'incomplete' ? ` not enough is recorded yet: it could still be ${result.possibleCategories.map(String).join(', ')}.` : null}
         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-          {result.because.map((b) => (
+          {result.because.filter((b) => b.category !== 'incomplete').map((b) => (
             <li key={b.ruleId}>
               <FindingLink path={b.findings[0]} onJump={onJump}>
                 {b.reason}
@@ -81,21 +83,42 @@ function CategoryBlock({ title, result, onJump }: { title: string; result: Iwgdf
           ))}
         </Box>
       </Typography>
-      {result.category === 'incomplete' && result.toSettle.length > 0 ? (
-        <Box sx={{ mt: 0.5 }}>
-          <Typography variant="body2">
-            Could be: {result.possibleCategories.map(String).join(', ')}. To settle it:
-          </Typography>
-          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
-            {result.toSettle.map((s) => (
-              <li key={s.fact}>
-                <FindingLink path={s.findings[0]} onJump={onJump}>
-                  {s.action}
-                </FindingLink>
-              </li>
-            ))}
-          </Box>
-        </Box>
+    </Box>
+  );
+}
+
+/**
+ * What is still missing for either guideline to give a category, listed once (the two often ask
+ * for the same findings), the first few shown and the rest on request.
+ */
+function StillToRecord({ assessment, onJump }: { assessment: Assessment; onJump: ((p: string) => void) | undefined }): React.JSX.Element | null {
+  const [all, setAll] = useState(false);
+  const items = new Map<string, { action: string; path: string | undefined }>();
+  for (const r of [assessment.iwgdf2023, assessment.nice]) {
+    if (r.category !== 'incomplete') continue;
+    for (const t of r.toSettle) if (!items.has(t.action)) items.set(t.action, { action: t.action, path: t.findings[0] });
+  }
+  if (items.size === 0) return null;
+  const list = [...items.values()];
+  const shown = all ? list : list.slice(0, 5);
+  return (
+    <Box sx={{ mt: 1.5 }}>
+      <Typography variant="subtitle2" component="h3">
+        Still to record ({list.length})
+      </Typography>
+      <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+        {shown.map((t) => (
+          <li key={t.action}>
+            <FindingLink path={t.path} onJump={onJump}>
+              {t.action}
+            </FindingLink>
+          </li>
+        ))}
+      </Box>
+      {list.length > 5 ? (
+        <Link component="button" type="button" variant="body2" onClick={() => setAll(!all)}>
+          {all ? 'Show fewer' : `Show all ${list.length}`}
+        </Link>
       ) : null}
     </Box>
   );
@@ -128,6 +151,7 @@ export function LiveResultPanel({ assessment: a, onJump, live }: Props): React.J
           <CategoryBlock title={niceTitle(a.nice)} result={a.nice} {...(onJump ? { onJump } : {})} />
         </Stack>
       </Box>
+      <StillToRecord assessment={a} onJump={onJump} />
       {a.redFlag ? (
         <Alert severity="error" icon={<ErrorOutlineIcon />} sx={{ mt: 1.5 }}>
           Red flag: {a.redFlags.present.join(', ').replace(/([A-Z])/g, ' $1').toLowerCase()}. This is not typical diabetic neuropathy: arrange a medical
@@ -151,9 +175,9 @@ export function LiveResultPanel({ assessment: a, onJump, live }: Props): React.J
         </Box>
       ) : null}
       {a.otherCausesToConsider.length > 0 ? (
-        <Box sx={{ mt: 1.5 }}>
-          <Typography variant="subtitle2" component="h3">
-            Other causes to consider
+        <Box component="details" sx={{ mt: 1.5 }}>
+          <Typography component="summary" variant="subtitle2" sx={{ cursor: 'pointer' }}>
+            Other causes to consider ({a.otherCausesToConsider.length}): {a.otherCausesToConsider.slice(0, 3).map((c) => c.cause.replace(/ \(.*\)$/, '')).join(', ')}…
           </Typography>
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
             {a.otherCausesToConsider.map((c) => (

@@ -55,6 +55,7 @@ export function AnswerPanel(props: AnswerPanelProps): React.JSX.Element {
       </Stack>
       <Box
         aria-live="assertive"
+        data-touch={touch}
         sx={{
           p: 1.5,
           borderRadius: 1,

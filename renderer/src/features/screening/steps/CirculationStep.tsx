@@ -23,6 +23,11 @@ export function setPulse(state: ScreeningState, side: Side, pulse: PulseName, va
   return updateFoot(state, side, (foot) => ({ ...foot, pulses: { ...foot.pulses, [pulse]: value } }));
 }
 
+/** "No signs of critical limb-threatening ischaemia" on every examined foot: recorded explicitly (key N). */
+export function noCriticalIschaemia(state: ScreeningState): ScreeningState {
+  return examinedSides(state.findings).reduce((s, side) => updateFoot(s, side, (foot) => ({ ...foot, criticalIschaemia: foot.criticalIschaemia ?? false })), state);
+}
+
 function ratio(top: number | null | undefined, bottom: number | null | undefined): number | null {
   if (top === null || top === undefined || bottom === null || bottom === undefined || bottom <= 0) return null;
   return Math.round((top / bottom) * 100) / 100;
@@ -35,7 +40,7 @@ export function CirculationStep({ state, update, assessment }: StepProps): React
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
         Feel each pulse. If you are not sure a pulse is there, record it as not palpable. Keys: P palpable, A not palpable (absent), T not
-        tested, for the highlighted pulse.
+        tested, for the highlighted pulse; then N if neither foot shows signs of critical ischaemia.
       </Typography>
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
         {examinedSides(state.findings).map((side) => (
