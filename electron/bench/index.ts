@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { benchLine } from './measure';
+import { benchExams } from './exams';
 import { benchPatientSearch } from './patientSearch';
 
 interface Row {
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
       const r = await benchPatientSearch(dir, n, quick ? 200 : 2_000);
       emit({ name: 'patient-search', n, median: r.median, baseline: r.baseline, target: 'ratio ≤ 1.5, < 10 ms at 100k' });
     }
+    const exams = benchExams(path.join(dir, 'exams.db'), quick ? 100 : 500);
+    emit({ name: 'exam-save', n: 1, median: exams.saveMs, target: '< 5 ms (full bilateral 10-site exam, raw answers, assessment, audit)' });
+    emit({ name: 'patient-open-30', n: 30, median: exams.open30Ms, target: '< 5 ms (patient + 30 exams)' });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -28,6 +28,11 @@ export class AuthService {
   private readonly users: UserRepository;
   private readonly audit: AuditRepository;
   private readonly sessions = new Map<string, Session>();
+  /**
+   * Users as read by `authorize`, which runs before every operation. Cleared on every change to
+   * an account made through this service (the only writer of app_user).
+   */
+  private readonly userCache = new Map<number, StoredUser | null>();
 
   constructor(
     private readonly db: Db,
@@ -55,13 +60,13 @@ export class AuthService {
   authorize(clientKey: string, access: Access): Result<User | null> {
     if (access === 'public') {
       const session = this.liveSession(clientKey);
-      const user = session && !session.locked ? this.users.findById(session.userId) : null;
+      const user = session && !session.locked ? this.cachedUser(session.userId) : null;
       return ok(user ? publicUser(user) : null);
     }
     const session = this.liveSession(clientKey);
     if (!session) return fail('unauthorized', 'Please sign in.');
     if (session.locked) return fail('unauthorized', 'The screen is locked. Enter your password to carry on.');
-    const user = this.users.findById(session.userId);
+    const user = this.cachedUser(session.userId);
     if (!user || user.disabledAt !== null) {
       this.sessions.delete(clientKey);
       return fail('unauthorized', 'This account is no longer active. Please sign in.');
@@ -75,6 +80,7 @@ export class AuthService {
 
   /** The first account of a new installation: an administrator, signed in at once. */
   createFirstAdministrator(clientKey: string, input: Omit<NewUser, 'role'>): Result<AuthState> {
+    this.userCache.clear();
     const now = this.clock.now().toISOString();
     const passwordHash = hashPassword(input.password);
     let created: number | null = null;
@@ -98,6 +104,7 @@ export class AuthService {
   }
 
   signIn(clientKey: string, username: string, password: string): Result<AuthState> {
+    this.userCache.clear();
     const user = this.users.findByUsername(username);
     const wait = user ? this.secondsToWait(user) : 0;
     if (wait > 0) return fail('too_many_attempts', `Too many wrong passwords. Try again in ${wait} seconds.`);
@@ -147,6 +154,7 @@ export class AuthService {
 
   /** Unlocking needs the signed-in user's own password; wrong tries count like sign-in failures. */
   unlock(clientKey: string, password: string): Result<AuthState> {
+    this.userCache.clear();
     const session = this.sessions.get(clientKey);
     if (!session) return fail('unauthorized', 'Please sign in.');
     const user = this.users.findById(session.userId);
@@ -171,6 +179,7 @@ export class AuthService {
   }
 
   createUser(input: NewUser, actor: Actor): Result<User> {
+    this.userCache.clear();
     if (this.users.findByUsername(input.username)) {
       return fail('conflict', `The username ${input.username} is already taken.`, [{ path: 'username', message: 'This username is already taken' }]);
     }
@@ -186,6 +195,7 @@ export class AuthService {
   }
 
   updateUser(id: number, change: { displayName: string; role: Role; disabled: boolean }, actor: Actor & { userId: number }): Result<User> {
+    this.userCache.clear();
     const before = this.users.findById(id);
     if (!before) return fail('not_found', 'No such account.');
     const leavesNoAdministrator =
@@ -213,6 +223,7 @@ export class AuthService {
   }
 
   setPassword(id: number, password: string, actor: Actor): Result<User> {
+    this.userCache.clear();
     const user = this.users.findById(id);
     if (!user) return fail('not_found', 'No such account.');
     const now = this.clock.now().toISOString();
@@ -225,12 +236,18 @@ export class AuthService {
   }
 
   changeOwnPassword(userId: number, current: string, next: string): Result<User> {
+    this.userCache.clear();
     const user = this.users.findById(userId);
     if (!user) return fail('not_found', 'No such account.');
     if (!verifyPassword(current, user.passwordHash)) {
       return fail('validation_failed', 'The current password is wrong.', [{ path: 'currentPassword', message: 'The current password is wrong' }]);
     }
     return this.setPassword(userId, next, { name: user.username });
+  }
+
+  private cachedUser(id: number): StoredUser | null {
+    if (!this.userCache.has(id)) this.userCache.set(id, this.users.findById(id));
+    return this.userCache.get(id) ?? null;
   }
 
   private startSession(clientKey: string, userId: number): void {

@@ -21,7 +21,16 @@ export class SettingsService {
     this.audit = new AuditRepository(db);
   }
 
+  /** Read on every operation (idle lock), so kept in memory; only updateClinic changes it. */
+  private cached: ClinicSettings | null = null;
+
   clinic(): ClinicSettings {
+    if (this.cached) return this.cached;
+    this.cached = this.load();
+    return this.cached;
+  }
+
+  private load(): ClinicSettings {
     const stored = clinicSettingsSchema.partial().safeParse(this.settings.get(clinicKey) ?? {});
     return { ...defaultClinicSettings, ...(stored.success ? stored.data : {}) };
   }
@@ -29,6 +38,7 @@ export class SettingsService {
   updateClinic(next: ClinicSettings, actor: Actor): Result<ClinicSettings> {
     const now = this.clock.now().toISOString();
     const before = this.clinic();
+    this.cached = null;
     this.db.transaction(() => {
       this.settings.put(clinicKey, next, now);
       const changed = (Object.keys(next) as (keyof ClinicSettings)[]).filter((k) => before[k] !== next[k]);
