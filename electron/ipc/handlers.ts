@@ -4,6 +4,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/operations';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import type { AppServices } from '../services/appServices';
 import type { Actor } from '../services/patients/patientService';
+import { createReportHandlers } from './reportHandlers';
 
 /** Which client is calling: set by the transport (desktop window, or browser tab of the harness). */
 export interface CallContext {
@@ -62,6 +63,9 @@ export function createHandlers(services: AppServices): Handlers {
     discardExamDraft: (r, c) => exams.discard(r.id, signedIn(c)),
     amendExam: (r, c) => exams.amend(r.id, r.reason, signedIn(c)),
     listPatientExams: (r) => ok(exams.listForPatient(r.patientId)),
+
+    // Report pack (issue 6).
+    ...createReportHandlers(services),
   };
 }
 

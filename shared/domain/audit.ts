@@ -15,6 +15,8 @@ export const auditActions = [
   'exam.sign',
   'exam.amend',
   'exam.discard',
+  // Report pack (issue 6): which parts of which exam were made, how, and by whom.
+  'report.create',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -34,4 +36,5 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'exam.sign': 'Screening signed',
   'exam.amend': 'Amendment started',
   'exam.discard': 'Screening draft discarded',
+  'report.create': 'Report made',
 };

@@ -30,6 +30,9 @@ export const operationNames = [
   'discardExamDraft',
   'amendExam',
   'listPatientExams',
+  // Report pack (issue 6): shared/ipc/reportOperations.ts
+  'listReportParts',
+  'renderReport',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

@@ -16,6 +16,7 @@ import {
   userSchema,
 } from '../domain/users';
 import type { OperationName } from './operationNames';
+import { reportOperations } from './reportOperations';
 import type { Result } from './result';
 
 /**
@@ -115,6 +116,9 @@ export const operations = {
   discardExamDraft: { request: z.object({ id: examIdSchema }).strict(), response: z.object({ id: z.number().int() }), access: 'user' },
   amendExam: { request: z.object({ id: examIdSchema, reason: amendmentReasonSchema }).strict(), response: examSchema, access: 'user' },
   listPatientExams: { request: z.object({ patientId: patientIdSchema }).strict(), response: z.array(examSummarySchema), access: 'user' },
+
+  // Report pack (issue 6).
+  ...reportOperations,
 } as const satisfies Record<OperationName, OperationSchemas>;
 
 export type Operations = typeof operations;
