@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchLine } from './measure';
 import { benchPatientSearch } from './patientSearch';
+import { benchReportPack } from './reportPack';
 
 interface Row {
   name: string;
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
       const r = await benchPatientSearch(dir, n, quick ? 200 : 2_000);
       emit({ name: 'patient-search', n, median: r.median, baseline: r.baseline, target: 'ratio ≤ 1.5, < 10 ms at 100k' });
     }
+    // Report pack (issue 6): the whole pack as one PDF through the service vs pdfmake alone.
+    const pack = await benchReportPack(dir, quick ? 10 : 30);
+    emit({ name: 'report-pack', n: 1, median: pack.median, baseline: pack.baseline, target: 'ratio ≤ 1.3, < 300 ms' });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
