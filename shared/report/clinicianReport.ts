@@ -18,8 +18,6 @@ import { formatInstant, yesNo } from './reportText';
  * history, then the assessment in full and the signature block.
  */
 
-const diagramWidth = 310;
-
 const amputationWords = { none: 'None', minor: 'Minor', major: 'Major' } as const;
 
 function historyRows(findings: Findings): [string, PdfContent][] {
@@ -73,9 +71,10 @@ function notExaminedNotice(input: ReportInput): PdfContent[] {
   return [notice('Not examined', `${who}${why}. No foot findings were recorded; the result below rests on the history and on anything recorded without examination.`, 'urgent')];
 }
 
-function diagramBlock(input: ReportInput): PdfContent[] {
+function diagramBlock(input: ReportInput, notices: number): PdfContent[] {
   // 310 pt wide: large enough for the legend to read in print, small enough to share page 1
-  // with the details and the summary.
+  // with the details and the summary; a little smaller when a notice takes room above it.
+  const diagramWidth = notices > 0 ? 265 : 310;
   const diagram = footDiagrams(input.exam, diagramWidth);
   if (!diagram) return [notice('Diagram', 'No foot was examined, so there is no diagram of site results.')];
   return section('Diagram of both feet', { columns: [{ text: '', width: '*' }, { stack: [diagram], width: diagramWidth }, { text: '', width: '*' }] });
@@ -108,13 +107,13 @@ function signature(input: ReportInput): PdfContent {
 export function clinicianReport(input: ReportInput): PdfContent[] {
   const { exam } = input;
   const referral = referralDecision(exam.assessment, exam.examinedOn);
+  const notices = [...recordNotices(input, true), ...notExaminedNotice(input)];
   return [
     partTitle(input, 'Diabetic foot screening: clinician report'),
     identification(input, true),
-    ...recordNotices(input, true),
-    ...notExaminedNotice(input),
+    ...notices,
     summary(exam.assessment, exam.examinedOn, referral),
-    ...diagramBlock(input),
+    ...diagramBlock(input, notices.length),
     findingsTable(exam),
     ...section('History, symptoms and red-flag questions', detailsTable(historyRows(exam.findings), 2, 104)),
     ...clinicianAssessment(exam, referral),

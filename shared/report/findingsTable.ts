@@ -111,10 +111,15 @@ export function findingsTable(exam: ReportableExam): PdfTable {
   // The title is a header row, so it repeats on every page the table runs over and never sits
   // alone at the bottom of a page (keepWithHeaderRows).
   const title: PdfCell[] = [{ text: 'Findings per foot', style: 'h2', colSpan: 3, border: [false, false, false, false] }, {}, {}];
+  const statusRow: PdfCell[] = [{ text: 'Foot', style: 'label' }, ...feet.map((f) => value(footStatus(f).text, footStatus(f).abnormal))];
+  // With no foot examined, rows of dashes would say nothing the status row does not.
+  if (!feet.some((f) => f.assessment.role === 'examined')) {
+    return { table: { widths: [128, '*', '*'], headerRows: 2, keepWithHeaderRows: 1, dontBreakRows: true, body: [title, header, statusRow] }, layout: titledRowLines, fontSize: 8.5 };
+  }
   const body: PdfCell[][] = [
     title,
     header,
-    [{ text: 'Foot', style: 'label' }, ...feet.map((f) => value(footStatus(f).text, footStatus(f).abnormal))],
+    statusRow,
     group('Sensation'),
     ...(usesMonofilament ? [subgroup(siteProtocols[protocol].title), ...siteRows(feet, protocol, (f) => f.assessment.monofilament.sites)] : []),
     ...(usesTouch

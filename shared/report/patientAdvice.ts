@@ -46,12 +46,35 @@ function fromNice(category: Assessment['nice']['category']): PatientRisk {
   return category === 'incomplete' ? 'undecided' : category;
 }
 
+type Decided = Exclude<PatientRisk, 'undecided'>;
+
+function lowest(risks: readonly PatientRisk[]): PatientRisk {
+  const decided = risks.filter((r): r is Decided => r !== 'undecided');
+  return decided.length === 0 ? 'undecided' : decided.reduce((a, b) => (order[b] < order[a] ? b : a));
+}
+
+/**
+ * What a guideline's result says for certain: its category, or, while incomplete, the lowest
+ * category still possible when that is above low ("at least moderate"). An incomplete result that
+ * could still be low says nothing yet.
+ */
+function certain(result: PatientRisk, possible: readonly PatientRisk[]): PatientRisk {
+  if (result !== 'undecided') return result;
+  const floor = lowest(possible);
+  return floor === 'low' ? 'undecided' : floor;
+}
+
 export function patientRisk(assessment: Assessment): PatientRisk {
-  const decided = [fromIwgdf(assessment.iwgdf2023.category), fromNice(assessment.nice.category)].filter(
-    (r): r is Exclude<PatientRisk, 'undecided'> => r !== 'undecided',
-  );
+  const iwgdf = certain(fromIwgdf(assessment.iwgdf2023.category), assessment.iwgdf2023.possibleCategories.map(fromIwgdf));
+  const nice = certain(fromNice(assessment.nice.category), assessment.nice.possibleCategories.map(fromNice));
+  const decided = [iwgdf, nice].filter((r): r is Decided => r !== 'undecided');
   if (decided.length === 0) return 'undecided';
   return decided.reduce((a, b) => (order[b] > order[a] ? b : a));
+}
+
+/** Some checks are still missing, so the risk may turn out higher than the one printed. */
+export function patientRiskProvisional(assessment: Assessment): boolean {
+  return assessment.iwgdf2023.category === 'incomplete' || assessment.nice.category === 'incomplete';
 }
 
 export const riskWords: Readonly<Record<PatientRisk, { title: string; meaning: string }>> = {

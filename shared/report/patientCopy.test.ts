@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { assess } from '../clinical/assess';
 import { readability } from '../text/readability';
 import { plainText } from './fixtures/plainText';
-import { everythingAbnormal, reportInput, vignetteFindings } from './fixtures/reportInputs';
-import { footCareAdvice, patientRisk } from './patientAdvice';
+import { everythingAbnormal, manyWarnings, reportInput, vignetteFindings } from './fixtures/reportInputs';
+import { footCareAdvice, patientRisk, patientRiskProvisional } from './patientAdvice';
 import { patientCopy } from './patientCopy';
 import type { PdfStack } from './pdfTypes';
-import { assess } from '../clinical/assess';
 
 const vignetteIds = ['V01', 'V02', 'V03', 'V04', 'V05', 'V07', 'V10', 'V11', 'V13', 'V14', 'V17', 'V19', 'V21', 'V23', 'V27', 'V29', 'V31', 'V34', 'V36', 'V39'];
 
@@ -50,6 +50,23 @@ describe('patient copy: plain language for a reading age of about 11', () => {
     expect(footCareAdvice('moderate').some((a) => a.includes('barefoot'))).toBe(true);
     expect(footCareAdvice('high').some((a) => a.includes('shoes or insoles the foot team gives you'))).toBe(true);
     expect(footCareAdvice('active')[0]).toBe('Keep weight off the bad foot as much as you can.');
+  });
+
+  it('an incomplete result says what is certain ("at least") and that checks are missing', () => {
+    const findings = manyWarnings();
+    const a = assess(findings);
+    expect(a.iwgdf2023.category).toBe('incomplete');
+    expect(patientRisk(a)).toBe('high');
+    expect(patientRiskProvisional(a)).toBe(true);
+    const text = plainText(patientCopy(reportInput(findings), false));
+    expect(text).toContain('High risk');
+    expect(text).toContain('We still need to finish some checks. Your risk may be higher.');
+  });
+
+  it('a red flag: the patient is told a doctor will be asked to see them', () => {
+    const text = plainText(patientCopy(reportInput(vignetteFindings('V36')), false));
+    expect(text).toContain('We are asking a doctor to see you soon about the changes in the feeling or strength of your feet and legs.');
+    expect(text).toContain('We are asking the foot team to see you by 20 January 2027.');
   });
 
   it('large print sets the body in 18 pt instead of 12 pt', () => {

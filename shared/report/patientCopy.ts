@@ -1,7 +1,7 @@
 import type { Assessment } from '../clinical/assessment';
 import type { FactId } from '../clinical/facts';
 import { sides } from '../domain/findings';
-import { footCareAdvice, patientRisk, riskWords, urgentSigns, type PatientRisk } from './patientAdvice';
+import { footCareAdvice, patientRisk, patientRiskProvisional, riskWords, urgentSigns, type PatientRisk } from './patientAdvice';
 import type { PdfContent } from './pdfTypes';
 import { nextReview } from './nextReview';
 import { referralDecision } from './referral';
@@ -38,7 +38,7 @@ function findingsInWords(input: ReportInput): string[] {
   if (absent.length === 1) out.push(`We checked your ${absent[0] === 'right' ? 'left' : 'right'} foot.`);
   if (a.examStatus !== 'performed') {
     out.push(a.examStatus === 'declined' ? 'You chose not to have your feet checked today.' : 'We could not check your feet today.');
-    out.push('We talked about your health and any past foot problems.');
+    out.push('Please ask for a foot check soon. It only takes a few minutes.');
     return out;
   }
   if (a.lops === true) {
@@ -75,11 +75,8 @@ function whenNext(input: ReportInput, risk: PatientRisk): string[] {
     out.push('You need to see the foot care team now. Your nurse will tell you how this is being set up.');
     return out;
   }
-  if (referral.warranted && referral.seeBy) {
-    out.push(`We are asking the foot team to see you by ${formatDate(referral.seeBy)}.`);
-  } else if (referral.warranted) {
-    out.push('We are asking a doctor to see you soon about the numbness.');
-  }
+  if (referral.warranted && referral.seeBy) out.push(`We are asking the foot team to see you by ${formatDate(referral.seeBy)}.`);
+  if (referral.medicalReview) out.push('We are asking a doctor to see you soon about the changes in the feeling or strength of your feet and legs.');
   const review = nextReview(exam.assessment, exam.examinedOn);
   if (review.kind === 'date') out.push(`Your next foot check is due by ${formatDate(review.date)}.`);
   else out.push('We will tell you when your next foot check is due.');
@@ -114,7 +111,7 @@ export function patientCopy(input: ReportInput, largePrint: boolean): PdfContent
     },
     layout: { ...boxed, hLineWidth: () => 2, vLineWidth: () => 2, hLineColor: () => colours.text, vLineColor: () => colours.text },
     unbreakable: true,
-    margin: [0, size.gap, 0, 0],
+    margin: [0, size.gap, 0, size.gap],
   };
   // Each heading stays on the page of what follows it (with a list, its first item).
   const titled = (title: string, ...rest: PdfContent[]): PdfContent[] => {
@@ -129,13 +126,24 @@ export function patientCopy(input: ReportInput, largePrint: boolean): PdfContent
     p(`For ${naturalName(patient)}, born ${formatDate(patient.dateOfBirth)}. Checked on ${formatDate(exam.examinedOn)}.`),
     ...titled(
       'What we checked',
-      p('We checked the feeling in your feet, the blood flow to your feet, your skin and the shape of your feet. We also asked about past foot problems.'),
+      p(
+        exam.assessment.examStatus === 'performed'
+          ? 'We checked the feeling in your feet, the blood flow to your feet, your skin and the shape of your feet. We also asked about past foot problems.'
+          : 'We did not check your feet today. We asked about your health and any past foot problems.',
+      ),
     ),
     ...titled('What we found', ...items(findingsInWords(input))),
-    ...titled('Your risk', { stack: [{ text: words.title, bold: true, fontSize: size.heading, margin: [0, 0, 0, size.gap / 2] }, p(words.meaning)] }),
-    ...titled('How to look after your feet', ...items(footCareAdvice(risk))),
+    ...titled('Your risk', {
+      stack: [
+        { text: words.title, bold: true, fontSize: size.heading, margin: [0, 0, 0, size.gap / 2] },
+        p(words.meaning),
+        ...(risk !== 'undecided' && patientRiskProvisional(exam.assessment) ? [p('We still need to finish some checks. Your risk may be higher.')] : []),
+      ],
+    }),
+    // What to do comes before the general advice: when to come back, and when to get help at once.
     ...titled('Your next check', ...whenNext(input, risk).map(p)),
     urgentBox,
+    ...titled('How to look after your feet', ...items(footCareAdvice(risk))),
   ];
   return [{ stack: blocks, fontSize: size.body, lineHeight: 1.1 }];
 }

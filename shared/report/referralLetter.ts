@@ -9,7 +9,7 @@ import { referralDecision } from './referral';
 import { footDiagrams } from './reportDiagram';
 import { partTitle, patientRows, recordNotices } from './reportHeader';
 import type { ReportInput } from './reportInput';
-import { boxed, colours, detailsTable, listSection, section } from './reportLayout';
+import { boxed, colours, detailsTable, listSection, notice, section } from './reportLayout';
 import { formatDate, formatInstant, isoDateIn, naturalName } from './reportText';
 
 /**
@@ -98,6 +98,9 @@ export function referralLetter(input: ReportInput): PdfContent[] {
       margin: [0, 6, 0, 2],
     },
     { text: decision.urgency, margin: [0, 0, 0, 6] },
+    ...(decision.medicalReview && decision.level !== null
+      ? [notice('Red flag', 'an atypical neuropathy also needs prompt medical review; please copy this letter to the GP or diabetes team, or arrange the review.', 'urgent')]
+      : []),
     detailsTable(patientRows(input), 2, 72),
     ...recordNotices(input, false),
     { text: 'Dear colleague,', margin: [0, 8, 0, 4] },

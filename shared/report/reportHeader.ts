@@ -1,5 +1,4 @@
 import { siteProtocols } from '../clinical/protocols';
-import { examStateLabels } from '../domain/exam';
 import { diabetesTypeLabels, displayName, sexLabels } from '../domain/patient';
 import type { PdfContent } from './pdfTypes';
 import type { ReportInput } from './reportInput';
@@ -48,7 +47,7 @@ export function examRows(input: ReportInput): [string, PdfContent][] {
     ['Examiner', exam.signedByName ?? exam.signedBy ?? 'Not recorded'],
     ['Sensory test', siteProtocols[exam.protocol].title],
     ['Examination', status === 'performed' ? examination : { text: examination, bold: true }],
-    ['Record', `Examination ${exam.id}, version ${exam.version}${exam.state === 'superseded' ? ` (${examStateLabels.superseded.toLowerCase()})` : ''}`],
+    ['Record', `Examination ${exam.id}, version ${exam.version}${exam.state === 'superseded' ? ' (replaced)' : ''}`],
     ['Signed', formatInstant(exam.signedAt, input.timeZone ?? 'UTC')],
   ];
 }
@@ -64,15 +63,12 @@ export function identification(input: ReportInput, withExam: boolean): PdfConten
  */
 export function recordNotices(input: ReportInput, reasonBelow: boolean): PdfContent[] {
   const { exam } = input;
-  const out: PdfContent[] = [];
+  const reason = reasonBelow ? 'its reason is given with the signature' : `reason: ${shorten(exam.amendmentReason ?? 'not given', 160)}`;
+  const amendment = exam.version > 1 ? `This is version ${exam.version}, an amendment (${reason}). ` : '';
   if (exam.state === 'superseded') {
-    out.push(notice('Replaced', 'This version was later amended. It is kept as part of the record; use the current version for care decisions.', 'urgent'));
+    return [notice('Replaced', `${amendment}This version was later amended. It is kept as part of the record; use the current version for care decisions.`, 'urgent')];
   }
-  if (exam.version > 1) {
-    const reason = reasonBelow ? 'the reason is given with the signature below' : `reason: ${shorten(exam.amendmentReason ?? 'not given', 160)}`;
-    out.push(notice('Amended', `version ${exam.version} of this examination; ${reason}.`));
-  }
-  return out;
+  return exam.version > 1 ? [notice('Amended', `${amendment.trim()}`)] : [];
 }
 
 /** The footer of every page: who, when generated, and "Page x of y" for the whole file. */

@@ -105,7 +105,7 @@ describe('report PDFs', () => {
     const amended = pdfText(
       (await render(reportInput(vignetteFindings('V04'), { exam: { version: 2, amendmentReason: 'Left heel re-tested' } }), ['clinician'])).file,
     ).replace(/\s+/g, ' ');
-    expect(amended).toContain('Amended: version 2 of this examination');
+    expect(amended).toContain('Amended: This is version 2, an amendment (its reason is given with the signature).');
     expect(amended).toContain('2 (amendment). Reason: Left heel re-tested');
   });
 
