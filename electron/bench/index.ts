@@ -10,6 +10,7 @@ import path from 'node:path';
 import { benchLine } from './measure';
 import { benchExams } from './exams';
 import { benchPatientSearch } from './patientSearch';
+import { benchReportPack } from './reportPack';
 
 interface Row {
   name: string;
@@ -35,6 +36,9 @@ async function main(): Promise<void> {
     const exams = benchExams(path.join(dir, 'exams.db'), quick ? 100 : 500);
     emit({ name: 'exam-save', n: 1, median: exams.saveMs, target: '< 5 ms (full bilateral 10-site exam, raw answers, assessment, audit)' });
     emit({ name: 'patient-open-30', n: 30, median: exams.open30Ms, target: '< 5 ms (patient + 30 exams)' });
+    // Report pack (issue 6): the whole pack as one PDF through the service vs pdfmake alone.
+    const pack = await benchReportPack(dir, quick ? 10 : 30);
+    emit({ name: 'report-pack', n: 1, median: pack.median, baseline: pack.baseline, target: 'ratio ≤ 1.3, < 300 ms' });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

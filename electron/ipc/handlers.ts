@@ -4,6 +4,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/operations';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import type { AppServices } from '../services/appServices';
 import type { Actor } from '../services/patients/patientService';
+import { createReportHandlers } from './reportHandlers';
 
 /** Which client is calling: set by the transport (desktop window, or browser tab of the harness). */
 export interface CallContext {
@@ -68,6 +69,9 @@ export function createHandlers(services: AppServices): Handlers {
     listBackups: () => ok(services.backups.list()),
     chooseBackupFile: (_r, c) => services.backups.chooseFile(c.clientKey),
     restoreBackup: (r, c) => services.backups.restore(r.source, c.actor, c.clientKey),
+
+    // Report pack (issue 6).
+    ...createReportHandlers(services),
   };
 }
 

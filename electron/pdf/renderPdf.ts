@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
@@ -19,8 +18,13 @@ let configuredFontDir: string | null = null;
 export function findFontDir(): string {
   const candidates: string[] = [];
   if (process.env.FOOT_SCREENING_FONTS) candidates.push(process.env.FOOT_SCREENING_FONTS);
-  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
-  for (let dir = here, i = 0; i < 6; i++, dir = path.dirname(dir)) candidates.push(path.join(dir, 'resources', 'fonts'));
+  // Walk up from this file (CommonJS bundles: the Electron main) and from the entry script (the
+  // ESM harness bundle, tsx CLIs). No import.meta: the CommonJS main bundle cannot carry it.
+  const starts = [typeof __dirname === 'string' ? __dirname : null, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : null];
+  for (const start of starts) {
+    if (start === null) continue;
+    for (let dir = start, i = 0; i < 6; i++, dir = path.dirname(dir)) candidates.push(path.join(dir, 'resources', 'fonts'));
+  }
   candidates.push(path.resolve('resources', 'fonts'));
   const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'NotoSans-Regular.ttf')));
   if (!found) throw new Error('The report fonts (resources/fonts/NotoSans-*.ttf) were not found.');

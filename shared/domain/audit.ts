@@ -17,6 +17,8 @@ export const auditActions = [
   'exam.discard',
   'backup.create',
   'backup.restore',
+  // Report pack (issue 6): which parts of which exam were made, how, and by whom.
+  'report.create',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -38,4 +40,5 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'exam.discard': 'Screening draft discarded',
   'backup.create': 'Backup made',
   'backup.restore': 'Database restored from a backup',
+  'report.create': 'Report made',
 };

@@ -37,6 +37,9 @@ export const operationNames = [
   'listBackups',
   'chooseBackupFile',
   'restoreBackup',
+  // Report pack (issue 6): shared/ipc/reportOperations.ts
+  'listReportParts',
+  'renderReport',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

@@ -19,6 +19,7 @@ import {
   userSchema,
 } from '../domain/users';
 import type { OperationName } from './operationNames';
+import { reportOperations } from './reportOperations';
 import type { Result } from './result';
 
 /**
@@ -126,6 +127,9 @@ export const operations = {
   listBackups: { request: empty, response: backupListSchema, access: 'administrator' },
   chooseBackupFile: { request: empty, response: chosenFileSchema, access: 'administrator' },
   restoreBackup: { request: z.object({ source: restoreSourceSchema }).strict(), response: restoreOutcomeSchema, access: 'administrator' },
+
+  // Report pack (issue 6).
+  ...reportOperations,
 } as const satisfies Record<OperationName, OperationSchemas>;
 
 export type Operations = typeof operations;

@@ -8,6 +8,7 @@ import { api } from '../../api/api';
 import { formatDate, todayIso } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
+import { ReportDialog } from '../reports/ReportDialog';
 
 const protocolKey = 'screening.lastProtocol';
 
@@ -32,6 +33,7 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
     return (siteProtocolIds as readonly string[]).includes(stored ?? '') ? (stored as SiteProtocolId) : 'iwgdf-3';
   });
   const notify = useNotify();
+  const [reportFor, setReportFor] = useState<number | null>(null);
 
   useEffect(() => {
     void api()
@@ -108,7 +110,12 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
                     {e.sites.right ? `${e.sites.right.insensate}/${e.sites.right.tested}` : '—'} · {e.sites.left ? `${e.sites.left.insensate}/${e.sites.left.tested}` : '—'}
                   </TableCell>
                   <TableCell>{e.signedByName ?? '—'}</TableCell>
-                  <TableCell align="right">
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {e.state === 'signed' || e.state === 'superseded' ? (
+                      <Button size="small" onClick={() => setReportFor(e.id)} aria-label={`Report of the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
+                        Report
+                      </Button>
+                    ) : null}
                     <Button size="small" onClick={() => navigate({ page: 'exam', examId: e.id })} aria-label={`Open the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
                       {e.state === 'draft' ? 'Continue' : 'Open'}
                     </Button>
@@ -119,6 +126,7 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
           </Table>
         </Box>
       ) : null}
+      {reportFor !== null ? <ReportDialog examId={reportFor} open onClose={() => setReportFor(null)} /> : null}
     </Paper>
   );
 }

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+import { patientInputSchema } from '../../shared/domain/patient';
+import type { User } from '../../shared/domain/users';
+import { vignetteFindings } from '../../shared/report/fixtures/reportInputs';
+import { reportDocument } from '../../shared/report/reportPack';
+import { reportParts } from '../../shared/report/reportParts';
+import { silentLogger } from '../log/logger';
+import { renderReportPdf } from '../pdf/reportPdf';
+import { reportFontFamily } from '../pdf/renderPdf';
+import { openApplication } from '../services/openApplication';
+import { ReportService } from '../services/reports/reportService';
+import { DownloadStore } from '../web/downloads';
+import { compare, type Comparison } from './measure';
+
+/**
+ * The whole report pack (clinician report, patient copy, referral letter) as one PDF, through the
+ * path the app takes: load the signed exam, patient and settings from SQLite, build the
+ * definition, render it, deliver it through the FileSink (a file written to disk) and append the
+ * audit entry. The baseline is pdfmake rendering the same definition directly to a buffer.
+ */
+export async function benchReportPack(dir: string, runs: number): Promise<Comparison> {
+  const downloads = new DownloadStore();
+  const opened = openApplication({ dataFile: path.join(dir, 'report-pack.db'), shell: 'browser', log: silentLogger, files: downloads });
+  if (!opened.ok) throw new Error(opened.message);
+  const { app } = opened;
+  try {
+    const nurse: User = { id: 1, username: 'bench', displayName: 'Bench Nurse', role: 'nurse', createdAt: '', disabledAt: null };
+    const patient = app.services.patients.create(
+      patientInputSchema.parse({ familyName: 'Ní Bhriain', givenNames: 'Zoë', dateOfBirth: '1956-07-03', sex: 'female', clinicIdentifier: 'BENCH-1', diabetesType: 'type2' }),
+      { name: 'bench' },
+    );
+    if (!patient.ok) throw new Error(patient.error.message);
+    const draft = app.services.exams.start(patient.value.id, 'iwgdf-3', '2026-11-25', nurse);
+    if (!draft.ok) throw new Error(draft.error.message);
+    // V14 (previous ulcer and LOPS: IWGDF 3, NICE high) has all three parts.
+    const signed = app.services.exams.sign(draft.value.id, vignetteFindings('V14'), nurse);
+    if (!signed.ok) throw new Error(signed.error.message);
+    const examId = signed.value.id;
+
+    const { services } = app;
+    const reports = new ReportService({ db: app.db, clock: services.clock, exams: services.exams, patients: services.patients, settings: services.settings, files: downloads, timeZone: 'UTC' });
+    const input = reports.input(examId);
+    if (!input.ok) throw new Error(input.error.message);
+    const options = { parts: reportParts, largePrint: false };
+    await renderReportPdf(reportDocument(input.value, options)); // sets pdfmake's fonts once
+
+    const warmup = 10;
+    // pdfmake annotates the definition it lays out, so each baseline run gets a fresh copy, built
+    // before timing starts.
+    const definitions = Array.from({ length: runs + warmup }, () => reportDocument(input.value, options));
+    let next = 0;
+    return await compare(
+      async () => {
+        const r = await reports.render({ examId, parts: reportParts, largePrint: false, combined: true, mode: 'save' }, nurse);
+        if (!r.ok || r.value.deliveries.length !== 1) throw new Error(r.ok ? 'expected one file' : r.error.message);
+      },
+      async () => {
+        const definition = definitions[next++ % definitions.length];
+        if (!definition) throw new Error('no definition');
+        await pdfmake.createPdf({ ...definition, defaultStyle: { font: reportFontFamily, ...definition.defaultStyle } }).getBuffer();
+      },
+      runs,
+      warmup,
+    );
+  } finally {
+    app.close();
+    downloads.dispose();
+  }
+}

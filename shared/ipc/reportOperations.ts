@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { examIdSchema } from '../domain/exam';
+import { deliveryModes, deliverySchema } from '../domain/files';
+import { reportPartAvailabilitySchema, reportParts } from '../report/reportParts';
+
+/**
+ * The report pack's operations (issue 6), kept in their own file and spread into the operation
+ * table, so the table itself changes by one line.
+ */
+export const renderReportRequestSchema = z
+  .object({
+    examId: examIdSchema,
+    parts: z
+      .array(z.enum(reportParts))
+      .min(1, 'Choose at least one part of the report')
+      .max(reportParts.length)
+      .refine((parts) => new Set(parts).size === parts.length, 'Each part can be chosen once'),
+    /** Large type for the patient copy. */
+    largePrint: z.boolean().default(false),
+    /** One PDF with every part (true), or one PDF per part. */
+    combined: z.boolean().default(true),
+    mode: z.enum(deliveryModes),
+  })
+  .strict();
+
+export const reportOperations = {
+  /** Which parts an exam's report pack has (the referral letter only when warranted, with why). */
+  listReportParts: {
+    request: z.object({ examId: examIdSchema }).strict(),
+    response: z.object({ examId: z.number().int(), parts: z.array(reportPartAvailabilitySchema) }),
+    access: 'user',
+  },
+  /** Renders the chosen parts of a signed exam's report and delivers the PDF(s): several files give several deliveries. */
+  renderReport: {
+    request: renderReportRequestSchema,
+    response: z.object({ deliveries: z.array(deliverySchema) }),
+    access: 'user',
+  },
+} as const;

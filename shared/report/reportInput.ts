@@ -1,0 +1,37 @@
+import type { Assessment } from '../clinical/assessment';
+import type { Exam } from '../domain/exam';
+import type { Patient } from '../domain/patient';
+import { fail, ok, type Result } from '../ipc/result';
+
+/**
+ * What every report part is built from. Everything printed comes from here; the only time that is
+ * not the exam's own is `generatedAt`, printed in the footer, so regenerating the report of a
+ * signed exam with the same `generatedAt` gives the same document.
+ */
+export interface ReportInput {
+  patient: Patient;
+  exam: ReportableExam;
+  /** From Settings; printed at the top of every part (may be empty). */
+  clinicName: string;
+  /** When this file is made (ISO instant): footer only. */
+  generatedAt: string;
+  /** IANA time zone in which times are printed (signing, generation); default UTC. */
+  timeZone?: string;
+}
+
+/** A signed (or since amended, "superseded") exam: it has its assessment, date and signature. */
+export type ReportableExam = Exam & {
+  state: 'signed' | 'superseded';
+  assessment: Assessment;
+  examinedOn: string;
+  signedAt: string;
+};
+
+/** Only signed exams have reports: a draft can still change, and a report must say what was signed. */
+export function reportableExam(exam: Exam): Result<ReportableExam> {
+  if (exam.state === 'draft') return fail('conflict', 'This screening is still a draft. Sign it off first; reports are made from signed screenings only.');
+  if (exam.state === 'discarded') return fail('not_found', 'This screening draft was discarded, so it has no report.');
+  const { assessment, signedAt } = exam;
+  if (assessment === null || signedAt === null) return fail('conflict', 'This screening has no signed assessment, so it has no report.');
+  return ok({ ...exam, state: exam.state, assessment, signedAt, examinedOn: exam.examinedOn ?? signedAt.slice(0, 10) });
+}

@@ -1,0 +1,102 @@
+import { displayName } from '../domain/patient';
+import { assertNever, fail, ok, type Result } from '../ipc/result';
+import { clinicianReport } from './clinicianReport';
+import { patientCopy } from './patientCopy';
+import type { PdfContent, PdfDocument } from './pdfTypes';
+import { referralDecision } from './referral';
+import { referralLetter } from './referralLetter';
+import { footerFor } from './reportHeader';
+import type { ReportInput } from './reportInput';
+import { colours, pageMargins, styles } from './reportLayout';
+import { orderedParts, reportPartLabels, type ReportPart } from './reportParts';
+
+/**
+ * The report pack as pdfmake document definitions: one document with the chosen parts, each
+ * starting on a new page, or one document per part. Pure data built from the input only: the
+ * metadata dates are the generation time the caller passes, so the same input gives the same
+ * document (and, as pdfmake 0.3 writes it, the same bytes).
+ *
+ * "Page x of y" counts the pages of the file: in a combined file the patient copy may be pages
+ * 4-5 of 5 (pdfmake numbers pages per document, not per part).
+ */
+
+export interface ReportOptions {
+  parts: readonly ReportPart[];
+  /** Large type for the patient copy. */
+  largePrint: boolean;
+}
+
+export interface ReportFile {
+  parts: ReportPart[];
+  fileName: string;
+  definition: PdfDocument;
+}
+
+/** The parts asked for, in print order, refusing a referral letter the exam does not warrant. */
+export function checkParts(input: ReportInput, parts: readonly ReportPart[]): Result<ReportPart[]> {
+  const ordered = orderedParts(parts);
+  if (ordered.length === 0) return fail('bad_request', 'Choose at least one part of the report.');
+  if (ordered.includes('referral') && !referralDecision(input.exam.assessment, input.exam.examinedOn).warranted) {
+    return fail('conflict', 'A referral letter is not warranted for this examination (no high-risk or active category and no red flag).');
+  }
+  return ok(ordered);
+}
+
+function partContent(input: ReportInput, part: ReportPart, largePrint: boolean): PdfContent[] {
+  switch (part) {
+    case 'clinician':
+      return clinicianReport(input);
+    case 'patient':
+      return patientCopy(input, largePrint);
+    case 'referral':
+      return referralLetter(input);
+    default:
+      return assertNever(part, 'report part');
+  }
+}
+
+/** One document holding `parts` in print order, each from a new page. */
+export function reportDocument(input: ReportInput, options: ReportOptions): PdfDocument {
+  const parts = orderedParts(options.parts);
+  const generated = new Date(input.generatedAt);
+  const content: PdfContent[] = parts.map((part, i) => ({
+    stack: partContent(input, part, options.largePrint),
+    ...(i > 0 ? { pageBreak: 'before' as const } : {}),
+  }));
+  const what = parts.map((p) => reportPartLabels[p]).join(', ');
+  return {
+    info: {
+      title: `Diabetic foot screening, ${displayName(input.patient)}, ${input.exam.examinedOn}`,
+      subject: what,
+      author: input.exam.signedByName ?? input.exam.signedBy ?? '',
+      creator: 'Foot Screening',
+      producer: 'Foot Screening (pdfmake)',
+      creationDate: generated,
+      modDate: generated,
+    },
+    pageSize: 'A4',
+    pageMargins,
+    language: 'en-GB',
+    content,
+    footer: footerFor(input),
+    styles,
+    defaultStyle: { fontSize: 9, color: colours.text, lineHeight: 1.1 },
+  };
+}
+
+/** "Clinician report - ŻAK, Łucja - 2026-11-25.pdf"; the pack is "Foot screening report - ...". */
+export function reportFileName(input: ReportInput, parts: readonly ReportPart[]): string {
+  const what = parts.length === 1 && parts[0] ? reportPartLabels[parts[0]] : 'Foot screening report';
+  return `${what} - ${displayName(input.patient)} - ${input.exam.examinedOn}.pdf`;
+}
+
+/** The files to make: one with every part (`combined`), or one per part. */
+export function reportFiles(input: ReportInput, options: ReportOptions & { combined: boolean }): ReportFile[] {
+  const parts = orderedParts(options.parts);
+  const groups = options.combined ? [parts] : parts.map((p) => [p]);
+  return groups.map((group) => ({
+    parts: group,
+    fileName: reportFileName(input, group),
+    definition: reportDocument(input, { parts: group, largePrint: options.largePrint }),
+  }));
+}
