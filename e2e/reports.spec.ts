@@ -113,3 +113,23 @@ test.describe('report pack', () => {
     expect(harness.query("SELECT id FROM audit_log WHERE action = 'report.create'")).toEqual([]);
   });
 });
+
+test.describe('report dialog', () => {
+  test('from the patient history: choose the parts, save, and the downloaded PDF holds them', async ({ app, harness }) => {
+    const { patientId } = await signedScreening(harness, 'V14');
+    await app.goto(`${harness.url}#/patients/${patientId}`);
+    await app.getByRole('button', { name: /^Report of the screening/ }).click();
+    const dialog = app.getByRole('dialog');
+    await expect(dialog.getByLabel(/Referral letter/)).toBeVisible();
+    await dialog.getByLabel(/Patient copy/).uncheck();
+    const downloadPromise = app.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Save PDF…' }).click();
+    const downloaded = await downloadPromise;
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'report-ui-')), downloaded.suggestedFilename());
+    await downloaded.saveAs(file);
+    const content = text(file);
+    expect(content).toContain('NÍ BHRIAIN');
+    expect(content).toContain('Referral');
+    expect(content).not.toContain('How to look after your feet');
+  });
+});
