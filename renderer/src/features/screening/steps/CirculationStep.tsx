@@ -57,7 +57,7 @@ function FootCirculation({ side, state, update, assessment, current }: StepProps
   const pad = assessment.perFoot[side].pad;
   const related = assessment.warnings.filter((w) => w.findings.some((p) => p.startsWith(`feet.${side}.abi`) || p.startsWith(`feet.${side}.tbi`) || p.startsWith(`feet.${side}.pulses`)));
   return (
-    <Paper variant="outlined" sx={{ p: 1.5, flex: 1 }}>
+    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
         {sideLabel(side)} foot
       </Typography>

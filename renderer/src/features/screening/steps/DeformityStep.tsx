@@ -38,7 +38,7 @@ function FootDeformity({ side, foot, change }: { side: Side; foot: FootFindings;
   const types = foot.deformity?.types ?? [];
   const setTypes = (next: string[]): void => change((f) => ({ ...f, deformity: { present: next.length > 0, types: next } }));
   return (
-    <Paper variant="outlined" sx={{ p: 1.5, flex: 1 }}>
+    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
         {sideLabel(side)} foot
       </Typography>

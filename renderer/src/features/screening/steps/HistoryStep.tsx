@@ -25,7 +25,7 @@ export function HistoryStep({ state, update }: StepProps): React.JSX.Element {
       <Typography variant="body2" color="text.secondary">
         Ask the patient and check the record. Press N if none of these apply.
       </Typography>
-      <Paper variant="outlined" sx={{ p: 1.5 }}>
+      <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }}>
         <Choice label="Previous foot ulcer (healed)" value={toYesNo(history.previousUlcer)} options={yesNo} onChange={(v) => set({ previousUlcer: v === 'yes' })} />
         {sides.map((side) => (
           <Choice

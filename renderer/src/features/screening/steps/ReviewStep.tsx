@@ -35,7 +35,7 @@ export function ReviewStep({ state, assessment, signerName, onSign, onDiscard, o
       </Paper>
       {incomplete ? (
         <Alert severity="warning">
-          The risk category is incomplete: some findings that could change it are not recorded (see “To settle it” on the right). You can still sign;
+          The risk category is incomplete: some findings that could change it are not recorded (see “Still to record” beside the result). You can still sign;
           the record and the report will say the result is incomplete.
         </Alert>
       ) : null}

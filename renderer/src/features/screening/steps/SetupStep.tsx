@@ -80,7 +80,7 @@ export function SetupStep({ state, update }: StepProps): React.JSX.Element {
             const foot = findings.feet[side];
             const label = side === 'right' ? 'Right foot' : 'Left foot';
             return (
-              <Paper key={side} variant="outlined" sx={{ p: 1.5, flex: 1 }}>
+              <Paper key={side} variant="outlined" sx={{ p: 1.5, flex: 1, containerType: 'inline-size' }}>
                 <FormControl>
                   <FormLabel id={`foot-${side}-label`}>{label}</FormLabel>
                   <RadioGroup

@@ -44,7 +44,7 @@ export function SkinStep({ state, update }: StepProps): React.JSX.Element {
 
 function FootSkin({ side, skin, onChange }: { side: Side; skin: Skin; onChange: (skin: Skin) => void }): React.JSX.Element {
   return (
-    <Paper variant="outlined" sx={{ p: 1.5, flex: 1 }}>
+    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
         {sideLabel(side)} foot
       </Typography>

@@ -24,7 +24,7 @@ export function SymptomsStep({ state, update, assessment }: StepProps): React.JS
       <Typography variant="body2" color="text.secondary">
         Press N if the patient has none of these symptoms and none of the red flags.
       </Typography>
-      <Paper variant="outlined" sx={{ p: 1.5 }}>
+      <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }}>
         <Typography variant="subtitle2" component="h3">
           Symptoms
         </Typography>
@@ -32,7 +32,7 @@ export function SymptomsStep({ state, update, assessment }: StepProps): React.JS
         <Choice label="Calf pain on walking that eases with rest (claudication)" value={toYesNo(symptoms.claudication)} options={yesNo} onChange={(v) => setSymptom({ claudication: v === 'yes' })} />
         <Choice label="Pain in the foot at rest, worse lying down" value={toYesNo(symptoms.restPain)} options={yesNo} onChange={(v) => setSymptom({ restPain: v === 'yes' })} />
       </Paper>
-      <Paper variant="outlined" sx={{ p: 1.5 }}>
+      <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }}>
         <Typography variant="subtitle2" component="h3">
           Red flags
         </Typography>

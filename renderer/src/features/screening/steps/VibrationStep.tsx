@@ -105,7 +105,7 @@ export function VibrationStep({ state, update, assessment, reasonMenuOpen, setRe
             {examined.map((sd) => {
               const foot = state.findings.feet[sd];
               return (
-                <Paper key={sd} variant="outlined" sx={{ p: 1, flex: 1 }}>
+                <Paper key={sd} variant="outlined" sx={{ p: 1, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
                   <Typography variant="subtitle2">{sideLabel(sd)} foot</Typography>
                   <Choice
                     label="Ankle reflex"

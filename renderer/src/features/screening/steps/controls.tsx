@@ -18,7 +18,17 @@ interface ChoiceProps<T extends string> {
 export function Choice<T extends string>({ label, value, options, onChange, size = 'small', hint }: ChoiceProps<T>): React.JSX.Element {
   const id = useId();
   return (
-    <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', sm: 'minmax(140px, 1fr) auto' }, alignItems: 'center', gap: 1, py: 0.5 }}>
+    <Box
+      sx={{
+        display: 'grid',
+        gridTemplateColumns: 'minmax(140px, 1fr) auto',
+        alignItems: 'center',
+        gap: 1,
+        py: 0.5,
+        // In a narrow panel (one foot of two side by side) the buttons go under the question.
+        '@container (max-width: 520px)': { gridTemplateColumns: '1fr', gap: 0.5 },
+      }}
+    >
       <Box>
         <Typography id={id} variant="body2" component="span">
           {label}
