@@ -22,6 +22,13 @@ test.describe('desktop app (Electron)', () => {
     const app = await electron.launch({ executablePath: binary.path, args: ['.', '--db', path.join(dir, 'clinic.db')] });
     try {
       const page = await app.firstWindow();
+      // A new database: the first person creates the administrator account.
+      await expect(page.getByRole('heading', { name: 'Set up Foot Screening' })).toBeVisible();
+      await page.getByLabel('Full name').fill('Ada Admin');
+      await page.getByLabel('Username').fill('admin');
+      await page.getByLabel(/^Password/).fill('correct horse battery');
+      await page.getByLabel('Repeat password').fill('correct horse battery');
+      await page.getByRole('button', { name: 'Create administrator and sign in' }).click();
       await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
       expect(page.url()).toMatch(/^app:\/\/renderer\//);
       // Node is not reachable from the page, window.api is.
