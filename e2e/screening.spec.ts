@@ -90,7 +90,7 @@ test.describe('guided foot screening', () => {
     await app.reload();
     await expect(app.getByText('Right 1st metatarsal head', { exact: true })).toBeVisible();
     expect(await app.locator('[aria-label^="Question"]').first().getAttribute('aria-label')).toBe(question);
-    await expect(app.getByRole('button', { name: 'Right hallux (big toe): felt' })).toBeVisible();
+    await expect(app.getByRole('button', { name: 'H, Right hallux (big toe): felt' })).toBeVisible();
   });
 
   test('an absent foot is left out and recorded as absent', async ({ app, harness }) => {
@@ -155,7 +155,7 @@ test.describe('guided foot screening', () => {
     await app.getByLabel('Reason for the amendment').fill('Left 1st metatarsal head was not felt; entered wrongly');
     await app.getByRole('button', { name: 'Start amendment' }).click();
     await expect(app.getByText('Amendment: Left 1st metatarsal head was not felt; entered wrongly')).toBeVisible();
-    await app.getByRole('button', { name: 'Left 1st metatarsal head: felt' }).click();
+    await app.getByRole('button', { name: 'M1, Left 1st metatarsal head: felt' }).click();
     for (let i = 0; i < 3; i++) await app.keyboard.press('n');
     await app.getByRole('tab', { name: 'Review & sign' }).click();
     await expect(app.getByText('IWGDF 2023: category 1', { exact: false })).toBeVisible();
@@ -196,7 +196,7 @@ test.describe('guided foot screening', () => {
     await app.keyboard.press('x');
     await app.keyboard.press('1');
     const diagram = app.getByRole('group', { name: /Monofilament sites/ });
-    await expect(app.getByRole('button', { name: /Right hallux \(big toe\): felt/ })).toBeVisible();
+    await expect(app.getByRole('button', { name: /H, Right hallux \(big toe\): felt/ })).toBeVisible();
     await expect(app.getByRole('button', { name: /not felt/ }).first()).toBeVisible();
     await expect(app.getByRole('button', { name: /not tested \(ulcer\)/ })).toBeVisible();
     await info.attach('diagram-states', { body: await diagram.screenshot(), contentType: 'image/png' });

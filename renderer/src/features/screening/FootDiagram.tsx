@@ -80,7 +80,8 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
       const def = siteDefinition(input.protocol, site.key);
       if (!at || !def) continue;
       const isCurrent = current?.side === side && current.key === site.key;
-      const words = `${def.labels[side]}: ${stateWords(site.state, site.reason)}`;
+      // The name starts with the marker's visible short label ("M1"): WCAG 2.5.3, label in name.
+      const words = `${def.shortLabel}, ${def.labels[side]}: ${stateWords(site.state, site.reason)}`;
       listItems.push(words);
       const gap = markerRadius + (def.surface === 'dorsal' ? dorsalRing.gap + 3 : 3);
       const above = protocol.test === 'touch';
@@ -109,7 +110,7 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
         >
           {isCurrent ? <circle cx={at.x} cy={at.y} r={markerRadius + 6} fill="none" stroke="#0b5cad" strokeWidth={3} /> : null}
           <circle cx={at.x} cy={at.y} r={markerRadius + 5} fill="transparent" className="focus-ring" />
-          <g dangerouslySetInnerHTML={{ __html: markerSvg(at, site.state, site.reason, def.surface === 'dorsal') }} />
+          <g aria-hidden="true" dangerouslySetInnerHTML={{ __html: markerSvg(at, site.state, site.reason, def.surface === 'dorsal') }} />
           <text x={labelAt.x} y={labelAt.y} fontSize={8} fill="#212121" textAnchor={above ? 'middle' : outward(side) < 0 ? 'end' : 'start'}>
             {def.shortLabel}
           </text>
@@ -119,7 +120,7 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
     if (f.vibration) {
       const fork = tuningForkPoints[side];
       const isCurrent = current?.side === side && current.key === 'tuningFork';
-      const words = `${tuningForkSite.labels[side]} (128 Hz fork): ${stateWords(f.vibration, null)}`;
+      const words = `${tuningForkSite.shortLabel}, ${tuningForkSite.labels[side]} (128 Hz fork): ${stateWords(f.vibration, null)}`;
       listItems.push(words);
       items.push(
         <g
@@ -145,7 +146,7 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
           <line x1={fork.at.x} y1={fork.at.y} x2={fork.pointsTo.x} y2={fork.pointsTo.y} stroke="#616161" strokeWidth={0.8} />
           {isCurrent ? <circle cx={fork.at.x} cy={fork.at.y} r={markerRadius + 8} fill="none" stroke="#0b5cad" strokeWidth={3} /> : null}
           <circle cx={fork.at.x} cy={fork.at.y} r={markerRadius + 5} fill="transparent" className="focus-ring" />
-          <g dangerouslySetInnerHTML={{ __html: markerSvg(fork.at, f.vibration, null, true) }} />
+          <g aria-hidden="true" dangerouslySetInnerHTML={{ __html: markerSvg(fork.at, f.vibration, null, true) }} />
           <text x={fork.at.x} y={fork.at.y - markerRadius - dorsalRing.gap - 3} fontSize={8} textAnchor="middle" fill="#212121">
             {tuningForkSite.shortLabel}
           </text>
