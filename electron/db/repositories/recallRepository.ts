@@ -147,6 +147,8 @@ export const worklistSql = {
 /** Raw SQL, prepared once. */
 export class RecallRepository {
   private readonly basisOneStmt;
+  private readonly basisAllStmt;
+  private readonly clearStaleStmt;
   private readonly monthsOneStmt;
   private readonly dueOneStmt;
   private readonly monthsAllStmt;
@@ -163,6 +165,8 @@ export class RecallRepository {
 
   constructor(db: Db) {
     this.basisOneStmt = db.prepare<[number]>(`${basisSql} WHERE id = ?`);
+    this.basisAllStmt = db.prepare(basisSql);
+    this.clearStaleStmt = db.prepare('UPDATE patient SET recall_months = NULL, recall_due_on = NULL WHERE recall_exam_id IS NULL AND recall_months IS NOT NULL');
     this.monthsOneStmt = db.prepare(`UPDATE patient SET recall_months = ${recallMonthsSql} WHERE id = @patientId`);
     this.dueOneStmt = db.prepare(`UPDATE patient SET recall_due_on = ${recallDueSql} WHERE id = @patientId`);
     this.monthsAllStmt = db.prepare(`UPDATE patient SET recall_months = ${recallMonthsSql} WHERE recall_exam_id IS NOT NULL`);
@@ -194,6 +198,13 @@ export class RecallRepository {
     const params = { ...recallParams(settings), patientId };
     this.monthsOneStmt.run(params);
     this.dueOneStmt.run(params);
+  }
+
+  /** Recomputes every patient's recall from the exams (data loaded outside the app: the bench, repairs). */
+  refreshAll(settings: RecallSettings): void {
+    this.basisAllStmt.run();
+    this.clearStaleStmt.run();
+    this.refreshAllDueDates(settings);
   }
 
   /** Recomputes every due date after the intervals changed (the last exams themselves did not). */
