@@ -108,9 +108,13 @@ export interface ExamPageParams {
 
 const examColumns = `e.id, e.series_id, e.version, e.state, e.patient_id, p.clinic_identifier, e.examined_on, e.exam_status, e.protocol,
   e.signed_at, e.signed_by, e.signed_by_name, e.amendment_reason, e.lops, e.pad, e.red_flag, e.iwgdf_category, e.nice_category`;
-/** Signed examinations and the versions amendments replaced; drafts and discarded drafts are not records yet. */
-const examWhere = `e.id > @afterId AND e.id <= @maxId AND e.state IN ('signed', 'superseded')
-  AND e.examined_on >= @from AND e.examined_on <= @to`;
+/**
+ * Signed examinations and the versions amendments replaced; drafts and discarded drafts are not
+ * records yet. The unary `+` keeps the planner on the primary key (a range of ids, in order): with
+ * an index on state or date it would gather and sort every matching exam for each page.
+ */
+const examWhere = `e.id > @afterId AND e.id <= @maxId AND +e.state IN ('signed', 'superseded')
+  AND +e.examined_on >= @from AND +e.examined_on <= @to`;
 
 export class ExportRepository {
   private readonly maxPatientStmt;
