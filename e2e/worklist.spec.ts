@@ -164,7 +164,7 @@ test.describe('recall worklist', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'letters-e2e-')), 'letters.pdf');
     await downloaded.saveAs(file);
     const seen = await app.evaluate(() => (window as unknown as { statusSeen: string[] }).statusSeen);
-    expect(seen.some((t) => /Starting|Preparing the letters|Making the PDF|Saving the PDF/.test(t))).toBe(true);
+    expect(seen.some((t) => /Making the letters|Preparing the letters|Making the PDF|Saving the PDF/.test(t))).toBe(true);
     await expect(dialog).toBeHidden();
     await expect(app.getByText(/Invitation letter sent” recorded for 2 patients/)).toBeVisible();
 

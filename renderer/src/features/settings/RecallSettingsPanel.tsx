@@ -14,14 +14,14 @@ type MonthField = { path: string; label: string; guideline: string; get: (s: Rec
 const niceFields: MonthField[] = (['low', 'moderate', 'high'] as const).map((c) => ({
   path: `niceMonths.${c}`,
   label: niceCategoryLabels[c],
-  guideline: `NICE: ${niceNg19Table.outcomes[c].interval.toLowerCase()}`,
+  guideline: `NICE NG19: ${niceNg19Table.outcomes[c].interval}`,
   get: (s) => s.niceMonths[c],
   set: (s, n) => ({ ...s, niceMonths: { ...s.niceMonths, [c]: n } }),
 }));
 const iwgdfFields: MonthField[] = (['0', '1', '2', '3'] as const).map((c) => ({
   path: `iwgdfMonths.${c}`,
   label: iwgdfCategoryLabels[c],
-  guideline: `IWGDF: ${iwgdf2023Table.outcomes[Number(c) as 0 | 1 | 2 | 3].interval.toLowerCase()}`,
+  guideline: `IWGDF 2023: ${iwgdf2023Table.outcomes[Number(c) as 0 | 1 | 2 | 3].interval}`,
   get: (s) => s.iwgdfMonths[c],
   set: (s, n) => ({ ...s, iwgdfMonths: { ...s.iwgdfMonths, [c]: n } }),
 }));

@@ -66,7 +66,7 @@ export function LettersDialog({ patientIds, open, onClose, onDone }: LettersDial
         <Box role="status" aria-live="polite" sx={{ mt: 2, minHeight: 40 }}>
           {job.running ? (
             <>
-              <Typography variant="body2">{progressWords(job.progress, 'Starting…')}</Typography>
+              <Typography variant="body2">{progressWords(job.progress, 'Making the letters…')}</Typography>
               <LinearProgress
                 variant={percent === null ? 'indeterminate' : 'determinate'}
                 value={percent ?? undefined}

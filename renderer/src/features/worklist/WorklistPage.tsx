@@ -356,7 +356,7 @@ export function WorklistPage(): React.JSX.Element {
                         )}
                       </TableCell>
                       <TableCell align="right">
-                        <Button size="small" onClick={() => setContactFor(item)} aria-label={`Record contact for ${name}`}>
+                        <Button size="small" onClick={() => setContactFor(item)} aria-label={`Record contact for ${name}`} sx={{ whiteSpace: 'nowrap' }}>
                           Record contact…
                         </Button>
                       </TableCell>
