@@ -10,6 +10,7 @@ import path from 'node:path';
 import { benchLine } from './measure';
 import { benchExams } from './exams';
 import { benchPatientSearch } from './patientSearch';
+import { benchRecall } from './recall';
 import { benchReportPack } from './reportPack';
 
 interface Row {
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
     // Report pack (issue 6): the whole pack as one PDF through the service vs pdfmake alone.
     const pack = await benchReportPack(dir, quick ? 10 : 30);
     emit({ name: 'report-pack', n: 1, median: pack.median, baseline: pack.baseline, target: 'ratio ≤ 1.3, < 300 ms' });
+    // Recall worklist and dashboard (issue 7): 100,000 patients with 500,000 signed exams.
+    const clinic = quick ? 10_000 : 100_000;
+    const recall = await benchRecall(dir, clinic, quick ? 20 : 200);
+    emit({ name: 'worklist', n: clinic, median: recall.worklist.median, baseline: recall.worklist.baseline, target: `< 200 ms (page + tab counts, ${recall.exams} exams)` });
+    emit({ name: 'dashboard', n: clinic, median: recall.dashboard.median, baseline: recall.dashboard.baseline, target: `< 200 ms (all figures, last 12 months, ${recall.exams} exams)` });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

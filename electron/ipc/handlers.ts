@@ -4,6 +4,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/operations';
 import { fail, ok, type Result } from '../../shared/ipc/result';
 import type { AppServices } from '../services/appServices';
 import type { Actor } from '../services/patients/patientService';
+import { createHistoryHandlers } from './historyHandlers';
 import { createReportHandlers } from './reportHandlers';
 
 /** Which client is calling: set by the transport (desktop window, or browser tab of the harness). */
@@ -72,6 +73,8 @@ export function createHandlers(services: AppServices): Handlers {
 
     // Report pack (issue 6).
     ...createReportHandlers(services),
+    // History, recall worklist, dashboard and export (issue 7).
+    ...createHistoryHandlers(services),
   };
 }
 

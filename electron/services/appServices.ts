@@ -32,7 +32,7 @@ export function createAppServices(db: Db, clock: Clock, files: FileSink, info: A
     patients: new PatientService(db, clock),
     settings,
     auth: new AuthService(db, clock, settings),
-    exams: new ExamService(db, clock),
+    exams: new ExamService(db, clock, settings),
     auditLog: new AuditLogService(db),
     backups,
     info,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRow, parseCsv, utf8Bom } from './csv';
 
@@ -30,5 +31,33 @@ describe('CSV cells', () => {
     ];
     const text = utf8Bom + rows.map(csvRow).join('');
     expect(parseCsv(text)).toEqual(rows);
+  });
+});
+
+describe('CSV cells: any text a patient record can hold (property)', () => {
+  // Printable text with the characters that matter to CSV and spreadsheets over-represented.
+  const tricky = fc.constantFrom('=', '+', '-', '@', '\t', '\r', '\n', '\r\n', '"', ',', ' ', "'", 'Ż', 'ë', '€', '😀');
+  const text = fc.array(fc.oneof(tricky, fc.string({ maxLength: 4 })), { maxLength: 12 }).map((parts) => parts.join(''));
+
+  it('round-trips every row through the parser, with formula starts neutralised and nothing else changed', () => {
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 6 }), (row) => {
+        const [parsed] = parseCsv(utf8Bom + csvRow(row));
+        const expected = row.map((cell) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell));
+        expect(parsed).toEqual(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never lets a cell start with a formula character unless it is quoted after an apostrophe', () => {
+    fc.assert(
+      fc.property(text, (cell) => {
+        const written = csvCell(cell);
+        const unquoted = written.startsWith('"') ? written.slice(1) : written;
+        expect(/^[=+\-@\t\r]/.test(unquoted)).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

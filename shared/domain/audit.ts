@@ -19,6 +19,10 @@ export const auditActions = [
   'backup.restore',
   // Report pack (issue 6): which parts of which exam were made, how, and by whom.
   'report.create',
+  // Recall and export (issue 7): contact attempts, invitation letters, CSV exports.
+  'contact.record',
+  'letters.print',
+  'export.csv',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -41,4 +45,7 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'backup.create': 'Backup made',
   'backup.restore': 'Database restored from a backup',
   'report.create': 'Report made',
+  'contact.record': 'Recall contact recorded',
+  'letters.print': 'Invitation letters made',
+  'export.csv': 'Data exported (CSV)',
 };

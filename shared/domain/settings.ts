@@ -15,3 +15,6 @@ export const defaultClinicSettings: ClinicSettings = {
   clinicName: '',
   idleLockMinutes: 5,
 };
+
+// Recall (issue 7): when each patient is due for the next screen, and what invitation letters say.
+export * from './recallSettings';

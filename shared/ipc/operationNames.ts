@@ -40,6 +40,16 @@ export const operationNames = [
   // Report pack (issue 6): shared/ipc/reportOperations.ts
   'listReportParts',
   'renderReport',
+  // History, recall worklist, dashboard and export (issue 7): shared/ipc/historyOperations.ts
+  'getPatientRecall',
+  'recordContact',
+  'listWorklist',
+  'printInvitationLetters',
+  'getJobProgress',
+  'getDashboard',
+  'exportCsv',
+  'getRecallSettings',
+  'updateRecallSettings',
 ] as const;
 export type OperationName = (typeof operationNames)[number];
 

@@ -19,6 +19,7 @@ import {
   userSchema,
 } from '../domain/users';
 import type { OperationName } from './operationNames';
+import { historyOperations } from './historyOperations';
 import { reportOperations } from './reportOperations';
 import type { Result } from './result';
 
@@ -130,6 +131,8 @@ export const operations = {
 
   // Report pack (issue 6).
   ...reportOperations,
+  // History, recall worklist, dashboard and export (issue 7).
+  ...historyOperations,
 } as const satisfies Record<OperationName, OperationSchemas>;
 
 export type Operations = typeof operations;

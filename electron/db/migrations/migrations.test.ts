@@ -86,3 +86,46 @@ describe('migration 3: users and settings', () => {
     db.close();
   });
 });
+
+describe('migration 4: recall', () => {
+  it('adds the recall columns and contact table, and backfills each patient from their current signed exam', () => {
+    const db = dbAt(3);
+    const patient = db.prepare(
+      `INSERT INTO patient (clinic_identifier, clinic_identifier_folded, family_name, given_names, sort_name, date_of_birth, sex, diabetes_type, created_at, updated_at)
+       VALUES (?, ?, 'A', 'B', 'a b', '1956-07-03', 'female', 'type2', 'now', 'now')`,
+    );
+    for (const id of ['P1', 'P2', 'P3', 'P4', 'P5']) patient.run(id, id.toLowerCase());
+    const exam = db.prepare(
+      `INSERT INTO exam (patient_id, series_id, version, state, exam_status, protocol, started_at, updated_at, examined_on, signed_at, signed_by,
+                         findings_json, assessment_json, iwgdf_category, nice_category)
+       VALUES (@patient, @series, @version, @state, @status, 'iwgdf-3', 'now', 'now', @on, 'now', 'ann', '{}', '{}', @iwgdf, @nice)`,
+    );
+    // P1: a low-risk exam amended to moderate (v1 superseded, v2 signed) and an older high one.
+    exam.run({ patient: 1, series: 1, version: 1, state: 'superseded', status: 'performed', on: '2026-01-31', iwgdf: '0', nice: 'low' });
+    exam.run({ patient: 1, series: 1, version: 2, state: 'signed', status: 'performed', on: '2026-01-31', iwgdf: '1', nice: 'moderate' });
+    exam.run({ patient: 1, series: 3, version: 1, state: 'signed', status: 'performed', on: '2025-06-01', iwgdf: '3', nice: 'high' });
+    // P2: declined. P3: active disease. P4: only a draft (never screened). P5: nothing.
+    exam.run({ patient: 2, series: 4, version: 1, state: 'signed', status: 'declined', on: '2026-03-10', iwgdf: 'incomplete', nice: 'incomplete' });
+    exam.run({ patient: 3, series: 5, version: 1, state: 'signed', status: 'performed', on: '2026-04-01', iwgdf: 'urgent', nice: 'active' });
+    db.prepare(
+      `INSERT INTO exam (patient_id, series_id, version, state, exam_status, protocol, started_at, updated_at, examined_on, findings_json)
+       VALUES (4, 6, 1, 'draft', 'performed', 'iwgdf-3', 'now', 'now', '2026-05-01', '{}')`,
+    ).run();
+
+    migrate(db, migrations.filter((m) => m.version <= 4), null);
+    expect(tables(db)).toContain('recall_contact');
+    const rows = db.prepare('SELECT id, recall_exam_id, recall_exam_status, recall_nice, recall_months, recall_due_on FROM patient ORDER BY id').all();
+    expect(rows).toEqual([
+      { id: 1, recall_exam_id: 2, recall_exam_status: 'performed', recall_nice: 'moderate', recall_months: 3, recall_due_on: '2026-04-30' },
+      { id: 2, recall_exam_id: 4, recall_exam_status: 'declined', recall_nice: 'incomplete', recall_months: 1, recall_due_on: '2026-04-10' },
+      { id: 3, recall_exam_id: 5, recall_exam_status: 'performed', recall_nice: 'active', recall_months: 0, recall_due_on: '2026-04-01' },
+      { id: 4, recall_exam_id: null, recall_exam_status: null, recall_nice: null, recall_months: null, recall_due_on: null },
+      { id: 5, recall_exam_id: null, recall_exam_status: null, recall_nice: null, recall_months: null, recall_due_on: null },
+    ]);
+    expect(() => db.prepare("INSERT INTO recall_contact (patient_id, contacted_on, kind, recorded_by, recorded_at) VALUES (1, '2026-05-01', 'carrier pigeon', 'a', 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO recall_contact (patient_id, contacted_on, kind, recorded_by, recorded_at) VALUES (99, '2026-05-01', 'phoned', 'a', 'now')").run()).toThrow(/FOREIGN KEY/);
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT count(*) FROM patient WHERE archived_at IS NULL AND recall_due_on IS NOT NULL AND recall_due_on < '2026-06-01'").all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX patient_recall_due/);
+    db.close();
+  });
+});

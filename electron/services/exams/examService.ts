@@ -9,8 +9,10 @@ import { fail, ok, type Result } from '../../../shared/ipc/result';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import { ExamRepository, summaryOf, type ExamRow } from '../../db/repositories/examRepository';
 import { PatientRepository } from '../../db/repositories/patientRepository';
+import { RecallRepository } from '../../db/repositories/recallRepository';
 import type { Db } from '../../db/types';
 import type { Clock } from '../clock';
+import type { SettingsService } from '../settings/settingsService';
 import { writeTransaction } from '../transaction';
 
 /** Findings of a screening that has just begun: both feet present, nothing recorded yet. */
@@ -32,14 +34,18 @@ export class ExamService {
   private readonly exams: ExamRepository;
   private readonly patients: PatientRepository;
   private readonly audit: AuditRepository;
+  private readonly recall: RecallRepository;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    /** The recall intervals: every sign-off moves the patient's next due date (issue 7). */
+    private readonly settings: Pick<SettingsService, 'recall'>,
   ) {
     this.exams = new ExamRepository(db);
     this.patients = new PatientRepository(db);
     this.audit = new AuditRepository(db);
+    this.recall = new RecallRepository(db);
   }
 
   get(id: number): Result<Exam> {
@@ -104,6 +110,7 @@ export class ExamService {
       const protocol = protocolOfFindings(findings, row.protocol as SiteProtocolId);
       const signed = this.exams.sign(row, findings, assessment, protocol, { signedBy: user.username, signedByName: user.displayName, signedAt: now });
       if (!signed) return fail('conflict', 'The examination changed while signing. Reload and try again.');
+      this.recall.refreshPatient(row.patient_id, this.settings.recall());
       this.audit.append({
         at: now,
         actor: user.username,

@@ -1,17 +1,27 @@
-import { clinicSettingsSchema, defaultClinicSettings, type ClinicSettings } from '../../../shared/domain/settings';
+import {
+  clinicSettingsSchema,
+  defaultClinicSettings,
+  defaultRecallSettings,
+  recallSettingsSchema,
+  type ClinicSettings,
+  type RecallSettings,
+} from '../../../shared/domain/settings';
 import { ok, type Result } from '../../../shared/ipc/result';
 import { AuditRepository } from '../../db/repositories/auditRepository';
+import { RecallRepository } from '../../db/repositories/recallRepository';
 import { SettingRepository } from '../../db/repositories/settingRepository';
 import type { Db } from '../../db/types';
 import type { Clock } from '../clock';
 import type { Actor } from '../patients/patientService';
 
 const clinicKey = 'clinic';
+const recallKey = 'recall';
 
 /** Clinic-wide settings (clinic name, idle lock ...), with defaults for anything never set. */
 export class SettingsService {
   private readonly settings: SettingRepository;
   private readonly audit: AuditRepository;
+  private readonly recallRepo: RecallRepository;
 
   constructor(
     private readonly db: Db,
@@ -19,6 +29,7 @@ export class SettingsService {
   ) {
     this.settings = new SettingRepository(db);
     this.audit = new AuditRepository(db);
+    this.recallRepo = new RecallRepository(db);
   }
 
   /** Read on every operation (idle lock), so kept in memory; only updateClinic changes it. */
@@ -45,5 +56,33 @@ export class SettingsService {
       this.audit.append({ at: now, actor: actor.name, action: 'settings.update', entity: 'settings', entityId: clinicKey, details: { fields: changed } });
     })();
     return ok(this.clinic());
+  }
+
+  // Recall intervals (issue 7). Read at every sign-off and worklist page, so kept in memory too.
+  private cachedRecall: RecallSettings | null = null;
+
+  recall(): RecallSettings {
+    if (this.cachedRecall) return this.cachedRecall;
+    const stored = recallSettingsSchema.partial().safeParse(this.settings.get(recallKey) ?? {});
+    this.cachedRecall = { ...defaultRecallSettings, ...(stored.success ? stored.data : {}) };
+    return this.cachedRecall;
+  }
+
+  /**
+   * Saves new intervals and recomputes every patient's due date with them, in one transaction
+   * with the audit entry: the worklist never shows dates from the old intervals beside the new.
+   */
+  updateRecall(next: RecallSettings, actor: Actor): Result<RecallSettings> {
+    const now = this.clock.now().toISOString();
+    const before = this.recall();
+    this.cachedRecall = null;
+    this.db.transaction(() => {
+      this.settings.put(recallKey, next, now);
+      const changed = (Object.keys(next) as (keyof RecallSettings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
+      const dueDatesChanged = changed.some((k) => k !== 'bookingText');
+      const patients = dueDatesChanged ? this.recallRepo.refreshAllDueDates(next) : 0;
+      this.audit.append({ at: now, actor: actor.name, action: 'settings.update', entity: 'settings', entityId: recallKey, details: { fields: changed, patientsRecalculated: patients } });
+    }).immediate();
+    return ok(this.recall());
   }
 }

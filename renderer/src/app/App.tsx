@@ -15,6 +15,9 @@ import { PatientListPage } from '../features/patients/PatientListPage';
 import { PatientPage } from '../features/patients/PatientPage';
 import { ExamPage } from '../features/screening/ExamPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { ComparePage } from '../features/history/ComparePage';
+import { WorklistPage } from '../features/worklist/WorklistPage';
 import { navigate, routeHash, useRoute, type Route } from './router';
 import { createAppTheme } from './theme';
 
@@ -26,7 +29,10 @@ interface Section {
 }
 
 const sections: Section[] = [
-  { label: 'Patients', route: { page: 'patients' }, matches: ['patients', 'patient', 'patient-new', 'patient-edit', 'exam'] },
+  { label: 'Patients', route: { page: 'patients' }, matches: ['patients', 'patient', 'patient-new', 'patient-edit', 'exam', 'compare'] },
+  // Recall worklist and clinic dashboard (issue 7).
+  { label: 'Worklist', route: { page: 'worklist' }, matches: ['worklist'] },
+  { label: 'Dashboard', route: { page: 'dashboard' }, matches: ['dashboard'] },
   { label: 'Staff', route: { page: 'staff' }, matches: ['staff'], roles: ['administrator'] },
   { label: 'Settings', route: { page: 'settings' }, matches: ['settings'] },
   { label: 'Audit log', route: { page: 'audit' }, matches: ['audit'], roles: ['administrator'] },
@@ -193,5 +199,11 @@ function CurrentPage({ route }: { route: Route }): React.JSX.Element {
       return <AuditLogPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'worklist':
+      return <WorklistPage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'compare':
+      return <ComparePage key={route.patientId} patientId={route.patientId} older={route.older} newer={route.newer} />;
   }
 }

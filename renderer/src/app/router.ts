@@ -10,7 +10,11 @@ export type Route =
   | { page: 'staff' }
   | { page: 'exam'; examId: number }
   | { page: 'audit' }
-  | { page: 'backups' };
+  | { page: 'backups' }
+  // History, recall worklist and dashboard (issue 7).
+  | { page: 'worklist' }
+  | { page: 'dashboard' }
+  | { page: 'compare'; patientId: number; older: number | null; newer: number | null };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
@@ -23,11 +27,18 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'audit') return { page: 'audit' };
   if (first === 'backups') return { page: 'backups' };
+  if (first === 'worklist') return { page: 'worklist' };
+  if (first === 'dashboard') return { page: 'dashboard' };
   if (first === 'patients') {
     if (second === 'new') return { page: 'patient-new' };
     const id = Number(second);
     if (Number.isInteger(id) && id > 0) {
       if (third === 'edit') return { page: 'patient-edit', patientId: id };
+      if (third === 'compare') {
+        const [older, newer] = parts.slice(3, 5).map(Number);
+        const both = Number.isInteger(older) && Number.isInteger(newer) && (older ?? 0) > 0 && (newer ?? 0) > 0;
+        return { page: 'compare', patientId: id, older: both ? (older ?? null) : null, newer: both ? (newer ?? null) : null };
+      }
       return { page: 'patient', patientId: id };
     }
   }
@@ -54,6 +65,12 @@ export function routeHash(route: Route): string {
       return '#/audit';
     case 'backups':
       return '#/backups';
+    case 'worklist':
+      return '#/worklist';
+    case 'dashboard':
+      return '#/dashboard';
+    case 'compare':
+      return `#/patients/${route.patientId}/compare${route.older !== null && route.newer !== null ? `/${route.older}/${route.newer}` : ''}`;
   }
 }
 

@@ -1,6 +1,7 @@
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { siteProtocolIds, siteProtocols, type SiteProtocolId } from '../../../../shared/clinical/protocols';
 import { examStateLabels, type ExamSummary } from '../../../../shared/domain/exam';
 import type { Patient } from '../../../../shared/domain/patient';
@@ -8,6 +9,8 @@ import { api } from '../../api/api';
 import { formatDate, todayIso } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
+import { categoryChanges, defaultComparison, historyPoints } from '../../../../shared/history/timeline';
+import { directionMarks, HistoryTimeline } from '../history/HistoryTimeline';
 import { ReportDialog } from '../reports/ReportDialog';
 
 const protocolKey = 'screening.lastProtocol';
@@ -42,6 +45,10 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
   }, [patient.id]);
 
   const draft = exams?.find((e) => e.state === 'draft');
+  // The chart and the change marks use current signed versions only (an amended exam once).
+  const points = useMemo(() => historyPoints(exams ?? []), [exams]);
+  const changes = useMemo(() => categoryChanges(points), [points]);
+  const comparison = useMemo(() => defaultComparison(exams ?? []), [exams]);
 
   const start = async (): Promise<void> => {
     localStorage.setItem(protocolKey, protocol);
@@ -57,9 +64,21 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
   return (
     <Paper sx={{ p: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' }, mb: 1 }}>
-        <Typography variant="h6" component="h2">
-          Screening history
-        </Typography>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+          <Typography variant="h6" component="h2">
+            Screening history
+          </Typography>
+          {comparison ? (
+            <Button
+              size="small"
+              variant="outlined"
+              startIcon={<CompareArrowsIcon />}
+              onClick={() => navigate({ page: 'compare', patientId: patient.id, older: comparison[0], newer: comparison[1] })}
+            >
+              Compare screenings
+            </Button>
+          ) : null}
+        </Stack>
         {patient.archivedAt ? null : draft ? (
           <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={() => navigate({ page: 'exam', examId: draft.id })}>
             Continue screening
@@ -81,6 +100,11 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
       </Stack>
       {error ? <Alert severity="error">{error}</Alert> : null}
       {exams && exams.length === 0 ? <Typography color="text.secondary">No screenings yet.</Typography> : null}
+      {points.length > 0 ? (
+        <Box component="figure" sx={{ m: 0, mb: 2 }} aria-label="Timeline of signed screenings">
+          <HistoryTimeline points={points} changes={changes} />
+        </Box>
+      ) : null}
       {exams && exams.length > 0 ? (
         <Box sx={{ overflowX: 'auto' }}>
           <Table size="small" aria-label="Screenings, newest first">
@@ -90,6 +114,7 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
                 <TableCell>Status</TableCell>
                 <TableCell>IWGDF 2023</TableCell>
                 <TableCell>NICE NG19</TableCell>
+                <TableCell>Change since the last screening</TableCell>
                 <TableCell>Insensate sites (R / L)</TableCell>
                 <TableCell>Examiner</TableCell>
                 <TableCell>
@@ -106,6 +131,9 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
                   </TableCell>
                   <TableCell>{iwgdfWords(e.iwgdfCategory)}</TableCell>
                   <TableCell>{niceWords(e.niceCategory)}</TableCell>
+                  <TableCell>
+                    <CategoryChangeCell change={changes.find((c) => c.examId === e.id)} />
+                  </TableCell>
                   <TableCell>
                     {e.sites.right ? `${e.sites.right.insensate}/${e.sites.right.tested}` : '—'} · {e.sites.left ? `${e.sites.left.insensate}/${e.sites.left.tested}` : '—'}
                   </TableCell>
@@ -128,5 +156,25 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
       ) : null}
       {reportFor !== null ? <ReportDialog examId={reportFor} open onClose={() => setReportFor(null)} /> : null}
     </Paper>
+  );
+}
+
+/** The category change at this screening: a symbol and words (never colour alone). */
+function CategoryChangeCell({ change }: { change: ReturnType<typeof categoryChanges>[number] | undefined }): React.JSX.Element {
+  if (!change) return <span>—</span>;
+  const mark = directionMarks[change.direction];
+  return (
+    <Box sx={{ display: 'flex', gap: 0.75, alignItems: 'baseline' }}>
+      <Box component="span" aria-hidden="true" sx={{ color: mark.colour, fontSize: 15 }}>
+        {mark.symbol}
+      </Box>
+      <span>
+        <Box component="span" sx={{ fontWeight: 600, color: mark.colour }}>
+          {change.direction === 'worse' ? 'Risk rose' : change.direction === 'better' ? 'Risk fell' : 'Changed'}:
+        </Box>{' '}
+        {change.text}
+        {change.usuallyReferral ? <Box component="span" sx={{ display: 'block', fontSize: 12.5, color: 'text.secondary' }}>Usually means a referral to the foot protection service.</Box> : null}
+      </span>
+    </Box>
   );
 }

@@ -8,6 +8,7 @@ import { api } from '../../api/api';
 import { formatAge, formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
+import { RecallPanel } from '../history/RecallPanel';
 import { ArchiveDialog } from './ArchiveDialog';
 import { PatientHistory } from './PatientHistory';
 
@@ -103,6 +104,7 @@ export function PatientPage({ patientId }: { patientId: number }): React.JSX.Ele
           Added {formatDateTime(patient.createdAt)} · last changed {formatDateTime(patient.updatedAt)}
         </Typography>
       </Paper>
+      <RecallPanel key={patient.archivedAt ?? 'active'} patient={patient} />
       <PatientHistory patient={patient} />
       <ArchiveDialog
         open={confirmArchive}

@@ -28,6 +28,15 @@ interface FootDiagramProps {
   lesions?: readonly DiagramLesion[];
   /** Accessible name, e.g. "Monofilament sites". */
   label: string;
+  /** Sites whose result changed since another screening (compare view): drawn inside a dashed square, and said. */
+  changed?: readonly DiagramChange[];
+}
+
+export interface DiagramChange {
+  side: Side;
+  key: string;
+  /** "felt → not felt (worse)". */
+  words: string;
 }
 
 function stateWords(state: keyof typeof markerStyles, reason: string | null | undefined): string {
@@ -42,7 +51,7 @@ function stateWords(state: keyof typeof markerStyles, reason: string | null | un
  * for its state, reachable with Tab, activated with Enter or Space. A list under the drawing says
  * every result in words for screen readers.
  */
-export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesions = [], label }: FootDiagramProps): React.JSX.Element {
+export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesions = [], label, changed = [] }: FootDiagramProps): React.JSX.Element {
   const protocol = siteProtocols[input.protocol];
   const outward = (side: Side): number => (side === viewingConvention.onViewersLeft ? -1 : 1);
   const listItems: string[] = [];
@@ -81,9 +90,11 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
       if (!at || !def) continue;
       const isCurrent = current?.side === side && current.key === site.key;
       // The name starts with the marker's visible short label ("M1"): WCAG 2.5.3, label in name.
-      const words = `${def.shortLabel}, ${def.labels[side]}: ${stateWords(site.state, site.reason)}`;
+      const change = changed.find((c) => c.side === side && c.key === site.key);
+      const words = `${def.shortLabel}, ${def.labels[side]}: ${stateWords(site.state, site.reason)}${change ? `; changed: ${change.words}` : ''}`;
       listItems.push(words);
-      const gap = markerRadius + (def.surface === 'dorsal' ? dorsalRing.gap + 3 : 3);
+      // A changed site's dashed square needs the label moved out a little.
+      const gap = markerRadius + (def.surface === 'dorsal' ? dorsalRing.gap + 3 : 3) + (change ? 4 : 0);
       const above = protocol.test === 'touch';
       const labelAt = above ? { x: at.x, y: at.y - gap - 1 } : { x: at.x + outward(side) * gap, y: at.y + 3 };
       items.push(
@@ -109,6 +120,19 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
           className="diagram-site"
         >
           {isCurrent ? <circle cx={at.x} cy={at.y} r={markerRadius + 6} fill="none" stroke="#0b5cad" strokeWidth={3} /> : null}
+          {change ? (
+            <rect
+              x={at.x - markerRadius - 6}
+              y={at.y - markerRadius - 6}
+              width={2 * markerRadius + 12}
+              height={2 * markerRadius + 12}
+              fill="none"
+              stroke="#4a148c"
+              strokeWidth={1.8}
+              strokeDasharray="3 2"
+              className="changed-site"
+            />
+          ) : null}
           <circle cx={at.x} cy={at.y} r={markerRadius + 5} fill="transparent" className="focus-ring" />
           <g aria-hidden="true" dangerouslySetInnerHTML={{ __html: markerSvg(at, site.state, site.reason, def.surface === 'dorsal') }} />
           <text x={labelAt.x} y={labelAt.y} fontSize={8} fill="#212121" textAnchor={above ? 'middle' : outward(side) < 0 ? 'end' : 'start'}>

@@ -7,6 +7,7 @@ import { api } from '../../api/api';
 import { useDateOrder } from '../../app/preferences';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
+import { RecallSettingsPanel } from './RecallSettingsPanel';
 
 export function SettingsPage(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -23,6 +24,7 @@ export function SettingsPage(): React.JSX.Element {
         Settings
       </Typography>
       <ClinicSettingsPanel />
+      <RecallSettingsPanel />
       <Paper sx={{ p: 2 }}>
         <FormControl>
           <FormLabel id="date-order-label">How typed dates are read on this computer</FormLabel>

@@ -1,0 +1,183 @@
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import vignettes from '../../../shared/clinical/fixtures/vignettes.json' with { type: 'json' };
+import { parseCsv, utf8Bom } from '../../../shared/csv/csv';
+import type { Delivery } from '../../../shared/domain/files';
+import { findingsSchema, type Findings } from '../../../shared/domain/findings';
+import { patientInputSchema, type PatientInputDraft } from '../../../shared/domain/patient';
+import type { User } from '../../../shared/domain/users';
+import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
+import type { FileSink } from '../files/fileSink';
+import type { JobReporter } from '../jobs/jobProgress';
+import { CsvExportService, exportHeaders } from './csvExport';
+
+const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
+const actor = { name: 'admin' };
+let app: TestApp;
+
+function vignette(id: string): Findings {
+  const v = (vignettes as { id: string; findings: unknown }[]).find((x) => x.id === id);
+  return findingsSchema.parse(v?.findings);
+}
+
+/** What a spreadsheet would show for a text cell: formula starts get the apostrophe the export adds. */
+const shown = (text: string | null): string => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+function addPatient(p: Partial<PatientInputDraft> & { clinicIdentifier: string }): number {
+  const r = app.services.patients.create(
+    patientInputSchema.parse({ familyName: 'Plain', givenNames: 'Pat', dateOfBirth: '1950-01-01', sex: 'female', diabetesType: 'type2', ...p }),
+    actor,
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.id;
+}
+
+function sign(patientId: number, examinedOn: string, id: string, protocol: 'iwgdf-3' | '10-site' = 'iwgdf-3'): number {
+  const draft = app.services.exams.start(patientId, protocol, examinedOn, nurse);
+  if (!draft.ok) throw new Error(draft.error.message);
+  const signed = app.services.exams.sign(draft.value.id, vignette(id), nurse);
+  if (!signed.ok) throw new Error(signed.error.message);
+  return signed.value.id;
+}
+
+/** Runs an export and reads the file it produced back. */
+async function exported(dataset: 'patients' | 'exams' | 'assessments', options: { from?: string; to?: string; pageSize?: number } = {}) {
+  const advances: number[] = [];
+  const steps: [string, number | null][] = [];
+  const job: JobReporter = { step: (s, t) => steps.push([s, t]), advance: (d) => advances.push(d), finish: () => {} };
+  const service = new CsvExportService({ db: app.db, clock: app.services.clock, files: app.downloads, ...(options.pageSize ? { pageSize: options.pageSize } : {}) });
+  const r = await service.export({ dataset, from: options.from ?? null, to: options.to ?? null }, actor, job);
+  if (!r.ok) throw new Error(r.error.message);
+  const delivery = r.value.delivery;
+  if (delivery.kind !== 'download') throw new Error('expected a download');
+  const id = /download\/([^/]+)\//.exec(delivery.url)?.[1] ?? '';
+  const text = fs.readFileSync(app.downloads.lookup(id)?.file ?? '', 'utf8');
+  const [header, ...rows] = parseCsv(text);
+  return { text, header, rows, delivery, rowCount: r.value.rows, advances, steps };
+}
+
+beforeEach(() => {
+  app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'));
+});
+afterEach(() => app.dispose());
+
+describe('CSV export', () => {
+  it('patients: UTF-8 with BOM, RFC 4180 quoting, formula cells neutralised, and a round trip back to the database', async () => {
+    addPatient({ clinicIdentifier: 'Z-1', familyName: 'Żak', givenNames: 'Łucja', nationalNumber: '999 123 4567', notes: 'Prefers "Lucy"; lives with\ndaughter, Anna' });
+    addPatient({ clinicIdentifier: 'F-1', familyName: '=HYPERLINK("http://evil.example","x")', givenNames: '+SUM(1,1)', phone: '-2+3', notes: '@cmd' });
+    addPatient({ clinicIdentifier: 'N-1', familyName: 'Ní Bhriain, Zoë', givenNames: 'Zoë' });
+    const archived = addPatient({ clinicIdentifier: 'A-1', familyName: 'Archived' });
+    app.services.patients.archive(archived, actor);
+    sign(1, '2026-02-10', 'V14');
+
+    const out = await exported('patients');
+    expect(out.text.startsWith(utf8Bom)).toBe(true);
+    expect(out.text).toContain('\r\n');
+    expect(out.text).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(out.header).toEqual(exportHeaders.patients);
+    expect(out.delivery).toMatchObject({ kind: 'download', fileName: 'Foot screening patients (exported 2026-11-25).csv' });
+    const db = app.db.prepare('SELECT * FROM patient ORDER BY id').all() as Record<string, string | number | null>[];
+    expect(out.rows).toHaveLength(db.length);
+    const col = (name: string): number => out.header?.indexOf(name) ?? -1;
+    out.rows.forEach((row, i) => {
+      const p = db[i] ?? {};
+      expect(row[col('patient_id')]).toBe(String(p.id));
+      for (const [column, field] of [
+        ['clinic_identifier', 'clinic_identifier'],
+        ['family_name', 'family_name'],
+        ['given_names', 'given_names'],
+        ['national_number', 'national_number'],
+        ['phone', 'phone'],
+        ['notes', 'notes'],
+        ['archived_at', 'archived_at'],
+        ['next_due_on', 'recall_due_on'],
+        ['nice_category', 'recall_nice'],
+      ] as const) {
+        expect(row[col(column)], `${column} of patient ${String(p.id)}`).toBe(shown(p[field] === null || p[field] === undefined ? null : String(p[field])));
+      }
+    });
+    expect(out.rows[0]?.[col('next_due_on')]).toBe('2026-03-10');
+    const audit = app.db.prepare("SELECT actor, entity_id, details FROM audit_log WHERE action = 'export.csv'").all();
+    expect(audit).toEqual([{ actor: 'admin', entity_id: 'patients', details: JSON.stringify({ dataset: 'patients', rows: 4, from: null, to: null }) }]);
+  });
+
+  it('exams: one row per signed or replaced version with every foot field and site, drafts left out', async () => {
+    const p = addPatient({ clinicIdentifier: 'E-1' });
+    const first = sign(p, '2026-01-15', 'V01');
+    const amendment = app.services.exams.amend(first, 'Right hallux entered wrongly', nurse);
+    if (!amendment.ok) throw new Error(amendment.error.message);
+    app.services.exams.sign(amendment.value.id, vignette('V04'), nurse);
+    sign(addPatient({ clinicIdentifier: 'E-2' }), '2026-06-01', 'V21');
+    app.services.exams.start(p, 'iwgdf-3', '2026-11-25', nurse);
+
+    const out = await exported('exams');
+    expect(out.header).toEqual(exportHeaders.exams);
+    const col = (name: string): number => out.header?.indexOf(name) ?? -1;
+    const exams = app.db.prepare("SELECT id, state, version, examined_on, iwgdf_category, nice_category FROM exam WHERE state IN ('signed', 'superseded') ORDER BY id").all() as Record<string, string | number>[];
+    expect(out.rows.map((r) => [Number(r[col('exam_id')]), r[col('state')], Number(r[col('version')]), r[col('examined_on')], r[col('iwgdf_category')], r[col('nice_category')]])).toEqual(
+      exams.map((e) => [e.id, e.state, e.version, e.examined_on, e.iwgdf_category, e.nice_category]),
+    );
+    // Every per-site result in the database is in its column, and no column claims more.
+    const sites = app.db.prepare("SELECT exam_id, side, test, site_key, result, not_tested_reason FROM exam_site_result WHERE test <> 'vibration'").all() as {
+      exam_id: number;
+      side: string;
+      test: string;
+      site_key: string;
+      result: string;
+      not_tested_reason: string | null;
+    }[];
+    expect(sites.length).toBeGreaterThan(10);
+    for (const s of sites) {
+      const row = out.rows.find((r) => r[col('exam_id')] === String(s.exam_id));
+      expect(row?.[col(`${s.side}_${s.test}_${s.site_key}`)]).toBe(s.not_tested_reason ? `${s.result} (${s.not_tested_reason})` : s.result);
+    }
+    const filled = out.rows.flatMap((r) => out.header?.filter((h, i) => /_(monofilament|touch)_/.test(h) && r[i] !== '') ?? []);
+    expect(filled).toHaveLength(sites.length);
+    const feet = app.db.prepare('SELECT exam_id, side, status, dorsalis_pedis, sites_insensate FROM exam_foot').all() as Record<string, string | number | null>[];
+    for (const f of feet) {
+      const row = out.rows.find((r) => r[col('exam_id')] === String(f.exam_id));
+      expect(row?.[col(`${f.side}_status`)]).toBe(f.status);
+      expect(row?.[col(`${f.side}_dorsalis_pedis`)]).toBe(f.dorsalis_pedis ?? '');
+      expect(row?.[col(`${f.side}_sites_insensate`)]).toBe(f.sites_insensate === null ? '' : String(f.sites_insensate));
+    }
+  });
+
+  it('assessments: categories with their reasons, warnings and scores from the stored assessment, for a date range', async () => {
+    const p = addPatient({ clinicIdentifier: 'S-1' });
+    sign(p, '2025-05-01', 'V14');
+    const inRange = sign(p, '2026-05-01', 'V04');
+    const out = await exported('assessments', { from: '2026-01-01', to: '2026-12-31' });
+    expect(out.rows).toHaveLength(1);
+    const col = (name: string): number => out.header?.indexOf(name) ?? -1;
+    const row = out.rows[0] ?? [];
+    const stored = app.db.prepare<[number], { assessment_json: string }>('SELECT assessment_json FROM exam WHERE id = ?').get(inRange);
+    const a = JSON.parse(stored?.assessment_json ?? '{}') as { iwgdf2023: { because: { reason: string }[] }; nice: { because: { reason: string }[] }; scores: { nds: { total: number | null } } };
+    expect(row[col('exam_id')]).toBe(String(inRange));
+    expect(row[col('iwgdf_category')]).toBe('1');
+    expect(row[col('nice_reasons')]).toBe(a.nice.because.map((b) => b.reason).join(' | '));
+    expect(row[col('iwgdf_reasons')]).toBe(a.iwgdf2023.because.map((b) => b.reason).join(' | '));
+    expect(row[col('nds_total')]).toBe(a.scores.nds.total === null ? '' : String(a.scores.nds.total));
+    expect(row[col('lops')]).toBe('yes');
+    expect(out.delivery).toMatchObject({ fileName: 'Foot screening assessments 2026-01-01 to 2026-12-31 (exported 2026-11-25).csv' });
+  });
+
+  it('reads and writes page by page, reporting progress, and never more than one page at a time', async () => {
+    for (let i = 0; i < 7; i++) addPatient({ clinicIdentifier: `P-${i}` });
+    const out = await exported('patients', { pageSize: 2 });
+    expect(out.rowCount).toBe(7);
+    expect(out.steps).toEqual([['Writing patients', 7]]);
+    expect(out.advances).toEqual([2, 4, 6, 7]);
+  });
+
+  it('a cancelled save dialog writes nothing and records nothing', async () => {
+    addPatient({ clinicIdentifier: 'C-1' });
+    let written = 0;
+    const cancelling: FileSink = { deliver: async (): Promise<Delivery> => ({ kind: 'cancelled' }) };
+    const counting: JobReporter = { step: () => {}, advance: (n) => (written = n), finish: () => {} };
+    const service = new CsvExportService({ db: app.db, clock: app.services.clock, files: cancelling });
+    const r = await service.export({ dataset: 'patients', from: null, to: null }, actor, counting);
+    expect(r.ok && r.value).toEqual({ delivery: { kind: 'cancelled' }, rows: 0 });
+    expect(written).toBe(0);
+    expect(app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.csv'").get()).toEqual({ n: 0 });
+  });
+});
