@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, seedPatient, test } from './support/harness';
+import { patient, signedExam, vignette } from './support/history';
 import { answerAs, Keys, startScreening } from './support/screening';
 
 /**
@@ -55,8 +56,11 @@ test.describe('accessibility', () => {
     await expectNoViolations(app, 'signed exam');
   });
 
-  test('administration: staff, settings, audit log, backups', async ({ app, harness }) => {
+  test('administration and clinic views: staff, settings, audit log, backups, worklist, dashboard', async ({ app, harness }) => {
+    await seedPatient(harness, { familyName: 'Kelly', givenNames: 'Aoife', dateOfBirth: '1970-04-04', clinicIdentifier: 'A-3' });
     for (const [hash, heading] of [
+      ['#/worklist', 'Recall worklist'],
+      ['#/dashboard', 'Clinic dashboard'],
       ['#/staff', 'Staff accounts'],
       ['#/settings', 'Settings'],
       ['#/audit', 'Audit log'],
@@ -66,5 +70,17 @@ test.describe('accessibility', () => {
       await expect(app.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
       await expectNoViolations(app, heading);
     }
+  });
+
+  test('history with a timeline, and the compare view', async ({ app, harness }) => {
+    const id = await patient(harness, 'Murphy');
+    await signedExam(harness, id, '2024-03-12', vignette('V01'));
+    await signedExam(harness, id, '2025-03-12', vignette('V04'));
+    await app.goto(`${harness.url}#/patients/${id}`);
+    await expect(app.getByRole('heading', { name: 'Screening history' })).toBeVisible();
+    await expectNoViolations(app, 'patient page with history');
+    await app.goto(`${harness.url}#/patients/${id}/compare`);
+    await expect(app.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoViolations(app, 'compare view');
   });
 });
