@@ -3,6 +3,7 @@
  * "bad input"). Every request it makes carries at least one defect the app must refuse: there is
  * no valid request among them, so each must get a 4xx answer and change nothing.
  */
+import { seededRandom } from '../services/demo/syntheticPatients';
 
 export interface HostileRequest {
   category: string;
@@ -26,17 +27,6 @@ export interface Clients {
   otherClinicIdentifier: string;
 }
 
-/** mulberry32: small, fast, good enough to vary test input, and reproducible from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const fragments = [
   "' OR '1'='1",

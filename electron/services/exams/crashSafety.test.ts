@@ -9,7 +9,7 @@ import type { User } from '../../../shared/domain/users';
 import { fullBilateralFindings } from '../../bench/exams';
 import type { Db } from '../../db/types';
 import { silentLogger } from '../../log/logger';
-import { seededRandom } from '../../testing/hostileRequests';
+import { seededRandom } from '../demo/syntheticPatients';
 import { openTestApp, tempDir } from '../../testing/testApp';
 import type { FileSink } from '../files/fileSink';
 import { openApplication } from '../openApplication';

@@ -1,5 +1,5 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { footDiagramInput } from '../../../../shared/clinical/footDiagramInput';
 import { amendmentReasonSchema, type Exam } from '../../../../shared/domain/exam';
@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
 import { lesionsOf } from './diagramLesions';
+import { FindingsTable } from './FindingsTable';
 import { summariseFindings } from './findingsSummary';
 import { FootDiagram } from './FootDiagram';
 import { LiveResultPanel } from './results/LiveResultPanel';
@@ -70,20 +71,7 @@ export function ExamView({ exam, patient, reportButton }: { exam: Exam; patient:
           <Paper variant="outlined" sx={{ p: 1 }}>
             <FootDiagram input={footDiagramInput(assessment, protocol === 'ipswich' ? 'ipswich' : 'monofilament')} label="Sites as recorded" lesions={lesionsOf(exam.findings)} />
           </Paper>
-          <Paper variant="outlined">
-            <Table size="small" aria-label="Findings">
-              <TableBody>
-                {lines.map((l) => (
-                  <TableRow key={l.label}>
-                    <TableCell component="th" scope="row" sx={{ fontWeight: 600, width: '28%' }}>
-                      {l.label}
-                    </TableCell>
-                    <TableCell>{l.text}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Paper>
+          <FindingsTable lines={lines} label="Findings" />
         </Stack>
         <LiveResultPanel assessment={assessment} live={false} />
       </Box>

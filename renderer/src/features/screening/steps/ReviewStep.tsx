@@ -1,4 +1,5 @@
-import { Alert, Box, Button, Link, Paper, Stack, Table, TableBody, TableCell, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Stack, Typography } from '@mui/material';
+import { FindingsTable } from '../FindingsTable';
 import { summariseFindings } from '../findingsSummary';
 import type { StepProps } from './stepProps';
 
@@ -17,22 +18,7 @@ export function ReviewStep({ state, assessment, signerName, onSign, onDiscard, o
   return (
     <Stack spacing={2}>
       {amendmentReason ? <Alert severity="info">Amendment: {amendmentReason}</Alert> : null}
-      <Paper variant="outlined">
-        <Table size="small" aria-label="What was recorded">
-          <TableBody>
-            {lines.map((l) => (
-              <TableRow key={l.label}>
-                <TableCell component="th" scope="row" sx={{ fontWeight: 600, width: '28%' }}>
-                  <Link component="button" type="button" onClick={() => onJump(l.path)} sx={{ textAlign: 'left' }}>
-                    {l.label}
-                  </Link>
-                </TableCell>
-                <TableCell>{l.text}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </Paper>
+      <FindingsTable lines={lines} onJump={onJump} label="What was recorded" />
       {incomplete ? (
         <Alert severity="warning">
           The risk category is incomplete: some findings that could change it are not recorded (see “Still to record” beside the result). You can still sign;
