@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { parseCsv, utf8Bom } from '../shared/csv/csv';
+import { parseCsv, utf8Bom } from '#shared/csv/csv';
 import { expect, test } from './support/harness';
 import { amendedExam, localToday, patient, shiftDays, shiftMonths, signedExam, vignette } from './support/history';
 

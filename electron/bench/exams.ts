@@ -1,6 +1,6 @@
-import type { Findings, FootFindings } from '../../shared/domain/findings';
-import { patientInputSchema } from '../../shared/domain/patient';
-import type { User } from '../../shared/domain/users';
+import type { Findings, FootFindings } from '#shared/domain/findings';
+import { patientInputSchema } from '#shared/domain/patient';
+import type { User } from '#shared/domain/users';
 import { silentLogger } from '../log/logger';
 import { openApplication } from '../services/openApplication';
 import { DownloadStore } from '../web/downloads';

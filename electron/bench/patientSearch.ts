@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parsePatientQuery } from '../../shared/domain/patientQuery';
-import { isoDateOf } from '../../shared/text/dates';
+import { parsePatientQuery } from '#shared/domain/patientQuery';
+import { isoDateOf } from '#shared/text/dates';
 import { dateSearchSql, PatientRepository, termSearchSql } from '../db/repositories/patientRepository';
 import { silentLogger } from '../log/logger';
 import { seededRandom, syntheticPatient } from '../services/demo/syntheticPatients';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { defaultRecallSettings } from '../../shared/domain/recallSettings';
-import { addDays, addMonths } from '../../shared/text/dates';
+import { defaultRecallSettings } from '#shared/domain/recallSettings';
+import { addDays, addMonths } from '#shared/text/dates';
 import { AuditRepository } from '../db/repositories/auditRepository';
 import { dashboardSql, type DashboardRange } from '../db/repositories/dashboardRepository';
 import { PatientRepository } from '../db/repositories/patientRepository';

@@ -1,10 +1,10 @@
 import path from 'node:path';
 import pdfmake from 'pdfmake';
-import { patientInputSchema } from '../../shared/domain/patient';
-import type { User } from '../../shared/domain/users';
-import { vignetteFindings } from '../../shared/report/fixtures/reportInputs';
-import { reportDocument } from '../../shared/report/reportPack';
-import { reportParts } from '../../shared/report/reportParts';
+import { patientInputSchema } from '#shared/domain/patient';
+import type { User } from '#shared/domain/users';
+import { vignetteFindings } from '#shared/report/fixtures/reportInputs';
+import { reportDocument } from '#shared/report/reportPack';
+import { reportParts } from '#shared/report/reportParts';
 import { silentLogger } from '../log/logger';
 import { renderReportPdf } from '../pdf/reportPdf';
 import { reportFontFamily } from '../pdf/renderPdf';

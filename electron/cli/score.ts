@@ -11,9 +11,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { assess } from '../../shared/clinical/assess';
-import type { Assessment } from '../../shared/clinical/assessment';
-import { parseFindings } from '../../shared/domain/findings';
+import { assess } from '#shared/clinical/assess';
+import type { Assessment } from '#shared/clinical/assessment';
+import { parseFindings } from '#shared/domain/findings';
 
 export type ScoreOutcome = { ok: true; output: Assessment | Assessment[] } | { ok: false; problems: string[] };
 

@@ -1,7 +1,7 @@
-import { isOperationName } from '../../shared/ipc/operationNames';
-import { operations } from '../../shared/ipc/operations';
-import { fail, type Result } from '../../shared/ipc/result';
-import { describeIssues, toFieldIssues } from '../../shared/ipc/zodIssues';
+import { isOperationName } from '#shared/ipc/operationNames';
+import { operations } from '#shared/ipc/operations';
+import { fail, type Result } from '#shared/ipc/result';
+import { describeIssues, toFieldIssues } from '#shared/ipc/zodIssues';
 import type { AppLogger } from '../log/logger';
 import type { AuthService } from '../services/auth/authService';
 import type { CallContext, HandlerContext, Handlers } from './handlers';

@@ -1,7 +1,7 @@
-import type { User } from '../../shared/domain/users';
-import type { OperationName } from '../../shared/ipc/operationNames';
-import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/operations';
-import { fail, ok, type Result } from '../../shared/ipc/result';
+import type { User } from '#shared/domain/users';
+import type { OperationName } from '#shared/ipc/operationNames';
+import type { ParsedRequestOf, ResponseOf } from '#shared/ipc/operations';
+import { fail, ok, type Result } from '#shared/ipc/result';
 import type { AppServices } from '../services/appServices';
 import type { Actor } from '../services/patients/patientService';
 import { createHistoryHandlers } from './historyHandlers';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { JobProgress } from '../../shared/domain/recall';
+import type { JobProgress } from '#shared/domain/recall';
 import { JobProgressRegistry } from '../services/jobs/jobProgress';
 import { openTestApp, signedInContext, type TestApp } from '../testing/testApp';
 

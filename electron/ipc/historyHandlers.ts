@@ -1,4 +1,4 @@
-import { fail, ok, type Result } from '../../shared/ipc/result';
+import { fail, ok, type Result } from '#shared/ipc/result';
 import type { AppServices } from '../services/appServices';
 import { CsvExportService } from '../services/export/csvExport';
 import { JobProgressRegistry, type JobReporter } from '../services/jobs/jobProgress';

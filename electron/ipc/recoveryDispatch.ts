@@ -1,7 +1,7 @@
-import { isOperationName } from '../../shared/ipc/operationNames';
-import { operations, type AppInfo, type ParsedRequestOf } from '../../shared/ipc/operations';
-import { fail, ok } from '../../shared/ipc/result';
-import { describeIssues, toFieldIssues } from '../../shared/ipc/zodIssues';
+import { isOperationName } from '#shared/ipc/operationNames';
+import { operations, type AppInfo, type ParsedRequestOf } from '#shared/ipc/operations';
+import { fail, ok } from '#shared/ipc/result';
+import { describeIssues, toFieldIssues } from '#shared/ipc/zodIssues';
 import type { BackupOperations } from '../services/backup/backupManager';
 import type { Dispatch } from './dispatch';
 

@@ -1,4 +1,4 @@
-import type { User } from '../../shared/domain/users';
+import type { User } from '#shared/domain/users';
 import type { AppServices } from '../services/appServices';
 import { ReportService } from '../services/reports/reportService';
 import type { HandlerContext, Handlers } from './handlers';

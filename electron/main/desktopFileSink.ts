@@ -1,7 +1,7 @@
 import { app, dialog, shell, type BrowserWindow } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Delivery, DeliveryMode, FileKind } from '../../shared/domain/files';
+import type { Delivery, DeliveryMode, FileKind } from '#shared/domain/files';
 import { safeFileName, type FileSink } from '../services/files/fileSink';
 
 export const fileFilters: Readonly<Record<FileKind, Electron.FileFilter[]>> = {

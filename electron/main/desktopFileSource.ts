@@ -2,9 +2,9 @@ import { dialog, type BrowserWindow } from 'electron';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChosenFile } from '../../shared/domain/backups';
-import type { FileKind } from '../../shared/domain/files';
-import { ok, type Result } from '../../shared/ipc/result';
+import type { ChosenFile } from '#shared/domain/backups';
+import type { FileKind } from '#shared/domain/files';
+import { ok, type Result } from '#shared/ipc/result';
 import type { FileSource } from '../services/files/fileSource';
 import { fileFilters } from './desktopFileSink';
 

@@ -6,8 +6,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } fro
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { operationNames } from '../../shared/ipc/operationNames';
-import { fail } from '../../shared/ipc/result';
+import { operationNames } from '#shared/ipc/operationNames';
+import { fail } from '#shared/ipc/result';
 import { createFileLogger } from '../log/logger';
 import { openApplication, type OpenApplication } from '../services/openApplication';
 import { desktopFileSink } from './desktopFileSink';

@@ -1,5 +1,5 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/desktopApi';
+import type { MenuCommand } from '#shared/ipc/desktopApi';
 
 /** The usual menus, with the app's own commands sent to the page. */
 export function buildMenu(getWindow: () => BrowserWindow | null): Menu {

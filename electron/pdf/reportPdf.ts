@@ -1,4 +1,4 @@
-import type { PdfDocument } from '../../shared/report/pdfTypes';
+import type { PdfDocument } from '#shared/report/pdfTypes';
 import { renderPdf } from './renderPdf';
 
 /**

@@ -4,8 +4,8 @@
  * Bundled as one CommonJS file because sandboxed preloads cannot load modules.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { menuCommands, type DesktopApi, type MenuCommand } from '../../shared/ipc/desktopApi';
-import { operationNames } from '../../shared/ipc/operationNames';
+import { menuCommands, type DesktopApi, type MenuCommand } from '#shared/ipc/desktopApi';
+import { operationNames } from '#shared/ipc/operationNames';
 
 const operationsApi = Object.fromEntries(
   operationNames.map((name) => [name, (request: unknown) => ipcRenderer.invoke(`api:${name}`, request)]),

@@ -1,6 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { OperationName } from '../../shared/ipc/operationNames';
-import { operations } from '../../shared/ipc/operations';
+import type { OperationName } from '#shared/ipc/operationNames';
+import { operations } from '#shared/ipc/operations';
 import { openDatabase, type OpenDatabaseResult } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrations';
 import type { Db } from '../db/types';

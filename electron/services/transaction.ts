@@ -1,4 +1,4 @@
-import type { Result } from '../../shared/ipc/result';
+import type { Result } from '#shared/ipc/result';
 import type { Db } from '../db/types';
 
 const rollback = Symbol('rollback');

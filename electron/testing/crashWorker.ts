@@ -27,7 +27,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { OperationName } from '../../shared/ipc/operationNames';
+import type { OperationName } from '#shared/ipc/operationNames';
 import { fullBilateralFindings } from '../bench/exams';
 import { silentLogger } from '../log/logger';
 import { openApplication, type OpenApplication } from '../services/openApplication';

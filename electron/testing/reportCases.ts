@@ -1,6 +1,6 @@
-import { changed, normalFindings } from '../../shared/clinical/fixtures/findingsBuilders';
-import { everythingAbnormal, long, manyWarnings, reportInput, vignetteFindings } from '../../shared/report/fixtures/reportInputs';
-import type { ReportInput } from '../../shared/report/reportInput';
+import { changed, normalFindings } from '#shared/clinical/fixtures/findingsBuilders';
+import { everythingAbnormal, long, manyWarnings, reportInput, vignetteFindings } from '#shared/report/fixtures/reportInputs';
+import type { ReportInput } from '#shared/report/reportInput';
 
 /**
  * The hard cases the report layout must hold with (issue 6): long names, many warnings, an

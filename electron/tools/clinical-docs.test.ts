@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { iwgdf2023Table } from '../../shared/clinical/iwgdf2023';
-import { niceNg19Table } from '../../shared/clinical/niceNg19';
-import { clinicalRulesMarkdown, describeCondition } from '../../shared/clinical/rulesDocument';
+import { iwgdf2023Table } from '#shared/clinical/iwgdf2023';
+import { niceNg19Table } from '#shared/clinical/niceNg19';
+import { clinicalRulesMarkdown, describeCondition } from '#shared/clinical/rulesDocument';
 import { clinicalRulesFile } from './clinical-docs';
 
 describe('docs/clinical-rules.md', () => {

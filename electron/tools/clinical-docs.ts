@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { clinicalRulesMarkdown } from '../../shared/clinical/rulesDocument';
+import { clinicalRulesMarkdown } from '#shared/clinical/rulesDocument';
 
 export const clinicalRulesFile = fileURLToPath(new URL('../../docs/clinical-rules.md', import.meta.url));
 

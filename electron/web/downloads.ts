@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Delivery, DeliveryMode, FileKind } from '../../shared/domain/files';
+import type { Delivery, DeliveryMode, FileKind } from '#shared/domain/files';
 import { safeFileName, type FileSink } from '../services/files/fileSink';
 
 interface Stored {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patientInputSchema } from '../../shared/domain/patient';
+import { patientInputSchema } from '#shared/domain/patient';
 import { silentLogger } from '../log/logger';
 import { makeGenerator, type Clients, type HostileRequest } from '../testing/hostileRequests';
 import { openTestApp, type TestApp } from '../testing/testApp';

@@ -1,5 +1,5 @@
-import type { ErrorCode } from '../../shared/ipc/result';
-import { assertNever } from '../../shared/ipc/result';
+import type { ErrorCode } from '#shared/ipc/result';
+import { assertNever } from '#shared/ipc/result';
 
 /** The HTTP status the harness answers with for each error code (the body is always the envelope). */
 export function httpStatusFor(code: ErrorCode): number {

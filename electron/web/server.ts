@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { fail, type Result } from '../../shared/ipc/result';
+import { fail, type Result } from '#shared/ipc/result';
 import type { Dispatch } from '../ipc/dispatch';
 import type { AppLogger } from '../log/logger';
 import { contentSecurityPolicy, contentTypeFor, safeRelativePath } from '../main/security';

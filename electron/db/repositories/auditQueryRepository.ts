@@ -1,4 +1,4 @@
-import type { ListAuditLogRequest } from '../../../shared/domain/auditLog';
+import type { ListAuditLogRequest } from '#shared/domain/auditLog';
 import type { Db } from '../types';
 
 export interface AuditRow {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { AuditAction } from '../../../shared/domain/audit';
+import type { AuditAction } from '#shared/domain/audit';
 import type { Db } from '../types';
 
 export interface AuditEntry {

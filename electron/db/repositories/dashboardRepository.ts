@@ -1,4 +1,4 @@
-import { recallCategories } from '../../../shared/recall/recallRules';
+import { recallCategories } from '#shared/recall/recallRules';
 import type { Db } from '../types';
 
 /**

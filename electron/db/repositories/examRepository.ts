@@ -1,7 +1,7 @@
-import type { Assessment, FootAssessment } from '../../../shared/clinical/assessment';
-import type { SiteProtocolId } from '../../../shared/clinical/protocols';
-import type { ExamState, ExamSummary } from '../../../shared/domain/exam';
-import type { ExamStatus, Findings, Side } from '../../../shared/domain/findings';
+import type { Assessment, FootAssessment } from '#shared/clinical/assessment';
+import type { SiteProtocolId } from '#shared/clinical/protocols';
+import type { ExamState, ExamSummary } from '#shared/domain/exam';
+import type { ExamStatus, Findings, Side } from '#shared/domain/findings';
 import type { Db } from '../types';
 
 export interface ExamRow {

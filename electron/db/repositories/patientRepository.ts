@@ -1,5 +1,5 @@
-import type { Patient, PatientInput, PatientSummary, Sex, DiabetesType } from '../../../shared/domain/patient';
-import { foldForSearch, searchKey, searchWords } from '../../../shared/text/fold';
+import type { Patient, PatientInput, PatientSummary, Sex, DiabetesType } from '#shared/domain/patient';
+import { foldForSearch, searchKey, searchWords } from '#shared/text/fold';
 import type { Db } from '../types';
 
 interface PatientRow {

@@ -1,5 +1,5 @@
-import type { ContactKind } from '../../../shared/domain/recall';
-import type { RecallSettings } from '../../../shared/domain/recallSettings';
+import type { ContactKind } from '#shared/domain/recall';
+import type { RecallSettings } from '#shared/domain/recallSettings';
 import type { Db } from '../types';
 
 /**

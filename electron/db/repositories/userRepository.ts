@@ -1,4 +1,4 @@
-import type { Role, User } from '../../../shared/domain/users';
+import type { Role, User } from '#shared/domain/users';
 import type { Db } from '../types';
 
 interface UserRow {

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { patientInputSchema } from '../../../shared/domain/patient';
+import { patientInputSchema } from '#shared/domain/patient';
 import type { Db } from '../../db/types';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 import { AuditLogService } from './auditLogService';

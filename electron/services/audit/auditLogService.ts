@@ -1,4 +1,4 @@
-import type { AuditEntryView, AuditLogPage, AuditVerification, ListAuditLogRequest } from '../../../shared/domain/auditLog';
+import type { AuditEntryView, AuditLogPage, AuditVerification, ListAuditLogRequest } from '#shared/domain/auditLog';
 import { AuditQueryRepository, type AuditRow } from '../../db/repositories/auditQueryRepository';
 import type { Db } from '../../db/types';
 import { verifyAuditChain } from './verifyAuditChain';

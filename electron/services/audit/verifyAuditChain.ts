@@ -1,5 +1,5 @@
-import type { AuditAction } from '../../../shared/domain/audit';
-import type { AuditVerification } from '../../../shared/domain/auditLog';
+import type { AuditAction } from '#shared/domain/audit';
+import type { AuditVerification } from '#shared/domain/auditLog';
 import { auditHash, genesisHash } from '../../db/repositories/auditRepository';
 import type { AuditRow } from '../../db/repositories/auditQueryRepository';
 

@@ -1,5 +1,5 @@
-import type { AuthState, NewUser, Role, User } from '../../../shared/domain/users';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
+import type { AuthState, NewUser, Role, User } from '#shared/domain/users';
+import { fail, ok, type Result } from '#shared/ipc/result';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import { publicUser, UserRepository, type StoredUser } from '../../db/repositories/userRepository';
 import type { Db } from '../../db/types';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { automaticBackupNamePattern, type BackupInfo } from '../../../shared/domain/backups';
+import { automaticBackupNamePattern, type BackupInfo } from '#shared/domain/backups';
 import { backupsToDelete, defaultRotation, type RotationPolicy } from './rotation';
 
 /** `backups/` beside the database file: where automatic backups are written and rotated. */

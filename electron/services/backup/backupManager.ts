@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupList, ChosenFile, RestoreOutcome, RestoreSource } from '../../../shared/domain/backups';
-import type { Delivery } from '../../../shared/domain/files';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
+import type { BackupList, ChosenFile, RestoreOutcome, RestoreSource } from '#shared/domain/backups';
+import type { Delivery } from '#shared/domain/files';
+import { fail, ok, type Result } from '#shared/ipc/result';
 import { writeBackup } from '../../db/backup';
 import { inspectCandidate, type DatabaseBinding } from '../../db/integrity';
 import { AuditRepository } from '../../db/repositories/auditRepository';

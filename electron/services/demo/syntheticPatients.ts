@@ -1,5 +1,5 @@
-import type { PatientInput } from '../../../shared/domain/patient';
-import { toIsoDate } from '../../../shared/text/dates';
+import type { PatientInput } from '#shared/domain/patient';
+import { toIsoDate } from '#shared/text/dates';
 
 /**
  * Clearly synthetic patients for demos and benchmarks: identifiers start with `DEMO-`, notes say

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { assess } from '../../../shared/clinical/assess';
-import vignettes from '../../../shared/clinical/fixtures/vignettes.json' with { type: 'json' };
-import { findingsSchema, type Findings } from '../../../shared/domain/findings';
-import { patientInputSchema } from '../../../shared/domain/patient';
-import type { User } from '../../../shared/domain/users';
+import { assess } from '#shared/clinical/assess';
+import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
+import { findingsSchema, type Findings } from '#shared/domain/findings';
+import { patientInputSchema } from '#shared/domain/patient';
+import type { User } from '#shared/domain/users';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 
 let app: TestApp;

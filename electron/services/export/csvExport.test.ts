@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import vignettes from '../../../shared/clinical/fixtures/vignettes.json' with { type: 'json' };
-import { parseCsv, utf8Bom } from '../../../shared/csv/csv';
-import type { Delivery } from '../../../shared/domain/files';
-import { findingsSchema, type Findings } from '../../../shared/domain/findings';
-import { patientInputSchema, type PatientInputDraft } from '../../../shared/domain/patient';
-import type { User } from '../../../shared/domain/users';
+import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
+import { parseCsv, utf8Bom } from '#shared/csv/csv';
+import type { Delivery } from '#shared/domain/files';
+import { findingsSchema, type Findings } from '#shared/domain/findings';
+import { patientInputSchema, type PatientInputDraft } from '#shared/domain/patient';
+import type { User } from '#shared/domain/users';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 import type { FileSink } from '../files/fileSink';
 import type { JobReporter } from '../jobs/jobProgress';

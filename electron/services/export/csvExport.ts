@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
-import { monofilamentSiteKeys, sides, touchTestSiteKeys } from '../../../shared/domain/findings';
-import type { Delivery } from '../../../shared/domain/files';
-import type { ExportCsvRequest, ExportDataset } from '../../../shared/domain/recall';
-import { csvRow, utf8Bom, type CsvValue } from '../../../shared/csv/csv';
-import { assertNever, ok, type Result } from '../../../shared/ipc/result';
+import { monofilamentSiteKeys, sides, touchTestSiteKeys } from '#shared/domain/findings';
+import type { Delivery } from '#shared/domain/files';
+import type { ExportCsvRequest, ExportDataset } from '#shared/domain/recall';
+import { csvRow, utf8Bom, type CsvValue } from '#shared/csv/csv';
+import { assertNever, ok, type Result } from '#shared/ipc/result';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import {
   ExportRepository,

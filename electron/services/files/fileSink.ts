@@ -1,4 +1,4 @@
-import type { Delivery, DeliveryMode, FileKind } from '../../../shared/domain/files';
+import type { Delivery, DeliveryMode, FileKind } from '#shared/domain/files';
 
 /**
  * Where files the app produces go. Services write through this and never know whether they run

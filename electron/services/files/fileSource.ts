@@ -1,6 +1,6 @@
-import type { ChosenFile } from '../../../shared/domain/backups';
-import type { FileKind } from '../../../shared/domain/files';
-import { fail, type Result } from '../../../shared/ipc/result';
+import type { ChosenFile } from '#shared/domain/backups';
+import type { FileKind } from '#shared/domain/files';
+import { fail, type Result } from '#shared/ipc/result';
 
 /**
  * Where files the user gives the app come from (a backup to restore). The desktop app asks with

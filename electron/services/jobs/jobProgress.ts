@@ -1,4 +1,4 @@
-import type { JobProgress } from '../../../shared/domain/recall';
+import type { JobProgress } from '#shared/domain/recall';
 
 /**
  * Progress of long jobs (CSV export, a batch of invitation letters) for the page that started

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { patientInputSchema, type PatientInput } from '../../../shared/domain/patient';
+import { patientInputSchema, type PatientInput } from '#shared/domain/patient';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 
 let app: TestApp;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Patient, PatientInput } from '../../../shared/domain/patient';
-import { describePatientQuery, parsePatientQuery } from '../../../shared/domain/patientQuery';
-import type { SearchPatientsResponse } from '../../../shared/domain/patientSearch';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
-import type { DateOrder } from '../../../shared/text/dates';
-import { isoDateOf } from '../../../shared/text/dates';
+import type { Patient, PatientInput } from '#shared/domain/patient';
+import { describePatientQuery, parsePatientQuery } from '#shared/domain/patientQuery';
+import type { SearchPatientsResponse } from '#shared/domain/patientSearch';
+import { fail, ok, type Result } from '#shared/ipc/result';
+import type { DateOrder } from '#shared/text/dates';
+import { isoDateOf } from '#shared/text/dates';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import { PatientRepository, toSummary, type SearchPosition, type SummaryRow } from '../../db/repositories/patientRepository';
 import type { Db } from '../../db/types';

@@ -1,7 +1,7 @@
-import type { Dashboard } from '../../../shared/domain/recall';
-import { ok, type Result } from '../../../shared/ipc/result';
-import { recallCategories } from '../../../shared/recall/recallRules';
-import { addDays, addMonths } from '../../../shared/text/dates';
+import type { Dashboard } from '#shared/domain/recall';
+import { ok, type Result } from '#shared/ipc/result';
+import { recallCategories } from '#shared/recall/recallRules';
+import { addDays, addMonths } from '#shared/text/dates';
 import { DashboardRepository } from '../../db/repositories/dashboardRepository';
 import type { Db } from '../../db/types';
 import type { Clock } from '../clock';

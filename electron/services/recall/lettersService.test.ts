@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import vignettes from '../../../shared/clinical/fixtures/vignettes.json' with { type: 'json' };
-import type { Delivery } from '../../../shared/domain/files';
-import { findingsSchema } from '../../../shared/domain/findings';
-import { patientInputSchema } from '../../../shared/domain/patient';
-import type { User } from '../../../shared/domain/users';
+import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
+import type { Delivery } from '#shared/domain/files';
+import { findingsSchema } from '#shared/domain/findings';
+import { patientInputSchema } from '#shared/domain/patient';
+import type { User } from '#shared/domain/users';
 import { pdfPageCount, pdfText } from '../../testing/poppler';
 import { fixedClock, openTestApp, tempDir, type TestApp } from '../../testing/testApp';
 import type { FileSink } from '../files/fileSink';

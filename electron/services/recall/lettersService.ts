@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
-import type { Delivery, DeliveryMode } from '../../../shared/domain/files';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
-import { invitationLetters, lettersFileName, type LetterInput } from '../../../shared/report/invitationLetter';
+import type { Delivery, DeliveryMode } from '#shared/domain/files';
+import { fail, ok, type Result } from '#shared/ipc/result';
+import { invitationLetters, lettersFileName, type LetterInput } from '#shared/report/invitationLetter';
 import { renderReportPdf } from '../../pdf/reportPdf';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import { PatientRepository } from '../../db/repositories/patientRepository';

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import vignettes from '../../../shared/clinical/fixtures/vignettes.json' with { type: 'json' };
-import { findingsSchema, type Findings } from '../../../shared/domain/findings';
-import { patientInputSchema } from '../../../shared/domain/patient';
-import { worklistRequestSchema, type WorklistRequest } from '../../../shared/domain/recall';
-import { defaultRecallSettings, type RecallSettings } from '../../../shared/domain/recallSettings';
-import type { User } from '../../../shared/domain/users';
-import { recallCategories, recallDecision, type RecallBasis } from '../../../shared/recall/recallRules';
+import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
+import { findingsSchema, type Findings } from '#shared/domain/findings';
+import { patientInputSchema } from '#shared/domain/patient';
+import { worklistRequestSchema, type WorklistRequest } from '#shared/domain/recall';
+import { defaultRecallSettings, type RecallSettings } from '#shared/domain/recallSettings';
+import type { User } from '#shared/domain/users';
+import { recallCategories, recallDecision, type RecallBasis } from '#shared/recall/recallRules';
 import { RecallRepository } from '../../db/repositories/recallRepository';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 import { RecallService } from './recallService';

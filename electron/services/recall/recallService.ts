@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ExamStatus } from '../../../shared/domain/findings';
+import type { ExamStatus } from '#shared/domain/findings';
 import {
   contactKinds,
   type Contact,
@@ -8,11 +8,11 @@ import {
   type PatientRecall,
   type WorklistItem,
   type WorklistResponse,
-} from '../../../shared/domain/recall';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
-import { recallDecision, type IwgdfCategoryText, type NiceCategoryText, type RecallBasis } from '../../../shared/recall/recallRules';
-import { addDays } from '../../../shared/text/dates';
-import { searchKey } from '../../../shared/text/fold';
+} from '#shared/domain/recall';
+import { fail, ok, type Result } from '#shared/ipc/result';
+import { recallDecision, type IwgdfCategoryText, type NiceCategoryText, type RecallBasis } from '#shared/recall/recallRules';
+import { addDays } from '#shared/text/dates';
+import { searchKey } from '#shared/text/fold';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import { PatientRepository } from '../../db/repositories/patientRepository';
 import {

@@ -1,6 +1,6 @@
-import type { ReportInput } from '../../../shared/report/reportInput';
-import { reportFiles, type ReportOptions } from '../../../shared/report/reportPack';
-import type { ReportPart } from '../../../shared/report/reportParts';
+import type { ReportInput } from '#shared/report/reportInput';
+import { reportFiles, type ReportOptions } from '#shared/report/reportPack';
+import type { ReportPart } from '#shared/report/reportParts';
 import { renderReportPdf } from '../../pdf/reportPdf';
 
 export interface RenderedReport {

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pageMargins } from '../../../shared/report/reportLayout';
-import { availableReportParts } from '../../../shared/report/reportParts';
+import { pageMargins } from '#shared/report/reportLayout';
+import { availableReportParts } from '#shared/report/reportParts';
 import { layoutCases } from '../../testing/reportCases';
 import { layoutProblems, pdfPageCount, pdfPagesToPng, pdfWords, type Word } from '../../testing/poppler';
 import { tempDir } from '../../testing/testApp';

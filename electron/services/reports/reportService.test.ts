@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Delivery } from '../../../shared/domain/files';
-import { patientInputSchema } from '../../../shared/domain/patient';
-import type { User } from '../../../shared/domain/users';
-import { vignetteFindings } from '../../../shared/report/fixtures/reportInputs';
+import type { Delivery } from '#shared/domain/files';
+import { patientInputSchema } from '#shared/domain/patient';
+import type { User } from '#shared/domain/users';
+import { vignetteFindings } from '#shared/report/fixtures/reportInputs';
 import { pdfText } from '../../testing/poppler';
 import { fixedClock, openTestApp, signedInContext, type TestApp } from '../../testing/testApp';
 import type { FileSink } from '../files/fileSink';

@@ -1,10 +1,10 @@
 import fs from 'node:fs/promises';
-import type { Delivery, DeliveryMode } from '../../../shared/domain/files';
-import type { User } from '../../../shared/domain/users';
-import { ok, type Result } from '../../../shared/ipc/result';
-import { reportableExam, type ReportInput } from '../../../shared/report/reportInput';
-import { checkParts } from '../../../shared/report/reportPack';
-import { availableReportParts, type ReportPart, type ReportPartAvailability } from '../../../shared/report/reportParts';
+import type { Delivery, DeliveryMode } from '#shared/domain/files';
+import type { User } from '#shared/domain/users';
+import { ok, type Result } from '#shared/ipc/result';
+import { reportableExam, type ReportInput } from '#shared/report/reportInput';
+import { checkParts } from '#shared/report/reportPack';
+import { availableReportParts, type ReportPart, type ReportPartAvailability } from '#shared/report/reportParts';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import type { Db } from '../../db/types';
 import type { Clock } from '../clock';

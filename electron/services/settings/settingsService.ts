@@ -5,8 +5,8 @@ import {
   recallSettingsSchema,
   type ClinicSettings,
   type RecallSettings,
-} from '../../../shared/domain/settings';
-import { ok, type Result } from '../../../shared/ipc/result';
+} from '#shared/domain/settings';
+import { ok, type Result } from '#shared/ipc/result';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import { RecallRepository } from '../../db/repositories/recallRepository';
 import { SettingRepository } from '../../db/repositories/settingRepository';

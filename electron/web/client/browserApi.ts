@@ -2,10 +2,10 @@
  * `window.api` for the browser: the same operations as the desktop preload, over fetch to the
  * loopback harness. Served by the harness before the renderer's own script runs.
  */
-import type { DesktopApi } from '../../../shared/ipc/desktopApi';
-import { operationNames } from '../../../shared/ipc/operationNames';
-import type { ChosenFile } from '../../../shared/domain/backups';
-import { fail, ok, type Result } from '../../../shared/ipc/result';
+import type { DesktopApi } from '#shared/ipc/desktopApi';
+import { operationNames } from '#shared/ipc/operationNames';
+import type { ChosenFile } from '#shared/domain/backups';
+import { fail, ok, type Result } from '#shared/ipc/result';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
-import type { DesktopApi } from '../../../shared/ipc/desktopApi';
-import { operationNames } from '../../../shared/ipc/operationNames';
-import type { Result } from '../../../shared/ipc/result';
+import type { DesktopApi } from '#shared/ipc/desktopApi';
+import { operationNames } from '#shared/ipc/operationNames';
+import type { Result } from '#shared/ipc/result';
 
 declare global {
   interface Window {

@@ -2,7 +2,7 @@ import AccountCircle from '@mui/icons-material/AccountCircle';
 import { AppBar, Box, Button, CssBaseline, Divider, Link, ListItemText, Menu, MenuItem, Toolbar, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { useEffect, useMemo, useState } from 'react';
-import { roleLabels, type Role } from '../../../shared/domain/users';
+import { roleLabels, type Role } from '#shared/domain/users';
 import { api } from '../api/api';
 import { NotifierProvider } from '../components/Notifier';
 import { UsersPage } from '../features/admin/UsersPage';

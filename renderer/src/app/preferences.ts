@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { DateOrder } from '../../../shared/text/dates';
+import type { DateOrder } from '#shared/text/dates';
 import { localeDateOrder } from './format';
 
 /** Per-computer display preferences, kept in the page's local storage. */

@@ -1,4 +1,4 @@
-import type { Delivery } from '../../../shared/domain/files';
+import type { Delivery } from '#shared/domain/files';
 
 /**
  * Finishes a file delivery in the page: in the browser harness the file waits behind a download

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
-import type { JobProgress } from '../../../shared/domain/recall';
-import type { Result } from '../../../shared/ipc/result';
+import type { JobProgress } from '#shared/domain/recall';
+import type { Result } from '#shared/ipc/result';
 import { api } from '../api/api';
 
 const pollMs = 300;

@@ -21,8 +21,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { roleLabels, roles, type Role, type User } from '../../../../shared/domain/users';
-import type { FieldIssue } from '../../../../shared/ipc/result';
+import { roleLabels, roles, type Role, type User } from '#shared/domain/users';
+import type { FieldIssue } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { formatDateTime } from '../../app/format';
 import { useNotify } from '../../components/Notifier';

@@ -1,7 +1,7 @@
 import { Alert, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { auditActionLabels, auditActions, type AuditAction } from '../../../../shared/domain/audit';
-import { auditEntities, type AuditEntryView, type ListAuditLogRequest } from '../../../../shared/domain/auditLog';
+import { auditActionLabels, auditActions, type AuditAction } from '#shared/domain/audit';
+import { auditEntities, type AuditEntryView, type ListAuditLogRequest } from '#shared/domain/auditLog';
 import { api } from '../../api/api';
 import { formatDateTime } from '../../app/format';
 import { useSession } from '../auth/AuthContext';

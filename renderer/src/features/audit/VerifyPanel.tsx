@@ -1,6 +1,6 @@
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import type { AuditVerification } from '../../../../shared/domain/auditLog';
+import type { AuditVerification } from '#shared/domain/auditLog';
 import { api } from '../../api/api';
 import { formatDateTime } from '../../app/format';
 

@@ -1,4 +1,4 @@
-import { auditActionLabels, auditActions, type AuditAction } from '../../../../shared/domain/audit';
+import { auditActionLabels, auditActions, type AuditAction } from '#shared/domain/audit';
 
 export function isAuditAction(action: string): action is AuditAction {
   return (auditActions as readonly string[]).includes(action);

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { User } from '../../../../shared/domain/users';
+import type { User } from '#shared/domain/users';
 
 export interface Session {
   user: User;

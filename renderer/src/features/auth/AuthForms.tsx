@@ -1,8 +1,8 @@
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import type { AuthState, User } from '../../../../shared/domain/users';
-import type { FieldIssue, Result } from '../../../../shared/ipc/result';
+import type { AuthState, User } from '#shared/domain/users';
+import type { FieldIssue, Result } from '#shared/ipc/result';
 import { api } from '../../api/api';
 
 function issueFor(issues: FieldIssue[] | undefined, path: string): string | undefined {

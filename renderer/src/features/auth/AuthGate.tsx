@@ -1,6 +1,6 @@
 import { Box, CircularProgress } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { AuthState } from '../../../../shared/domain/users';
+import type { AuthState } from '#shared/domain/users';
 import { api, authChangedEvent } from '../../api/api';
 import { RecoveryScreen } from '../backups/RecoveryScreen';
 import { SessionContext, type Session } from './AuthContext';

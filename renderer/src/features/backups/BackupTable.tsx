@@ -1,5 +1,5 @@
 import { Button, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
-import type { BackupInfo } from '../../../../shared/domain/backups';
+import type { BackupInfo } from '#shared/domain/backups';
 import { formatDateTime } from '../../app/format';
 import { formatBytes } from '../audit/auditFormat';
 

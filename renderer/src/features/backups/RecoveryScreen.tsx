@@ -1,7 +1,7 @@
 import WarningIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { BackupList } from '../../../../shared/domain/backups';
+import type { BackupList } from '#shared/domain/backups';
 import { api } from '../../api/api';
 import { useNotify } from '../../components/Notifier';
 import { BackupTable, describeBackup } from './BackupTable';

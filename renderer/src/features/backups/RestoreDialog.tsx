@@ -1,6 +1,6 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress } from '@mui/material';
 import { useState } from 'react';
-import type { RestoreOutcome, RestoreSource } from '../../../../shared/domain/backups';
+import type { RestoreOutcome, RestoreSource } from '#shared/domain/backups';
 import { api } from '../../api/api';
 
 export interface RestoreChoice {

@@ -1,10 +1,10 @@
 import { Alert, Box, Button, LinearProgress, Link, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { Dashboard } from '../../../../shared/domain/recall';
-import { recallGuidelineLabels } from '../../../../shared/domain/recallSettings';
-import type { FieldIssue } from '../../../../shared/ipc/result';
-import { iwgdfCategoryLabels, niceCategoryLabels, recallCategories } from '../../../../shared/recall/recallRules';
-import { addDays, addMonths } from '../../../../shared/text/dates';
+import type { Dashboard } from '#shared/domain/recall';
+import { recallGuidelineLabels } from '#shared/domain/recallSettings';
+import type { FieldIssue } from '#shared/ipc/result';
+import { iwgdfCategoryLabels, niceCategoryLabels, recallCategories } from '#shared/recall/recallRules';
+import { addDays, addMonths } from '#shared/text/dates';
 import { api } from '../../api/api';
 import { formatDate, todayIso } from '../../app/format';
 import { navigate, routeHash } from '../../app/router';

@@ -1,7 +1,7 @@
 import SaveAltIcon from '@mui/icons-material/SaveAlt';
 import { Alert, Box, Button, Checkbox, FormControl, FormControlLabel, FormLabel, LinearProgress, Paper, Radio, RadioGroup, Typography } from '@mui/material';
 import { useId, useState } from 'react';
-import { exportDatasetLabels, exportDatasets, type ExportDataset } from '../../../../shared/domain/recall';
+import { exportDatasetLabels, exportDatasets, type ExportDataset } from '#shared/domain/recall';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { completeDelivery } from '../../components/delivery';

@@ -1,11 +1,11 @@
 import { Alert, Box, Button, CircularProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { footDiagramInput } from '../../../../shared/clinical/footDiagramInput';
-import type { Exam, ExamSummary } from '../../../../shared/domain/exam';
-import { displayName, type Patient } from '../../../../shared/domain/patient';
-import { changeGroupLabels, changeGroups, compareExams, type ComparableExam, type ExamChange } from '../../../../shared/history/examDiff';
-import { defaultComparison } from '../../../../shared/history/timeline';
-import { iwgdfCategoryLabels, niceCategoryLabels } from '../../../../shared/recall/recallRules';
+import { footDiagramInput } from '#shared/clinical/footDiagramInput';
+import type { Exam, ExamSummary } from '#shared/domain/exam';
+import { displayName, type Patient } from '#shared/domain/patient';
+import { changeGroupLabels, changeGroups, compareExams, type ComparableExam, type ExamChange } from '#shared/history/examDiff';
+import { defaultComparison } from '#shared/history/timeline';
+import { iwgdfCategoryLabels, niceCategoryLabels } from '#shared/recall/recallRules';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { navigate } from '../../app/router';

@@ -1,9 +1,9 @@
 import { Box, Typography } from '@mui/material';
 import { useId } from 'react';
-import { sideLabel } from '../../../../shared/clinical/protocols';
-import { sides, type Side } from '../../../../shared/domain/findings';
-import type { CategoryChange, ChangeDirection, HistoryPoint } from '../../../../shared/history/timeline';
-import { iwgdfCategoryLabels, niceCategoryLabels, type recallCategories } from '../../../../shared/recall/recallRules';
+import { sideLabel } from '#shared/clinical/protocols';
+import { sides, type Side } from '#shared/domain/findings';
+import type { CategoryChange, ChangeDirection, HistoryPoint } from '#shared/history/timeline';
+import { iwgdfCategoryLabels, niceCategoryLabels, type recallCategories } from '#shared/recall/recallRules';
 import { formatDate } from '../../app/format';
 
 /**

@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Chip, Paper, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
-import { displayName, type Patient } from '../../../../shared/domain/patient';
-import { contactKindLabels, type PatientRecall } from '../../../../shared/domain/recall';
-import { recallGuidelineLabels } from '../../../../shared/domain/recallSettings';
-import { daysUntil } from '../../../../shared/recall/recallRules';
+import { displayName, type Patient } from '#shared/domain/patient';
+import { contactKindLabels, type PatientRecall } from '#shared/domain/recall';
+import { recallGuidelineLabels } from '#shared/domain/recallSettings';
+import { daysUntil } from '#shared/recall/recallRules';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { useNotify } from '../../components/Notifier';

@@ -1,8 +1,8 @@
 import { Alert, Box, Button, CircularProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
-import { diabetesTypeLabels, diabetesTypes, displayName, sexes, sexLabels, type Patient } from '../../../../shared/domain/patient';
-import { dateOrderHint, spellDate } from '../../../../shared/domain/patientQuery';
-import { parseTypedDate } from '../../../../shared/text/dates';
+import { diabetesTypeLabels, diabetesTypes, displayName, sexes, sexLabels, type Patient } from '#shared/domain/patient';
+import { dateOrderHint, spellDate } from '#shared/domain/patientQuery';
+import { parseTypedDate } from '#shared/text/dates';
 import { api } from '../../api/api';
 import { todayIso } from '../../app/format';
 import { useDateOrder } from '../../app/preferences';

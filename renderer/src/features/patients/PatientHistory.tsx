@@ -2,14 +2,14 @@ import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { siteProtocolIds, siteProtocols, type SiteProtocolId } from '../../../../shared/clinical/protocols';
-import { examStateLabels, type ExamSummary } from '../../../../shared/domain/exam';
-import type { Patient } from '../../../../shared/domain/patient';
+import { siteProtocolIds, siteProtocols, type SiteProtocolId } from '#shared/clinical/protocols';
+import { examStateLabels, type ExamSummary } from '#shared/domain/exam';
+import type { Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
 import { formatDate, todayIso } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
-import { categoryChanges, defaultComparison, historyPoints } from '../../../../shared/history/timeline';
+import { categoryChanges, defaultComparison, historyPoints } from '#shared/history/timeline';
 import { directionMarks, HistoryTimeline } from '../history/HistoryTimeline';
 import { ReportDialog } from '../reports/ReportDialog';
 

@@ -3,7 +3,7 @@ import EditIcon from '@mui/icons-material/Edit';
 import UnarchiveIcon from '@mui/icons-material/Unarchive';
 import { Alert, Box, Button, Chip, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { diabetesTypeLabels, displayName, sexLabels, type Patient } from '../../../../shared/domain/patient';
+import { diabetesTypeLabels, displayName, sexLabels, type Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
 import { formatAge, formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';

@@ -1,6 +1,6 @@
-import { patientInputSchema, type Patient, type PatientInput, type Sex, type DiabetesType } from '../../../../shared/domain/patient';
-import type { FieldIssue } from '../../../../shared/ipc/result';
-import { parseTypedDate, type DateOrder } from '../../../../shared/text/dates';
+import { patientInputSchema, type Patient, type PatientInput, type Sex, type DiabetesType } from '#shared/domain/patient';
+import type { FieldIssue } from '#shared/ipc/result';
+import { parseTypedDate, type DateOrder } from '#shared/text/dates';
 
 /** What the form holds: text as typed, so nothing a nurse types is lost or reformatted under her. */
 export interface PatientFormValues {

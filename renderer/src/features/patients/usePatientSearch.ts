@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { PatientSummary } from '../../../../shared/domain/patient';
-import type { AppError } from '../../../../shared/ipc/result';
-import type { DateOrder } from '../../../../shared/text/dates';
+import type { PatientSummary } from '#shared/domain/patient';
+import type { AppError } from '#shared/ipc/result';
+import type { DateOrder } from '#shared/text/dates';
 import { api } from '../../api/api';
 
 export interface PatientSearchState {

@@ -22,8 +22,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useId, useState } from 'react';
-import type { Delivery, DeliveryMode } from '../../../../shared/domain/files';
-import { reportParts, type ReportPart, type ReportPartAvailability } from '../../../../shared/report/reportParts';
+import type { Delivery, DeliveryMode } from '#shared/domain/files';
+import { reportParts, type ReportPart, type ReportPartAvailability } from '#shared/report/reportParts';
 import { api } from '../../api/api';
 import { completeDelivery } from '../../components/delivery';
 import { useNotify } from '../../components/Notifier';

@@ -1,7 +1,7 @@
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { Alert, Button, CircularProgress } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { Patient } from '../../../../shared/domain/patient';
+import type { Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
 import { ReportDialog } from '../reports/ReportDialog';
 import { ExamView } from './ExamView';

@@ -1,9 +1,9 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { footDiagramInput } from '../../../../shared/clinical/footDiagramInput';
-import { amendmentReasonSchema, type Exam } from '../../../../shared/domain/exam';
-import { displayName, type Patient } from '../../../../shared/domain/patient';
+import { footDiagramInput } from '#shared/clinical/footDiagramInput';
+import { amendmentReasonSchema, type Exam } from '#shared/domain/exam';
+import { displayName, type Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
 import { formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';

@@ -1,11 +1,11 @@
 import { Box } from '@mui/material';
-import type { DiagramFoot, FootDiagramInput } from '../../../../shared/clinical/footDiagramSvg';
-import { markerSvg } from '../../../../shared/clinical/footDiagramSvg';
-import { footDiagramViewBox, footOutlines, sitePoint, tuningForkPoints, viewingConvention } from '../../../../shared/clinical/footGeometry';
-import { dorsalRing, markerRadius, markerStyles } from '../../../../shared/clinical/markerStyles';
-import { sideLabel, siteDefinition, siteProtocols, tuningForkSite } from '../../../../shared/clinical/protocols';
-import { notTestableReasonLabels } from '../../../../shared/clinical/siteDerivation';
-import { sides, type Side } from '../../../../shared/domain/findings';
+import type { DiagramFoot, FootDiagramInput } from '#shared/clinical/footDiagramSvg';
+import { markerSvg } from '#shared/clinical/footDiagramSvg';
+import { footDiagramViewBox, footOutlines, sitePoint, tuningForkPoints, viewingConvention } from '#shared/clinical/footGeometry';
+import { dorsalRing, markerRadius, markerStyles } from '#shared/clinical/markerStyles';
+import { sideLabel, siteDefinition, siteProtocols, tuningForkSite } from '#shared/clinical/protocols';
+import { notTestableReasonLabels } from '#shared/clinical/siteDerivation';
+import { sides, type Side } from '#shared/domain/findings';
 
 export interface DiagramCurrent {
   side: Side;

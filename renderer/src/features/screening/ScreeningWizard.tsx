@@ -1,11 +1,11 @@
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Step, StepButton, Stepper, Typography } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { assess } from '../../../../shared/clinical/assess';
-import { footDiagramInput } from '../../../../shared/clinical/footDiagramInput';
-import { notTestableReasons, type NotTestableReason } from '../../../../shared/domain/findings';
-import type { Exam, ScreeningStep } from '../../../../shared/domain/exam';
-import type { Patient } from '../../../../shared/domain/patient';
-import { displayName } from '../../../../shared/domain/patient';
+import { assess } from '#shared/clinical/assess';
+import { footDiagramInput } from '#shared/clinical/footDiagramInput';
+import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
+import type { Exam, ScreeningStep } from '#shared/domain/exam';
+import type { Patient } from '#shared/domain/patient';
+import { displayName } from '#shared/domain/patient';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { navigate } from '../../app/router';

@@ -1,5 +1,5 @@
-import type { Findings } from '../../../../shared/domain/findings';
-import { sides } from '../../../../shared/domain/findings';
+import type { Findings } from '#shared/domain/findings';
+import { sides } from '#shared/domain/findings';
 import type { DiagramLesion } from './FootDiagram';
 import { lesionLetters } from './steps/SkinStep';
 

@@ -1,7 +1,7 @@
-import type { Assessment } from '../../../../shared/clinical/assessment';
-import { sideLabel } from '../../../../shared/clinical/protocols';
-import type { Findings, Side } from '../../../../shared/domain/findings';
-import { sides } from '../../../../shared/domain/findings';
+import type { Assessment } from '#shared/clinical/assessment';
+import { sideLabel } from '#shared/clinical/protocols';
+import type { Findings, Side } from '#shared/domain/findings';
+import { sides } from '#shared/domain/findings';
 
 /** One line of the review: what was recorded, in words, and where to change it. */
 export interface SummaryLine {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Exam } from '../../../../shared/domain/exam';
-import { findingsSchema } from '../../../../shared/domain/findings';
-import type { AppError } from '../../../../shared/ipc/result';
+import type { Exam } from '#shared/domain/exam';
+import { findingsSchema } from '#shared/domain/findings';
+import type { AppError } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { initialState, type ScreeningState } from './model/screeningState';
 

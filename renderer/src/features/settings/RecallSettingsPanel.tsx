@@ -1,10 +1,10 @@
 import { Alert, Box, Button, FormControl, FormControlLabel, FormLabel, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useId, useState } from 'react';
-import { iwgdf2023Table } from '../../../../shared/clinical/iwgdf2023';
-import { niceNg19Table } from '../../../../shared/clinical/niceNg19';
-import { defaultRecallSettings, recallGuidelineLabels, recallGuidelines, type RecallGuideline, type RecallSettings } from '../../../../shared/domain/recallSettings';
-import type { FieldIssue } from '../../../../shared/ipc/result';
-import { iwgdfCategoryLabels, niceCategoryLabels } from '../../../../shared/recall/recallRules';
+import { iwgdf2023Table } from '#shared/clinical/iwgdf2023';
+import { niceNg19Table } from '#shared/clinical/niceNg19';
+import { defaultRecallSettings, recallGuidelineLabels, recallGuidelines, type RecallGuideline, type RecallSettings } from '#shared/domain/recallSettings';
+import type { FieldIssue } from '#shared/ipc/result';
+import { iwgdfCategoryLabels, niceCategoryLabels } from '#shared/recall/recallRules';
 import { api } from '../../api/api';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useId, useState } from 'react';
-import { contactKindLabels, contactKinds, type Contact, type ContactKind } from '../../../../shared/domain/recall';
-import type { FieldIssue } from '../../../../shared/ipc/result';
+import { contactKindLabels, contactKinds, type Contact, type ContactKind } from '#shared/domain/recall';
+import type { FieldIssue } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 

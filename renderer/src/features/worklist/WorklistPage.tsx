@@ -22,7 +22,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { displayName } from '../../../../shared/domain/patient';
+import { displayName } from '#shared/domain/patient';
 import {
   contactKindLabels,
   worklistViewLabels,
@@ -30,9 +30,9 @@ import {
   type WorklistResponse,
   type WorklistSort,
   type WorklistView,
-} from '../../../../shared/domain/recall';
-import { recallGuidelineLabels, type RecallGuideline } from '../../../../shared/domain/recallSettings';
-import { allRecallCategories, iwgdfCategoryLabels, niceCategoryLabels, recallCategories, type RecallCategory } from '../../../../shared/recall/recallRules';
+} from '#shared/domain/recall';
+import { recallGuidelineLabels, type RecallGuideline } from '#shared/domain/recallSettings';
+import { allRecallCategories, iwgdfCategoryLabels, niceCategoryLabels, recallCategories, type RecallCategory } from '#shared/recall/recallRules';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { navigate, routeHash } from '../../app/router';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Findings } from '../../../../../shared/domain/findings';
+import type { Findings } from '#shared/domain/findings';
 import {
   answer,
   applicableSteps,

@@ -1,6 +1,6 @@
-import { siteProtocols, type SiteProtocolId } from '../../../../../shared/clinical/protocols';
-import { screeningSteps, type ScreeningStep, type WizardPosition } from '../../../../../shared/domain/exam';
-import { protocolOfFindings } from '../../../../../shared/domain/examProtocol';
+import { siteProtocols, type SiteProtocolId } from '#shared/clinical/protocols';
+import { screeningSteps, type ScreeningStep, type WizardPosition } from '#shared/domain/exam';
+import { protocolOfFindings } from '#shared/domain/examProtocol';
 import type {
   Application,
   ExamStatus,
@@ -11,8 +11,8 @@ import type {
   NotTestableReason,
   Side,
   TouchTestSiteKey,
-} from '../../../../../shared/domain/findings';
-import { sides } from '../../../../../shared/domain/findings';
+} from '#shared/domain/findings';
+import { sides } from '#shared/domain/findings';
 
 /**
  * The guided screen's state, engine-free: what has been recorded (the findings) and where the

@@ -2,7 +2,7 @@ import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Box, Chip, Divider, Link, Paper, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import type { Assessment, IwgdfResult, NiceResult } from '../../../../../shared/clinical/assessment';
+import type { Assessment, IwgdfResult, NiceResult } from '#shared/clinical/assessment';
 
 type Tri = Assessment['lops'];
 

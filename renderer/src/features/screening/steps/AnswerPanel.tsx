@@ -1,8 +1,8 @@
 import UndoIcon from '@mui/icons-material/Undo';
 import { Box, Button, Menu, MenuItem, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { notTestableReasonLabels } from '../../../../../shared/clinical/siteDerivation';
-import { notTestableReasons, type NotTestableReason } from '../../../../../shared/domain/findings';
+import { notTestableReasonLabels } from '#shared/clinical/siteDerivation';
+import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
 import type { Touch } from '../model/screeningState';
 
 interface AnswerPanelProps {

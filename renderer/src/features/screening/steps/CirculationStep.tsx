@@ -1,7 +1,7 @@
 import { Box, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { sideLabel } from '../../../../../shared/clinical/protocols';
-import { pulseResults, type FootFindings, type PulseResult, type Side } from '../../../../../shared/domain/findings';
+import { sideLabel } from '#shared/clinical/protocols';
+import { pulseResults, type FootFindings, type PulseResult, type Side } from '#shared/domain/findings';
 import { examinedSides, updateFoot, type ScreeningState } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
 import { parseNumber, type StepProps } from './stepProps';

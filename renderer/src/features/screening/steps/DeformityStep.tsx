@@ -1,6 +1,6 @@
 import { Checkbox, FormControlLabel, FormGroup, Paper, Stack, Typography } from '@mui/material';
-import { sideLabel } from '../../../../../shared/clinical/protocols';
-import type { FootFindings, Side } from '../../../../../shared/domain/findings';
+import { sideLabel } from '#shared/clinical/protocols';
+import type { FootFindings, Side } from '#shared/domain/findings';
 import { examinedSides, updateFoot } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
 import type { StepProps } from './stepProps';

@@ -1,6 +1,6 @@
 import { Paper, Stack, Typography } from '@mui/material';
-import { sideLabel } from '../../../../../shared/clinical/protocols';
-import { amputationLevels, sides, type AmputationLevel, type Findings, type History } from '../../../../../shared/domain/findings';
+import { sideLabel } from '#shared/clinical/protocols';
+import { amputationLevels, sides, type AmputationLevel, type Findings, type History } from '#shared/domain/findings';
 import { updateFindings } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
 import type { StepProps } from './stepProps';

@@ -1,5 +1,5 @@
 import { Alert, Typography } from '@mui/material';
-import { siteLabel } from '../../../../../shared/clinical/protocols';
+import { siteLabel } from '#shared/clinical/protocols';
 import { answer, markNotTestable, protocolOf, sensationSites, undo } from '../model/screeningState';
 import { AnswerPanel } from './AnswerPanel';
 import { random, type StepProps } from './stepProps';

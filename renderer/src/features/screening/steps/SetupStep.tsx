@@ -1,6 +1,6 @@
 import { Alert, FormControl, FormControlLabel, FormLabel, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
-import { siteProtocolIds, siteProtocols } from '../../../../../shared/clinical/protocols';
-import { examStatuses, footStatuses, sides, type ExamStatus, type FootStatus } from '../../../../../shared/domain/findings';
+import { siteProtocolIds, siteProtocols } from '#shared/clinical/protocols';
+import { examStatuses, footStatuses, sides, type ExamStatus, type FootStatus } from '#shared/domain/findings';
 import { canChangeProtocol, chooseProtocol, protocolOf, setExamStatus, setFootStatus } from '../model/screeningState';
 import type { StepProps } from './stepProps';
 

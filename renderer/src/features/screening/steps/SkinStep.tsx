@@ -1,6 +1,6 @@
 import { Autocomplete, Box, Paper, Stack, TextField, Typography } from '@mui/material';
-import { monofilamentSites, sideLabel } from '../../../../../shared/clinical/protocols';
-import { monofilamentSiteKeys, type Skin, type Side } from '../../../../../shared/domain/findings';
+import { monofilamentSites, sideLabel } from '#shared/clinical/protocols';
+import { monofilamentSiteKeys, type Skin, type Side } from '#shared/domain/findings';
 import { examinedSides, updateFoot } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
 import type { StepProps } from './stepProps';

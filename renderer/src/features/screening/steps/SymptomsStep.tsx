@@ -1,5 +1,5 @@
 import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
-import type { RedFlags, Side, Symptoms } from '../../../../../shared/domain/findings';
+import type { RedFlags, Side, Symptoms } from '#shared/domain/findings';
 import { examinedSides, updateFindings, updateFoot } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
 import type { StepProps } from './stepProps';

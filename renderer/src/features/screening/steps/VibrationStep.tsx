@@ -1,9 +1,9 @@
 import { Accordion, AccordionDetails, AccordionSummary, Alert, Paper, Stack, TextField, Typography } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import { useState } from 'react';
-import { sideLabel } from '../../../../../shared/clinical/protocols';
-import { vptAbnormalVolts } from '../../../../../shared/clinical/vibrationDerivation';
-import { ankleReflexResults, normalAbnormalResults, type AnkleReflex, type NormalAbnormal, type Side } from '../../../../../shared/domain/findings';
+import { sideLabel } from '#shared/clinical/protocols';
+import { vptAbnormalVolts } from '#shared/clinical/vibrationDerivation';
+import { ankleReflexResults, normalAbnormalResults, type AnkleReflex, type NormalAbnormal, type Side } from '#shared/domain/findings';
 import { answer, examinedSides, goToFork, markNotTestable, undo, updateFoot } from '../model/screeningState';
 import { AnswerPanel } from './AnswerPanel';
 import { Choice } from './controls';

@@ -1,4 +1,4 @@
-import type { Assessment } from '../../../../../shared/clinical/assessment';
+import type { Assessment } from '#shared/clinical/assessment';
 import type { ScreeningState } from '../model/screeningState';
 
 export interface StepProps {
