@@ -5,7 +5,7 @@
 import { openDatabase } from '../db/connection';
 import { PatientRepository } from '../db/repositories/patientRepository';
 import { seededRandom, syntheticPatient } from '../services/demo/syntheticPatients';
-import { defaultDataFile } from '../main/paths';
+import { defaultDataFile } from '../app/paths';
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);

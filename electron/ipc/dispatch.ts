@@ -1,10 +1,9 @@
-import { isOperationName } from '#shared/ipc/operationNames';
-import { operations } from '#shared/ipc/operations';
+import { isOperationName, operations } from '#shared/ipc/operations';
 import { fail, type Result } from '#shared/ipc/result';
 import { describeIssues, toFieldIssues } from '#shared/ipc/zodIssues';
 import type { AppLogger } from '../log/logger';
 import type { AuthService } from '../services/auth/authService';
-import type { CallContext, HandlerContext, Handlers } from './handlers';
+import type { CallContext, HandlerContext, Handlers } from './handlerContext';
 
 export type Dispatch = (operation: string, payload: unknown, context: CallContext) => Promise<Result<unknown>>;
 
@@ -35,7 +34,7 @@ export function createDispatch(handlers: Handlers, auth: AuthService, log: AppLo
       const handler = handlers[operation] as (request: unknown, context: HandlerContext) => Result<unknown> | Promise<Result<unknown>>;
       return await handler(parsed.data, handlerContext);
     } catch (error) {
-      // Log the operation and the error type only: payloads hold patient data (design section 4).
+      // Log the operation and the error type only: payloads hold patient data.
       log.error('operation failed', { operation, error: error instanceof Error ? error.name : 'unknown' });
       return fail('internal', 'Something went wrong while doing that. Nothing was saved. Try again; if it keeps happening, contact support.');
     }

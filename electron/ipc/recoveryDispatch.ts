@@ -1,5 +1,5 @@
-import { isOperationName } from '#shared/ipc/operationNames';
-import { operations, type AppInfo, type ParsedRequestOf } from '#shared/ipc/operations';
+import type { AppInfo } from '#shared/domain/appInfo';
+import { isOperationName, operations, type ParsedRequestOf } from '#shared/ipc/operations';
 import { fail, ok } from '#shared/ipc/result';
 import { describeIssues, toFieldIssues } from '#shared/ipc/zodIssues';
 import type { BackupOperations } from '../services/backup/backupManager';

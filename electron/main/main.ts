@@ -9,11 +9,11 @@ import { pathToFileURL } from 'node:url';
 import { operationNames } from '#shared/ipc/operationNames';
 import { fail } from '#shared/ipc/result';
 import { createFileLogger } from '../log/logger';
-import { openApplication, type OpenApplication } from '../services/openApplication';
+import { openApplication, type OpenApplication } from '../app/openApplication';
 import { desktopFileSink } from './desktopFileSink';
 import { desktopFileSource } from './desktopFileSource';
 import { buildMenu } from './menu';
-import { dataFileName, productName } from './paths';
+import { defaultDataFile, logDir, productName } from '../app/paths';
 import {
   appHost,
   appOrigin,
@@ -33,15 +33,6 @@ app.setName(productName);
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
-
-/** `--db PATH` or FOOT_SCREENING_DB override the OS user-data folder (tests use a temp file). */
-function dataFile(): string {
-  const flag = process.argv.indexOf('--db');
-  const fromFlag = flag >= 0 ? process.argv[flag + 1] : undefined;
-  if (fromFlag) return path.resolve(fromFlag);
-  if (process.env.FOOT_SCREENING_DB) return path.resolve(process.env.FOOT_SCREENING_DB);
-  return path.join(app.getPath('userData'), dataFileName);
-}
 
 /** A better-sqlite3 addon built for Electron's ABI, when `npm run rebuild:electron` made one. */
 function electronNativeBinding(): string | undefined {
@@ -103,8 +94,8 @@ function registerIpc(app_: OpenApplication): void {
 }
 
 async function start(): Promise<void> {
-  const file = dataFile();
-  const log = createFileLogger(path.join(path.dirname(file), 'logs'));
+  const file = defaultDataFile(process.argv, () => app.getPath('userData'));
+  const log = createFileLogger(logDir(file));
   applySecurityPolicy();
 
   const binding = electronNativeBinding();

@@ -6,8 +6,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createFileLogger } from '../log/logger';
-import { defaultDataFile, logDir } from '../main/paths';
-import { openApplication } from '../services/openApplication';
+import { defaultDataFile, logDir } from '../app/paths';
+import { openApplication } from '../app/openApplication';
 import { DownloadStore } from './downloads';
 import { startHarness } from './server';
 import { UploadStore } from './uploads';

@@ -1,9 +1,14 @@
 /**
- * The names of every operation, on their own so the preload can build `window.api` without
- * bundling the schemas. `operations.ts` is checked against this list at compile time.
+ * The name of every operation, without the schemas, so the preload can build `window.api` without
+ * bundling them. `operations.ts` fails to compile unless this list and its table hold the same
+ * names.
  */
 export const operationNames = [
   'getAppInfo',
+  'getClinicSettings',
+  'updateClinicSettings',
+  'getRecallSettings',
+  'updateRecallSettings',
   'getAuthState',
   'createFirstAdministrator',
   'signIn',
@@ -15,8 +20,6 @@ export const operationNames = [
   'createUser',
   'updateUser',
   'resetUserPassword',
-  'getClinicSettings',
-  'updateClinicSettings',
   'searchPatients',
   'getPatient',
   'createPatient',
@@ -30,29 +33,19 @@ export const operationNames = [
   'discardExamDraft',
   'amendExam',
   'listPatientExams',
-  // Audit log and backups (issue 8).
   'listAuditLog',
   'verifyAuditLog',
   'backUpNow',
   'listBackups',
   'chooseBackupFile',
   'restoreBackup',
-  // Report pack (issue 6): shared/ipc/reportOperations.ts
   'listReportParts',
   'renderReport',
-  // History, recall worklist, dashboard and export (issue 7): shared/ipc/historyOperations.ts
   'getPatientRecall',
   'recordContact',
   'listWorklist',
   'printInvitationLetters',
-  'getJobProgress',
   'getDashboard',
   'exportCsv',
-  'getRecallSettings',
-  'updateRecallSettings',
+  'getJobProgress',
 ] as const;
-export type OperationName = (typeof operationNames)[number];
-
-export function isOperationName(name: string): name is OperationName {
-  return (operationNames as readonly string[]).includes(name);
-}

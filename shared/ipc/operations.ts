@@ -1,146 +1,66 @@
-import { z } from 'zod';
-import { siteProtocolIds } from '../clinical/protocols';
-import { amendmentReasonSchema, examIdSchema, examinedOnSchema, examSchema, examSummarySchema, wizardPositionSchema } from '../domain/exam';
-import { findingsSchema } from '../domain/findings';
-import { auditLogPageSchema, auditVerificationSchema, listAuditLogRequestSchema } from '../domain/auditLog';
-import { backupListSchema, chosenFileSchema, restoreOutcomeSchema, restoreSourceSchema } from '../domain/backups';
-import { deliverySchema } from '../domain/files';
-import { patientIdSchema, patientInputSchema, patientSchema } from '../domain/patient';
-import { searchPatientsRequestSchema, searchPatientsResponseSchema } from '../domain/patientSearch';
-import { clinicSettingsSchema } from '../domain/settings';
-import {
-  authStateSchema,
-  displayNameSchema,
-  newPasswordSchema,
-  newUserSchema,
-  passwordSchema,
-  roles,
-  usernameSchema,
-  userSchema,
-} from '../domain/users';
-import type { OperationName } from './operationNames';
-import { historyOperations } from './historyOperations';
+import type { z } from 'zod';
+import { accountOperations } from './accountOperations';
+import { auditOperations } from './auditOperations';
+import { backupOperations } from './backupOperations';
+import { dashboardOperations } from './dashboardOperations';
+import { examOperations } from './examOperations';
+import { exportOperations } from './exportOperations';
+import { jobOperations } from './jobOperations';
+import type { operationNames } from './operationNames';
+import { patientOperations } from './patientOperations';
+import { recallOperations } from './recallOperations';
 import { reportOperations } from './reportOperations';
 import type { Result } from './result';
+import { settingsOperations } from './settingsOperations';
+
+export type { Access } from './operationTable';
 
 /**
  * The contract between the renderer and the application: one row per operation, with the zod
- * schema of its request and of its response and who may call it. The Electron IPC handlers, the
- * preload, the loopback harness and the renderer's `window.api` type are all derived from it.
- *
- * Access: `public` needs no sign-in (auth screens); `user` needs a signed-in, unlocked member of
- * staff; `administrator` needs the administrator role.
+ * schema of its request and of its response and who may call it, kept by domain in one table
+ * each. The Electron IPC handlers, the preload, the loopback harness and the renderer's
+ * `window.api` type are all derived from it. The operation names are the table's keys; an
+ * operation defined twice is caught by `operations.test.ts`.
  */
-export type Access = 'public' | 'user' | 'administrator';
-
-interface OperationSchemas {
-  request: z.ZodType;
-  response: z.ZodType;
-  access: Access;
-}
-
-const empty = z.object({}).strict();
-const byId = z.object({ id: patientIdSchema }).strict();
-
-export const appInfoSchema = z.object({
-  name: z.string(),
-  version: z.string(),
-  /** Where the clinic's records live, shown in Settings so staff know what to back up. */
-  dataFile: z.string(),
-  /** `desktop` in Electron, `browser` in the loopback harness. */
-  shell: z.enum(['desktop', 'browser']),
-  schemaVersion: z.number().int(),
-});
-export type AppInfo = z.infer<typeof appInfoSchema>;
-
 export const operations = {
-  getAppInfo: { request: empty, response: appInfoSchema, access: 'public' },
-
-  getAuthState: { request: empty, response: authStateSchema, access: 'public' },
-  createFirstAdministrator: {
-    request: z.object({ username: usernameSchema, displayName: displayNameSchema, password: newPasswordSchema }).strict(),
-    response: authStateSchema,
-    access: 'public',
-  },
-  signIn: { request: z.object({ username: z.string().max(100), password: passwordSchema }).strict(), response: authStateSchema, access: 'public' },
-  signOut: { request: empty, response: authStateSchema, access: 'public' },
-  lockSession: { request: empty, response: authStateSchema, access: 'public' },
-  unlockSession: { request: z.object({ password: passwordSchema }).strict(), response: authStateSchema, access: 'public' },
-  changeOwnPassword: {
-    request: z.object({ currentPassword: passwordSchema, newPassword: newPasswordSchema }).strict(),
-    response: userSchema,
-    access: 'user',
-  },
-  listUsers: { request: empty, response: z.array(userSchema), access: 'administrator' },
-  createUser: { request: newUserSchema, response: userSchema, access: 'administrator' },
-  updateUser: {
-    request: z.object({ id: z.number().int().positive(), displayName: displayNameSchema, role: z.enum(roles), disabled: z.boolean() }).strict(),
-    response: userSchema,
-    access: 'administrator',
-  },
-  resetUserPassword: {
-    request: z.object({ id: z.number().int().positive(), password: newPasswordSchema }).strict(),
-    response: userSchema,
-    access: 'administrator',
-  },
-  getClinicSettings: { request: empty, response: clinicSettingsSchema, access: 'user' },
-  updateClinicSettings: { request: clinicSettingsSchema, response: clinicSettingsSchema, access: 'administrator' },
-
-  searchPatients: { request: searchPatientsRequestSchema.strict(), response: searchPatientsResponseSchema, access: 'user' },
-  getPatient: { request: byId, response: patientSchema, access: 'user' },
-  createPatient: { request: z.object({ patient: patientInputSchema }).strict(), response: patientSchema, access: 'user' },
-  updatePatient: {
-    request: z
-      .object({
-        id: patientIdSchema,
-        /** The `updatedAt` the form was loaded with: a save over someone else's change is refused. */
-        expectedUpdatedAt: z.string().max(40),
-        patient: patientInputSchema,
-      })
-      .strict(),
-    response: patientSchema,
-    access: 'user',
-  },
-  archivePatient: { request: byId, response: patientSchema, access: 'user' },
-  restorePatient: { request: byId, response: patientSchema, access: 'user' },
-
-  /** Starts a screening, or returns the open draft (`resumed`) so the nurse carries on. */
-  startScreening: {
-    request: z.object({ patientId: patientIdSchema, protocol: z.enum(siteProtocolIds), examinedOn: examinedOnSchema }).strict(),
-    response: examSchema.extend({ resumed: z.boolean() }),
-    access: 'user',
-  },
-  getExam: { request: z.object({ id: examIdSchema }).strict(), response: examSchema, access: 'user' },
-  saveExamDraft: {
-    request: z.object({ id: examIdSchema, findings: findingsSchema, wizard: wizardPositionSchema.nullable() }).strict(),
-    response: z.object({ id: z.number().int(), updatedAt: z.string() }),
-    access: 'user',
-  },
-  signExam: { request: z.object({ id: examIdSchema, findings: findingsSchema }).strict(), response: examSchema, access: 'user' },
-  discardExamDraft: { request: z.object({ id: examIdSchema }).strict(), response: z.object({ id: z.number().int() }), access: 'user' },
-  amendExam: { request: z.object({ id: examIdSchema, reason: amendmentReasonSchema }).strict(), response: examSchema, access: 'user' },
-  listPatientExams: { request: z.object({ patientId: patientIdSchema }).strict(), response: z.array(examSummarySchema), access: 'user' },
-  // Audit log and backups (issue 8). In recovery mode listBackups and restoreBackup (automatic
-  // backups only) answer without sign-in: see electron/ipc/recoveryDispatch.ts.
-  listAuditLog: { request: listAuditLogRequestSchema, response: auditLogPageSchema, access: 'administrator' },
-  verifyAuditLog: { request: empty, response: auditVerificationSchema, access: 'administrator' },
-  backUpNow: { request: empty, response: deliverySchema, access: 'administrator' },
-  listBackups: { request: empty, response: backupListSchema, access: 'administrator' },
-  chooseBackupFile: { request: empty, response: chosenFileSchema, access: 'administrator' },
-  restoreBackup: { request: z.object({ source: restoreSourceSchema }).strict(), response: restoreOutcomeSchema, access: 'administrator' },
-
-  // Report pack (issue 6).
+  ...settingsOperations,
+  ...accountOperations,
+  ...patientOperations,
+  ...examOperations,
+  ...auditOperations,
+  ...backupOperations,
   ...reportOperations,
-  // History, recall worklist, dashboard and export (issue 7).
-  ...historyOperations,
-} as const satisfies Record<OperationName, OperationSchemas>;
+  ...recallOperations,
+  ...dashboardOperations,
+  ...exportOperations,
+  ...jobOperations,
+} as const;
 
 export type Operations = typeof operations;
+export type OperationName = keyof Operations;
+
+/** True for the name of an operation of the table (never for `constructor`, `__proto__` ...). */
+export function isOperationName(name: string): name is OperationName {
+  return Object.hasOwn(operations, name);
+}
+
+/**
+ * Compile-time check that `operationNames` (which the preload bundles instead of this table)
+ * lists exactly the table's operations: a name missing from either side fails here, naming it.
+ */
+type NoneLeft<Names extends never> = Names;
+type ListedName = (typeof operationNames)[number];
+export type OperationsMissingFromOperationNames = NoneLeft<Exclude<OperationName, ListedName>>;
+export type OperationNamesMissingFromTheTable = NoneLeft<Exclude<ListedName, OperationName>>;
+
 /** What a caller sends (defaults may be left out). */
 export type RequestOf<K extends OperationName> = z.input<Operations[K]['request']>;
 /** What a handler receives after parsing (defaults filled in, text trimmed). */
 export type ParsedRequestOf<K extends OperationName> = z.output<Operations[K]['request']>;
 export type ResponseOf<K extends OperationName> = z.output<Operations[K]['response']>;
 
+/** How the renderer calls one operation. */
+export type OperationCall<K extends OperationName> = (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>>;
+
 /** The renderer's whole view of the application: one async function per operation. */
-export type Api = { [K in OperationName]: (request: RequestOf<K>) => Promise<Result<ResponseOf<K>>> };
+export type Api = { [K in OperationName]: OperationCall<K> };

@@ -2,11 +2,8 @@ import { z } from 'zod';
 import { examIdSchema } from '../domain/exam';
 import { deliveryModes, deliverySchema } from '../domain/files';
 import { reportPartAvailabilitySchema, reportParts } from '../report/reportParts';
+import type { OperationTable } from './operationTable';
 
-/**
- * The report pack's operations (issue 6), kept in their own file and spread into the operation
- * table, so the table itself changes by one line.
- */
 export const renderReportRequestSchema = z
   .object({
     examId: examIdSchema,
@@ -23,6 +20,7 @@ export const renderReportRequestSchema = z
   })
   .strict();
 
+/** The report pack of a signed screening: clinician report, patient copy, referral letter. */
 export const reportOperations = {
   /** Which parts an exam's report pack has (the referral letter only when warranted, with why). */
   listReportParts: {
@@ -36,4 +34,4 @@ export const reportOperations = {
     response: z.object({ deliveries: z.array(deliverySchema) }),
     access: 'user',
   },
-} as const;
+} as const satisfies OperationTable;

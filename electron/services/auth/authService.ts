@@ -1,10 +1,11 @@
 import type { AuthState, NewUser, Role, User } from '#shared/domain/users';
+import type { Access } from '#shared/ipc/operationTable';
 import { fail, ok, type Result } from '#shared/ipc/result';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import { publicUser, UserRepository, type StoredUser } from '../../db/repositories/userRepository';
 import type { Db } from '../../db/types';
 import type { Clock } from '../clock';
-import type { Actor } from '../patients/patientService';
+import type { Actor } from '../actor';
 import type { SettingsService } from '../settings/settingsService';
 import { decoyHash, hashPassword, retryDelaySeconds, verifyPassword } from './passwords';
 
@@ -14,8 +15,6 @@ interface Session {
   lastActivityMs: number;
   locked: boolean;
 }
-
-export type Access = 'public' | 'user' | 'administrator';
 
 const wrongCredentials = 'Wrong username or password.';
 

@@ -11,7 +11,7 @@ import type { AppLogger } from '../../log/logger';
 import type { Clock } from '../clock';
 import type { FileSink } from '../files/fileSink';
 import type { FileSource } from '../files/fileSource';
-import type { Actor } from '../patients/patientService';
+import type { Actor } from '../actor';
 import type { BackupFolder} from './backupFolder';
 import { fileStamp } from './backupFolder';
 import { finishInterruptedRestore, putBack, replaceDatabaseFile } from './replaceDatabaseFile';

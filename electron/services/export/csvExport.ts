@@ -15,11 +15,10 @@ import {
   type SiteExportRow,
 } from '../../db/repositories/exportRepository';
 import type { Db } from '../../db/types';
-import type { Clock } from '../clock';
+import { localIsoDate, type Clock } from '../clock';
 import type { FileSink } from '../files/fileSink';
 import { yieldToOthers, type JobReporter } from '../jobs/jobProgress';
-import type { Actor } from '../patients/patientService';
-import { localIsoDate } from '../recall/recallService';
+import type { Actor } from '../actor';
 import { writeTransaction } from '../transaction';
 
 /**

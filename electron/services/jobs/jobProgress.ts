@@ -1,4 +1,5 @@
 import type { JobProgress } from '#shared/domain/recall';
+import { fail, type Result } from '#shared/ipc/result';
 
 /**
  * Progress of long jobs (CSV export, a batch of invitation letters) for the page that started
@@ -45,6 +46,17 @@ export class JobProgressRegistry {
         entry.finishedAt = this.now();
       },
     };
+  }
+
+  /** Runs a long job under the page's job id, so `get` can follow it; always finishes it. */
+  async run<T>(clientKey: string, jobId: string, work: (job: JobReporter) => Promise<Result<T>>): Promise<Result<T>> {
+    const job = this.start(clientKey, jobId, 'Starting', null);
+    if (!job) return fail('conflict', 'That job is already running.');
+    try {
+      return await work(job);
+    } finally {
+      job.finish();
+    }
   }
 
   get(clientKey: string, jobId: string): JobProgress | null {

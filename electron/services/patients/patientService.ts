@@ -8,15 +8,11 @@ import { isoDateOf } from '#shared/text/dates';
 import { AuditRepository } from '../../db/repositories/auditRepository';
 import { PatientRepository, toSummary, type SearchPosition, type SummaryRow } from '../../db/repositories/patientRepository';
 import type { Db } from '../../db/types';
+import type { Actor } from '../actor';
 import type { Clock } from '../clock';
 import { writeTransaction } from '../transaction';
 
 /** Who is acting; written to the audit log with every change. */
-export interface Actor {
-  /** Audit name of the signed-in user. */
-  name: string;
-}
-
 export interface SearchOptions {
   query: string;
   includeArchived: boolean;

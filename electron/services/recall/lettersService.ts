@@ -7,14 +7,14 @@ import { AuditRepository } from '../../db/repositories/auditRepository';
 import { PatientRepository } from '../../db/repositories/patientRepository';
 import { RecallRepository } from '../../db/repositories/recallRepository';
 import type { Db } from '../../db/types';
-import type { Clock } from '../clock';
+import { localIsoDate, type Clock } from '../clock';
 import type { FileSink } from '../files/fileSink';
 import type { JobReporter } from '../jobs/jobProgress';
 import { yieldToOthers } from '../jobs/jobProgress';
-import type { Actor } from '../patients/patientService';
+import type { Actor } from '../actor';
 import type { SettingsService } from '../settings/settingsService';
 import { writeTransaction } from '../transaction';
-import { localIsoDate, type RecallService } from './recallService';
+import type { RecallService } from './recallService';
 
 export interface LettersRequest {
   patientIds: readonly number[];

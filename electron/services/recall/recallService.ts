@@ -25,16 +25,10 @@ import {
   type WorklistRow,
 } from '../../db/repositories/recallRepository';
 import type { Db } from '../../db/types';
-import type { Clock } from '../clock';
-import type { Actor } from '../patients/patientService';
+import { localIsoDate, type Clock } from '../clock';
+import type { Actor } from '../actor';
 import type { SettingsService } from '../settings/settingsService';
 import { writeTransaction } from '../transaction';
-
-/** The computer's own calendar date: the clinic's "today" (due dates are calendar dates). */
-export function localIsoDate(instant: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}`;
-}
 
 const afterEveryContinuation = '\u{10FFFF}';
 const cursorSchema = z.tuple([z.string().max(200), z.number().int()]);

@@ -12,7 +12,7 @@ import { RecallRepository } from '../../db/repositories/recallRepository';
 import { SettingRepository } from '../../db/repositories/settingRepository';
 import type { Db } from '../../db/types';
 import type { Clock } from '../clock';
-import type { Actor } from '../patients/patientService';
+import type { Actor } from '../actor';
 
 const clinicKey = 'clinic';
 const recallKey = 'recall';

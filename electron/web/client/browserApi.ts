@@ -2,9 +2,10 @@
  * `window.api` for the browser: the same operations as the desktop preload, over fetch to the
  * loopback harness. Served by the harness before the renderer's own script runs.
  */
-import type { DesktopApi } from '#shared/ipc/desktopApi';
-import { operationNames } from '#shared/ipc/operationNames';
 import type { ChosenFile } from '#shared/domain/backups';
+import type { DesktopApi } from '#shared/ipc/desktopApi';
+import { operationApi } from '#shared/ipc/operationApi';
+import type { OperationName, RequestOf, ResponseOf } from '#shared/ipc/operations';
 import { fail, ok, type Result } from '#shared/ipc/result';
 
 declare global {
@@ -25,7 +26,7 @@ function clientKey(): string {
 }
 const key = clientKey();
 
-async function call(operation: string, request: unknown): Promise<Result<unknown>> {
+async function call<K extends OperationName>(operation: K, request: RequestOf<K>): Promise<Result<ResponseOf<K>>> {
   let response: Response;
   try {
     response = await fetch(`./api/${operation}`, {
@@ -38,7 +39,8 @@ async function call(operation: string, request: unknown): Promise<Result<unknown
     return fail('internal', 'Cannot reach the app. Is `npm start` still running? Your entries on this screen are kept.');
   }
   try {
-    return (await response.json()) as Result<unknown>;
+    // The harness answers every operation with its Result envelope (see electron/web/server.ts).
+    return (await response.json()) as Result<ResponseOf<K>>;
   } catch {
     return fail('internal', `The app answered with an unexpected response (HTTP ${response.status}).`);
   }
@@ -80,7 +82,9 @@ function chooseBackupFile(): Promise<Result<ChosenFile>> {
   });
 }
 
-const operationsApi = Object.fromEntries(operationNames.map((name) => [name, (request: unknown) => call(name, request)]));
-
-// The browser has no application menu: subscribing is accepted and does nothing.
-window.api = { ...operationsApi, chooseBackupFile, onMenuCommand: () => () => {} } as unknown as DesktopApi;
+window.api = {
+  ...operationApi((operation) => (request) => call(operation, request)),
+  chooseBackupFile,
+  // The browser has no application menu: subscribing is accepted and does nothing.
+  onMenuCommand: () => () => {},
+} satisfies DesktopApi;

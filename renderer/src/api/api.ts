@@ -1,6 +1,6 @@
 import type { DesktopApi } from '#shared/ipc/desktopApi';
-import { operationNames } from '#shared/ipc/operationNames';
-import type { Result } from '#shared/ipc/result';
+import { operationApi } from '#shared/ipc/operationApi';
+import type { Api, OperationCall, OperationName, RequestOf } from '#shared/ipc/operations';
 
 declare global {
   interface Window {
@@ -14,25 +14,24 @@ export const authChangedEvent = 'foot-screening:auth-changed';
 
 let wrapped: DesktopApi | null = null;
 
+/** One operation of `base`, telling the sign-in gate when the answer is `unauthorized`. */
+function watched<K extends OperationName>(base: Api, operation: K): OperationCall<K> {
+  const call: OperationCall<K> = base[operation];
+  return async (request: RequestOf<K>) => {
+    const result = await call(request);
+    if (!result.ok && result.error.code === 'unauthorized') window.dispatchEvent(new Event(authChangedEvent));
+    return result;
+  };
+}
+
 /**
- * The renderer's only way to reach the application (design section 2): `window.api`, with every
- * answer watched for `unauthorized` (signed out elsewhere, idle lock) so the lock screen appears
- * wherever the nurse is, without losing the screen underneath.
+ * The renderer's only way to reach the application: `window.api`, with every answer watched for
+ * `unauthorized` (signed out elsewhere, idle lock) so the lock screen appears wherever the nurse
+ * is, without losing the screen underneath.
  */
 export function api(): DesktopApi {
   if (wrapped) return wrapped;
   const base = window.api;
-  const entries = operationNames.map((name) => {
-    const call = base[name] as (request: unknown) => Promise<Result<unknown>>;
-    return [
-      name,
-      async (request: unknown): Promise<Result<unknown>> => {
-        const result = await call(request);
-        if (!result.ok && result.error.code === 'unauthorized') window.dispatchEvent(new Event(authChangedEvent));
-        return result;
-      },
-    ] as const;
-  });
-  wrapped = { ...Object.fromEntries(entries), onMenuCommand: base.onMenuCommand } as unknown as DesktopApi;
+  wrapped = { ...operationApi((operation) => watched(base, operation)), onMenuCommand: base.onMenuCommand } satisfies DesktopApi;
   return wrapped;
 }

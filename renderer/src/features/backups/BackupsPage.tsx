@@ -1,7 +1,7 @@
 import { Alert, Button, Paper, Stack, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import type { BackupList } from '#shared/domain/backups';
-import type { AppInfo } from '#shared/ipc/operations';
+import type { AppInfo } from '#shared/domain/appInfo';
 import { api, authChangedEvent } from '../../api/api';
 import { completeDelivery } from '../../components/delivery';
 import { useNotify } from '../../components/Notifier';

@@ -1,7 +1,7 @@
 import { Alert, Button, FormControl, FormControlLabel, FormLabel, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { ClinicSettings } from '#shared/domain/settings';
-import type { AppInfo } from '#shared/ipc/operations';
+import type { AppInfo } from '#shared/domain/appInfo';
 import type { FieldIssue } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { useDateOrder } from '../../app/preferences';

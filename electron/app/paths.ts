@@ -21,13 +21,16 @@ export function userDataDir(): string {
   }
 }
 
-/** The database file: `--db PATH`, else `FOOT_SCREENING_DB`, else the user-data folder. */
-export function defaultDataFile(argv: readonly string[] = process.argv): string {
+/**
+ * The database file: `--db PATH`, else `FOOT_SCREENING_DB`, else the user-data folder (tests use a
+ * temp file). The desktop app passes Electron's own user-data folder.
+ */
+export function defaultDataFile(argv: readonly string[] = process.argv, userData: () => string = userDataDir): string {
   const flag = argv.indexOf('--db');
   const fromFlag = flag >= 0 ? argv[flag + 1] : undefined;
   if (fromFlag) return path.resolve(fromFlag);
   if (process.env.FOOT_SCREENING_DB) return path.resolve(process.env.FOOT_SCREENING_DB);
-  return path.join(userDataDir(), dataFileName);
+  return path.join(userData(), dataFileName);
 }
 
 export function logDir(dataFile: string): string {

@@ -4,9 +4,8 @@ import { recallCategories } from '#shared/recall/recallRules';
 import { addDays, addMonths } from '#shared/text/dates';
 import { DashboardRepository } from '../../db/repositories/dashboardRepository';
 import type { Db } from '../../db/types';
-import type { Clock } from '../clock';
+import { localIsoDate, type Clock } from '../clock';
 import type { SettingsService } from '../settings/settingsService';
-import { localIsoDate } from './recallService';
 
 function countsOf<K extends string>(keys: readonly K[], counts: Readonly<Record<string, number>>): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0])) as Record<K, number>;

@@ -1,6 +1,6 @@
 import packageJson from '../../package.json' with { type: 'json' };
-import type { OperationName } from '#shared/ipc/operationNames';
-import { operations } from '#shared/ipc/operations';
+import type { AppInfo } from '#shared/domain/appInfo';
+import { operations, type OperationName } from '#shared/ipc/operations';
 import { openDatabase, type OpenDatabaseResult } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrations';
 import type { Db } from '../db/types';
@@ -8,14 +8,14 @@ import { createDispatch, type Dispatch } from '../ipc/dispatch';
 import { createHandlers } from '../ipc/handlers';
 import { createRecoveryDispatch } from '../ipc/recoveryDispatch';
 import type { AppLogger } from '../log/logger';
-import { productName } from '../main/paths';
+import { productName } from './paths';
 import { createAppServices, type AppServices } from './appServices';
-import { BackupFolder, backupsDirFor } from './backup/backupFolder';
-import { BackupManager, type DatabaseHost } from './backup/backupManager';
-import { finishInterruptedRestore } from './backup/replaceDatabaseFile';
-import { systemClock, type Clock } from './clock';
-import type { FileSink } from './files/fileSink';
-import { noFileSource, type FileSource } from './files/fileSource';
+import { BackupFolder, backupsDirFor } from '../services/backup/backupFolder';
+import { BackupManager, type DatabaseHost } from '../services/backup/backupManager';
+import { finishInterruptedRestore } from '../services/backup/replaceDatabaseFile';
+import { systemClock, type Clock } from '../services/clock';
+import type { FileSink } from '../services/files/fileSink';
+import { noFileSource, type FileSource } from '../services/files/fileSource';
 
 export interface OpenApplicationOptions {
   dataFile: string;
@@ -27,6 +27,10 @@ export interface OpenApplicationOptions {
   files: FileSink;
   /** Where files the user gives come from: the OS open dialog, or uploads to the harness. */
   sources?: FileSource;
+  /** IANA zone for printed times; the computer's own by default. */
+  timeZone?: string;
+  /** Rows per page of a CSV export; tests that follow the progress use small pages. */
+  exportPageSize?: number;
 }
 
 export interface OpenApplication {
@@ -74,7 +78,7 @@ class Application implements OpenApplication, DatabaseHost {
   readonly dispatch: Dispatch = (operation, payload, context) => this.state.dispatch(operation, payload, context);
   private state: State;
   private readonly clock: Clock;
-  private readonly info: AppServices['info'];
+  private readonly info: AppInfo;
 
   constructor(
     private readonly options: OpenApplicationOptions,
@@ -149,7 +153,16 @@ class Application implements OpenApplication, DatabaseHost {
     if (migration.kind === 'migrated') {
       this.options.log.info('database migrated', { from: migration.from, to: migration.to, backup: migration.backupFile !== null });
     }
-    const services = createAppServices(db, this.clock, this.options.files, this.info, this.backups);
+    const { files, timeZone, exportPageSize } = this.options;
+    const services = createAppServices({
+      db,
+      clock: this.clock,
+      info: this.info,
+      files,
+      backups: this.backups,
+      ...(timeZone ? { timeZone } : {}),
+      ...(exportPageSize ? { exportPageSize } : {}),
+    });
     return { mode: 'normal', db, services, dispatch: createDispatch(createHandlers(services), services.auth, this.options.log) };
   }
 

@@ -1,0 +1,82 @@
+import type { AppInfo } from '#shared/domain/appInfo';
+import type { Db } from '../db/types';
+import { AuditLogService } from '../services/audit/auditLogService';
+import { AuthService } from '../services/auth/authService';
+import type { BackupOperations } from '../services/backup/backupManager';
+import type { Clock } from '../services/clock';
+import { DashboardService } from '../services/dashboard/dashboardService';
+import { ExamService } from '../services/exams/examService';
+import { CsvExportService } from '../services/export/csvExport';
+import type { FileSink } from '../services/files/fileSink';
+import { JobProgressRegistry } from '../services/jobs/jobProgress';
+import { PatientService } from '../services/patients/patientService';
+import { LettersService } from '../services/recall/lettersService';
+import { RecallService } from '../services/recall/recallService';
+import { ReportService } from '../services/reports/reportService';
+import { SettingsService } from '../services/settings/settingsService';
+
+/** Everything the operations need, built once per open database (a restore builds them again). */
+export interface AppServices {
+  db: Db;
+  clock: Clock;
+  info: AppInfo;
+  files: FileSink;
+  settings: SettingsService;
+  auth: AuthService;
+  patients: PatientService;
+  exams: ExamService;
+  auditLog: AuditLogService;
+  /** Lives as long as the application, across restores (which replace everything else here). */
+  backups: BackupOperations;
+  reports: ReportService;
+  recall: RecallService;
+  letters: LettersService;
+  dashboard: DashboardService;
+  csvExport: CsvExportService;
+  /** Progress of the letters and exports running now; forgotten at a restore, like the sessions. */
+  jobs: JobProgressRegistry;
+}
+
+export interface AppServicesOptions {
+  db: Db;
+  clock: Clock;
+  info: AppInfo;
+  /** Where produced files go: OS dialogs on the desktop, download links in the harness. */
+  files: FileSink;
+  backups: BackupOperations;
+  /** IANA zone for printed times; the computer's own by default. */
+  timeZone?: string;
+  /** Rows per page of a CSV export; tests that follow the progress use small pages. */
+  exportPageSize?: number;
+}
+
+/**
+ * The composition root: the one place where services are built and handed each other. The
+ * desktop app, the loopback harness, the command-line tools, the tests and the bench all reach it
+ * through `openApplication`.
+ */
+export function createAppServices(o: AppServicesOptions): AppServices {
+  const { db, clock, files } = o;
+  const settings = new SettingsService(db, clock);
+  const patients = new PatientService(db, clock);
+  const exams = new ExamService(db, clock, settings);
+  const recall = new RecallService(db, clock, settings);
+  return {
+    db,
+    clock,
+    info: o.info,
+    files,
+    settings,
+    auth: new AuthService(db, clock, settings),
+    patients,
+    exams,
+    auditLog: new AuditLogService(db),
+    backups: o.backups,
+    reports: new ReportService({ db, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) }),
+    recall,
+    letters: new LettersService({ db, clock, settings, recall, files }),
+    dashboard: new DashboardService(db, clock, settings),
+    csvExport: new CsvExportService({ db, clock, files, ...(o.exportPageSize ? { pageSize: o.exportPageSize } : {}) }),
+    jobs: new JobProgressRegistry(),
+  };
+}

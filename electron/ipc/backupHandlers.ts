@@ -1,0 +1,13 @@
+import type { backupOperations } from '#shared/ipc/backupOperations';
+import { ok } from '#shared/ipc/result';
+import type { AppServices } from '../app/appServices';
+import type { HandlersOf } from './handlerContext';
+
+export function backupHandlers({ backups }: AppServices): HandlersOf<typeof backupOperations> {
+  return {
+    backUpNow: (_r, c) => backups.backUpNow(c.actor),
+    listBackups: () => ok(backups.list()),
+    chooseBackupFile: (_r, c) => backups.chooseFile(c.clientKey),
+    restoreBackup: (r, c) => backups.restore(r.source, c.actor, c.clientKey),
+  };
+}

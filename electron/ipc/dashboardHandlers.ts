@@ -1,0 +1,9 @@
+import type { dashboardOperations } from '#shared/ipc/dashboardOperations';
+import type { AppServices } from '../app/appServices';
+import type { HandlersOf } from './handlerContext';
+
+export function dashboardHandlers({ dashboard }: AppServices): HandlersOf<typeof dashboardOperations> {
+  return {
+    getDashboard: (r) => dashboard.figures(r),
+  };
+}

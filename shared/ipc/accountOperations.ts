@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import {
+  authStateSchema,
+  displayNameSchema,
+  newPasswordSchema,
+  newUserSchema,
+  passwordSchema,
+  roles,
+  usernameSchema,
+  userSchema,
+} from '../domain/users';
+import { emptyRequest, type OperationTable } from './operationTable';
+
+/** Signing in and out, the idle lock, and the staff accounts an administrator keeps. */
+export const accountOperations = {
+  getAuthState: { request: emptyRequest, response: authStateSchema, access: 'public' },
+  createFirstAdministrator: {
+    request: z.object({ username: usernameSchema, displayName: displayNameSchema, password: newPasswordSchema }).strict(),
+    response: authStateSchema,
+    access: 'public',
+  },
+  signIn: { request: z.object({ username: z.string().max(100), password: passwordSchema }).strict(), response: authStateSchema, access: 'public' },
+  signOut: { request: emptyRequest, response: authStateSchema, access: 'public' },
+  lockSession: { request: emptyRequest, response: authStateSchema, access: 'public' },
+  unlockSession: { request: z.object({ password: passwordSchema }).strict(), response: authStateSchema, access: 'public' },
+  changeOwnPassword: {
+    request: z.object({ currentPassword: passwordSchema, newPassword: newPasswordSchema }).strict(),
+    response: userSchema,
+    access: 'user',
+  },
+  listUsers: { request: emptyRequest, response: z.array(userSchema), access: 'administrator' },
+  createUser: { request: newUserSchema, response: userSchema, access: 'administrator' },
+  updateUser: {
+    request: z.object({ id: z.number().int().positive(), displayName: displayNameSchema, role: z.enum(roles), disabled: z.boolean() }).strict(),
+    response: userSchema,
+    access: 'administrator',
+  },
+  resetUserPassword: {
+    request: z.object({ id: z.number().int().positive(), password: newPasswordSchema }).strict(),
+    response: userSchema,
+    access: 'administrator',
+  },
+} as const satisfies OperationTable;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { backupListSchema, chosenFileSchema, restoreOutcomeSchema, restoreSourceSchema } from '../domain/backups';
+import { deliverySchema } from '../domain/files';
+import { emptyRequest, type OperationTable } from './operationTable';
+
+/**
+ * Backups and restores: administrators only. In recovery mode `listBackups` and `restoreBackup`
+ * (automatic backups only) answer without sign-in: see electron/ipc/recoveryDispatch.ts.
+ */
+export const backupOperations = {
+  backUpNow: { request: emptyRequest, response: deliverySchema, access: 'administrator' },
+  listBackups: { request: emptyRequest, response: backupListSchema, access: 'administrator' },
+  chooseBackupFile: { request: emptyRequest, response: chosenFileSchema, access: 'administrator' },
+  restoreBackup: { request: z.object({ source: restoreSourceSchema }).strict(), response: restoreOutcomeSchema, access: 'administrator' },
+} as const satisfies OperationTable;

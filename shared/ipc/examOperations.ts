@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { siteProtocolIds } from '../clinical/protocols';
+import { amendmentReasonSchema, examIdSchema, examinedOnSchema, examSchema, examSummarySchema, wizardPositionSchema } from '../domain/exam';
+import { findingsSchema } from '../domain/findings';
+import { patientIdSchema } from '../domain/patient';
+import type { OperationTable } from './operationTable';
+
+/** Screenings: start or resume a draft, autosave it, sign it off, discard it, amend a signed one. */
+export const examOperations = {
+  /** Starts a screening, or returns the open draft (`resumed`) so the nurse carries on. */
+  startScreening: {
+    request: z.object({ patientId: patientIdSchema, protocol: z.enum(siteProtocolIds), examinedOn: examinedOnSchema }).strict(),
+    response: examSchema.extend({ resumed: z.boolean() }),
+    access: 'user',
+  },
+  getExam: { request: z.object({ id: examIdSchema }).strict(), response: examSchema, access: 'user' },
+  saveExamDraft: {
+    request: z.object({ id: examIdSchema, findings: findingsSchema, wizard: wizardPositionSchema.nullable() }).strict(),
+    response: z.object({ id: z.number().int(), updatedAt: z.string() }),
+    access: 'user',
+  },
+  signExam: { request: z.object({ id: examIdSchema, findings: findingsSchema }).strict(), response: examSchema, access: 'user' },
+  discardExamDraft: { request: z.object({ id: examIdSchema }).strict(), response: z.object({ id: z.number().int() }), access: 'user' },
+  amendExam: { request: z.object({ id: examIdSchema, reason: amendmentReasonSchema }).strict(), response: examSchema, access: 'user' },
+  listPatientExams: { request: z.object({ patientId: patientIdSchema }).strict(), response: z.array(examSummarySchema), access: 'user' },
+} as const satisfies OperationTable;
