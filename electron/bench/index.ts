@@ -1,12 +1,9 @@
 /**
- * `npm run bench`: the performance targets of the design (section 5), as medians and ratios to
- * raw baselines measured in the same run. Prints a table for people and one
+ * `npm run bench`: the performance targets (docs/architecture.md, "Performance targets"), as medians and ratios to raw
+ * baselines measured in the same run. Prints a table for people and one
  * `bench: <name> n=<size> median_ms=<x> [baseline_ms=<y> ratio=<x/y>]` line per figure.
  * `--quick` uses fewer runs and sizes (for a smoke check).
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { benchLine } from './measure';
 import { benchExams } from './exams';
 import { benchPatientSearch } from './patientSearch';
@@ -23,31 +20,26 @@ interface Row {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-bench-'));
   const rows: Row[] = [];
   const emit = (row: Row): void => {
     rows.push(row);
     console.log(benchLine(row.name, row.n, row.median, row.baseline));
   };
-  try {
-    for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
-      const r = await benchPatientSearch(dir, n, quick ? 200 : 2_000);
-      emit({ name: 'patient-search', n, median: r.median, baseline: r.baseline, target: 'ratio ≤ 1.5, < 10 ms at 100k' });
-    }
-    const exams = benchExams(path.join(dir, 'exams.db'), quick ? 100 : 500);
-    emit({ name: 'exam-save', n: 1, median: exams.saveMs, target: '< 5 ms (full bilateral 10-site exam, raw answers, assessment, audit)' });
-    emit({ name: 'patient-open-30', n: 30, median: exams.open30Ms, target: '< 5 ms (patient + 30 exams)' });
-    // Report pack (issue 6): the whole pack as one PDF through the service vs pdfmake alone.
-    const pack = await benchReportPack(dir, quick ? 10 : 30);
-    emit({ name: 'report-pack', n: 1, median: pack.median, baseline: pack.baseline, target: 'ratio ≤ 1.3, < 300 ms' });
-    // Recall worklist and dashboard (issue 7): 100,000 patients with 500,000 signed exams.
-    const clinic = quick ? 10_000 : 100_000;
-    const recall = await benchRecall(dir, clinic, quick ? 20 : 200);
-    emit({ name: 'worklist', n: clinic, median: recall.worklist.median, baseline: recall.worklist.baseline, target: `< 200 ms (page + tab counts, ${recall.exams} exams)` });
-    emit({ name: 'dashboard', n: clinic, median: recall.dashboard.median, baseline: recall.dashboard.baseline, target: `< 200 ms (all figures, last 12 months, ${recall.exams} exams)` });
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
+    const r = await benchPatientSearch(n, quick ? 200 : 2_000);
+    emit({ name: 'patient-search', n, median: r.median, baseline: r.baseline, target: 'ratio ≤ 1.5, < 10 ms at 100k' });
   }
+  const exams = benchExams(quick ? 100 : 500);
+  emit({ name: 'exam-save', n: 1, median: exams.saveMs, target: '< 5 ms (full bilateral 10-site exam, raw answers, assessment, audit)' });
+  emit({ name: 'patient-open-30', n: 30, median: exams.open30Ms, target: '< 5 ms (patient + 30 exams)' });
+  // Report pack: the whole pack as one PDF through the service vs pdfmake alone.
+  const pack = await benchReportPack(quick ? 10 : 30);
+  emit({ name: 'report-pack', n: 1, median: pack.median, baseline: pack.baseline, target: 'ratio ≤ 1.3, < 300 ms' });
+  // Recall worklist and dashboard: 100,000 patients with 500,000 signed exams.
+  const clinic = quick ? 10_000 : 100_000;
+  const recall = await benchRecall(clinic, quick ? 20 : 200);
+  emit({ name: 'worklist', n: clinic, median: recall.worklist.median, baseline: recall.worklist.baseline, target: `< 200 ms (page + tab counts, ${recall.exams} exams)` });
+  emit({ name: 'dashboard', n: clinic, median: recall.dashboard.median, baseline: recall.dashboard.baseline, target: `< 200 ms (all figures, last 12 months, ${recall.exams} exams)` });
   console.log('');
   console.log('figure            n         median ms  baseline ms  ratio   target');
   for (const r of rows) {

@@ -1,12 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { parsePatientQuery } from '#shared/domain/patientQuery';
 import { isoDateOf } from '#shared/text/dates';
 import { dateSearchSql, PatientRepository, termSearchSql } from '../db/repositories/patientRepository';
-import { silentLogger } from '../log/logger';
 import { seededRandom, syntheticPatient } from '../services/demo/syntheticPatients';
-import { openApplication } from '../services/openApplication';
-import { DownloadStore } from '../web/downloads';
+import { openTestApp, signedInContext } from '../testing/testApp';
 import { compare, type Comparison } from './measure';
 
 /** Typical things a nurse types: short and long name fragments, two words, an identifier, a date. */
@@ -19,13 +15,8 @@ const afterEveryContinuation = '\u{10FFFF}';
  * SQL, mapping, envelope) against the raw prepared better-sqlite3 statement it runs, with the same
  * parameters.
  */
-export async function benchPatientSearch(dir: string, n: number, runs: number): Promise<Comparison> {
-  const file = path.join(dir, `search-${n}.db`);
-  fs.rmSync(file, { force: true });
-  const downloads = new DownloadStore();
-  const opened = openApplication({ dataFile: file, shell: 'browser', log: silentLogger, files: downloads });
-  if (!opened.ok) throw new Error(opened.message);
-  const { app } = opened;
+export async function benchPatientSearch(n: number, runs: number): Promise<Comparison> {
+  const app = openTestApp();
   const repo = new PatientRepository(app.db);
   const random = seededRandom(42);
   const now = new Date().toISOString();
@@ -60,8 +51,7 @@ export async function benchPatientSearch(dir: string, n: number, runs: number): 
 
   let i = 0;
   let j = 0;
-  app.services.auth.createFirstAdministrator('bench', { username: 'bench', displayName: 'Bench', password: 'bench password 1' });
-  const context = { clientKey: 'bench' };
+  const context = signedInContext(app, 'bench');
   const result = await compare(
     async () => {
       const text = benchQueries[i++ % benchQueries.length] ?? '';
@@ -75,7 +65,6 @@ export async function benchPatientSearch(dir: string, n: number, runs: number): 
     },
     runs,
   );
-  app.close();
-  downloads.dispose();
+  app.dispose();
   return result;
 }

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { defaultRecallSettings } from '#shared/domain/recallSettings';
 import { addDays, addMonths } from '#shared/text/dates';
 import { AuditRepository } from '../db/repositories/auditRepository';
@@ -6,11 +5,10 @@ import { dashboardSql, type DashboardRange } from '../db/repositories/dashboardR
 import { PatientRepository } from '../db/repositories/patientRepository';
 import { RecallRepository, worklistSql, type WorklistPageParams } from '../db/repositories/recallRepository';
 import type { Db } from '../db/types';
-import { silentLogger } from '../log/logger';
+import { localIsoDate } from '../services/clock';
 import { seededRandom, syntheticPatient } from '../services/demo/syntheticPatients';
-import { openApplication, type OpenApplication } from '../services/openApplication';
-import { localIsoDate, worklistFilter } from '../services/recall/recallService';
-import { DownloadStore } from '../web/downloads';
+import { worklistFilter } from '../services/recall/recallService';
+import { openTestApp, signedInContext } from '../testing/testApp';
 import { compare, type Comparison } from './measure';
 
 /**
@@ -83,22 +81,6 @@ export function buildClinic(db: Db, patients: number, examsPerPatient: number, t
   return { exams: id };
 }
 
-function bench(dir: string, patients: number): { app: OpenApplication; downloads: DownloadStore; close: () => void } {
-  const file = `${dir}/recall-${patients}.db`;
-  fs.rmSync(file, { force: true });
-  const downloads = new DownloadStore();
-  const opened = openApplication({ dataFile: file, shell: 'browser', log: silentLogger, files: downloads });
-  if (!opened.ok) throw new Error(opened.message);
-  return {
-    app: opened.app,
-    downloads,
-    close: () => {
-      opened.app.close();
-      downloads.dispose();
-    },
-  };
-}
-
 export interface RecallFigures {
   worklist: Comparison;
   dashboard: Comparison;
@@ -112,13 +94,12 @@ export interface RecallFigures {
  * raw with the same parameters. dashboard: `getDashboard` for the last 12 months vs its raw
  * statements.
  */
-export async function benchRecall(dir: string, patients: number, runs: number): Promise<RecallFigures> {
-  const { app, close } = bench(dir, patients);
+export async function benchRecall(patients: number, runs: number): Promise<RecallFigures> {
+  const app = openTestApp();
   try {
     const today = localIsoDate(new Date());
     const { exams } = buildClinic(app.db, patients, 5, today);
-    app.services.auth.createFirstAdministrator('bench', { username: 'bench', displayName: 'Bench', password: 'bench password 1' });
-    const context = { clientKey: 'bench' };
+    const context = signedInContext(app, 'bench');
 
     const requests = [
       { view: 'overdue' },
@@ -187,6 +168,6 @@ export async function benchRecall(dir: string, patients: number, runs: number): 
     );
     return { worklist, dashboard, exams };
   } finally {
-    close();
+    app.dispose();
   }
 }

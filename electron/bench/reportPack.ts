@@ -1,16 +1,10 @@
-import path from 'node:path';
 import pdfmake from 'pdfmake';
-import { patientInputSchema } from '#shared/domain/patient';
-import type { User } from '#shared/domain/users';
-import { vignetteFindings } from '#shared/report/fixtures/reportInputs';
 import { reportDocument } from '#shared/report/reportPack';
 import { reportParts } from '#shared/report/reportParts';
-import { silentLogger } from '../log/logger';
-import { renderReportPdf } from '../pdf/reportPdf';
 import { reportFontFamily } from '../pdf/renderPdf';
-import { openApplication } from '../services/openApplication';
-import { ReportService } from '../services/reports/reportService';
-import { DownloadStore } from '../web/downloads';
+import { renderReportPdf } from '../pdf/reportPdf';
+import { addPatient, nurse, signedExam, vignette } from '../testing/clinic';
+import { openTestApp } from '../testing/testApp';
 import { compare, type Comparison } from './measure';
 
 /**
@@ -19,27 +13,13 @@ import { compare, type Comparison } from './measure';
  * definition, render it, deliver it through the FileSink (a file written to disk) and append the
  * audit entry. The baseline is pdfmake rendering the same definition directly to a buffer.
  */
-export async function benchReportPack(dir: string, runs: number): Promise<Comparison> {
-  const downloads = new DownloadStore();
-  const opened = openApplication({ dataFile: path.join(dir, 'report-pack.db'), shell: 'browser', log: silentLogger, files: downloads });
-  if (!opened.ok) throw new Error(opened.message);
-  const { app } = opened;
+export async function benchReportPack(runs: number): Promise<Comparison> {
+  const app = openTestApp(undefined, { timeZone: 'UTC' });
   try {
-    const nurse: User = { id: 1, username: 'bench', displayName: 'Bench Nurse', role: 'nurse', createdAt: '', disabledAt: null };
-    const patient = app.services.patients.create(
-      patientInputSchema.parse({ familyName: 'Ní Bhriain', givenNames: 'Zoë', dateOfBirth: '1956-07-03', sex: 'female', clinicIdentifier: 'BENCH-1', diabetesType: 'type2' }),
-      { name: 'bench' },
-    );
-    if (!patient.ok) throw new Error(patient.error.message);
-    const draft = app.services.exams.start(patient.value.id, 'iwgdf-3', '2026-11-25', nurse);
-    if (!draft.ok) throw new Error(draft.error.message);
+    const patientId = addPatient(app, { familyName: 'Ní Bhriain', givenNames: 'Zoë', clinicIdentifier: 'BENCH-1' });
     // V14 (previous ulcer and LOPS: IWGDF 3, NICE high) has all three parts.
-    const signed = app.services.exams.sign(draft.value.id, vignetteFindings('V14'), nurse);
-    if (!signed.ok) throw new Error(signed.error.message);
-    const examId = signed.value.id;
-
-    const { services } = app;
-    const reports = new ReportService({ db: app.db, clock: services.clock, exams: services.exams, patients: services.patients, settings: services.settings, files: downloads, timeZone: 'UTC' });
+    const examId = signedExam(app, patientId, '2026-11-25', vignette('V14'));
+    const { reports } = app.services;
     const input = reports.input(examId);
     if (!input.ok) throw new Error(input.error.message);
     const options = { parts: reportParts, largePrint: false };
@@ -64,7 +44,6 @@ export async function benchReportPack(dir: string, runs: number): Promise<Compar
       warmup,
     );
   } finally {
-    app.close();
-    downloads.dispose();
+    app.dispose();
   }
 }

@@ -30,7 +30,7 @@ describe('dispatch', () => {
     const stranger = { clientKey: 'test:stranger' };
     const r = await app.dispatch('createPatient', { patient }, stranger);
     expect(r).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Please sign in.' } });
-    expect((await app.dispatch('searchPatients', { query: '' }, stranger)).ok).toBe(false);
+    expect(await app.dispatch('searchPatients', { query: '' }, stranger)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect((await app.dispatch('getAppInfo', {}, stranger)).ok).toBe(true);
     expect(counts()).toEqual({ patients: 0, audit: 1 });
   });

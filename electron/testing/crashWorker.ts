@@ -27,10 +27,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import type { OperationName } from '#shared/ipc/operationNames';
-import { fullBilateralFindings } from '../bench/exams';
+import type { OperationName, RequestOf, ResponseOf } from '#shared/ipc/operations';
+import { fullBilateralFindings } from './clinic';
 import { silentLogger } from '../log/logger';
-import { openApplication, type OpenApplication } from '../services/openApplication';
+import { openApplication, type OpenApplication } from '../app/openApplication';
 import type { FileSink } from '../services/files/fileSink';
 
 const clientKey = 'crash-worker';
@@ -46,10 +46,11 @@ function say(line: string): void {
 }
 
 /** Calls an operation through the app's own dispatch; a refusal ends the worker (exit code 4). */
-async function call<T>(app: OpenApplication, operation: OperationName, payload: unknown): Promise<T> {
+async function call<K extends OperationName>(app: OpenApplication, operation: K, payload: RequestOf<K>): Promise<ResponseOf<K>> {
   const result = await app.dispatch(operation, payload, { clientKey });
   if (!result.ok) throw new Refused(`${operation}: ${result.error.code}: ${result.error.message}`);
-  return result.value as T;
+  // Dispatch answers each operation with its own response type (the contract's table).
+  return result.value as ResponseOf<K>;
 }
 
 /**
@@ -68,12 +69,12 @@ async function screenPatients(app: OpenApplication, count: number): Promise<void
   // but were never acknowledged: a random run tag makes them so without reading the file.
   const tag = randomBytes(4).toString('hex');
   for (let i = 0; i < count; i++) {
-    const patient = await call<{ id: number }>(app, 'createPatient', {
+    const patient = await call(app, 'createPatient', {
       patient: { familyName: 'Crash', givenNames: `Patient ${i}`, dateOfBirth: '1950-01-01', sex: 'female', clinicIdentifier: `CS-${tag}-${i}`, diabetesType: 'type2' },
     });
-    const draft = await call<{ id: number }>(app, 'startScreening', { patientId: patient.id, protocol: '10-site', examinedOn: '2026-01-01' });
+    const draft = await call(app, 'startScreening', { patientId: patient.id, protocol: '10-site', examinedOn: '2026-01-01' });
     await call(app, 'saveExamDraft', { id: draft.id, findings, wizard: null });
-    const signed = await call<{ id: number; state: string }>(app, 'signExam', { id: draft.id, findings });
+    const signed = await call(app, 'signExam', { id: draft.id, findings });
     if (signed.state !== 'signed') throw new Refused(`signExam answered state ${signed.state}`);
     say(`saved ${signed.id} CS-${tag}-${i}`);
   }

@@ -76,7 +76,7 @@ describe('loopback harness', () => {
     expect(admin.status).toBe(200);
     const bad = await post('createPatient', { patient: { familyName: 3 } }, auth);
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { ok: boolean }).ok).toBe(false);
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect((await post('nope', {}, auth)).status).toBe(404);
     const notJson = await fetch(`${harness.url}api/getAppInfo`, { method: 'POST', headers: { ...auth, 'X-Client-Key': 'test-client-0001' }, body: '{' });
     expect(notJson.status).toBe(400);

@@ -42,6 +42,7 @@ function attackerCopy(): Db {
   return copy;
 }
 
+/** Verifies a copy of the file, as the app's own service would read it. */
 function verify(db: Db): ReturnType<AuditLogService['verify']> {
   return new AuditLogService(db).verify();
 }
@@ -49,7 +50,7 @@ function verify(db: Db): ReturnType<AuditLogService['verify']> {
 describe('audit log verification', () => {
   it('reports an intact chain with its number of entries', () => {
     expect(entries).toBe(7);
-    expect(new AuditLogService(app.db).verify()).toEqual({ ok: true, entries, lastEntryAt: '2026-11-25T10:00:00.000Z' });
+    expect(app.services.auditLog.verify()).toEqual({ ok: true, entries, lastEntryAt: '2026-11-25T10:00:00.000Z' });
   });
 
   it('fails at the edited entry, whichever entry and whichever column was edited', () => {
@@ -123,7 +124,7 @@ describe('entries the app writes', () => {
     try {
       other.services.auth.signIn('test:x', 'nobody\ud800', 'x');
       other.services.auth.signIn('test:x', '💥'.repeat(20) + 'x', 'x');
-      expect(new AuditLogService(other.db).verify()).toMatchObject({ ok: true, entries: 2 });
+      expect(other.services.auditLog.verify()).toMatchObject({ ok: true, entries: 2 });
     } finally {
       other.dispose();
     }
@@ -131,7 +132,7 @@ describe('entries the app writes', () => {
 });
 
 describe('audit log list', () => {
-  const service = (): AuditLogService => new AuditLogService(app.db);
+  const service = (): AuditLogService => app.services.auditLog;
   const base = { action: null, actor: null, entity: null, from: null, to: null, beforeId: null, limit: 50 };
 
   it('lists newest first and pages by id', () => {

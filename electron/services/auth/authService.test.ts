@@ -41,7 +41,7 @@ describe('accounts and sign-in', () => {
     setUp();
     expect(app.services.auth.state(adminKey).kind).toBe('signed-in');
     const again = app.services.auth.createFirstAdministrator('other', { username: 'mallory', displayName: 'M', password });
-    expect(again.ok).toBe(false);
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(app.services.auth.listUsers().map((u) => u.username)).toEqual(['admin']);
     const row = app.db.prepare('SELECT password_hash FROM app_user').get() as { password_hash: string };
     expect(row.password_hash).not.toContain(password);
@@ -74,16 +74,16 @@ describe('accounts and sign-in', () => {
     if (!nurse.ok) throw new Error(nurse.error.message);
     expect(app.services.auth.signIn('nina-pc', 'nina', password).ok).toBe(true);
     app.services.auth.updateUser(nurse.value.id, { displayName: 'Nina Nurse', role: 'nurse', disabled: true }, { ...admin, userId: 1 });
-    expect(app.services.auth.authorize('nina-pc', 'user').ok).toBe(false);
+    expect(app.services.auth.authorize('nina-pc', 'user')).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     const again = app.services.auth.signIn('nina-pc', 'nina', password);
-    expect(again.ok).toBe(false);
+    expect(again).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     if (!again.ok) expect(again.error.message).toMatch(/disabled/);
   });
 
   it('keeps at least one active administrator', () => {
     setUp();
     const r = app.services.auth.updateUser(1, { displayName: 'Ada', role: 'nurse', disabled: false }, { name: 'admin', userId: 2 });
-    expect(r.ok).toBe(false);
+    expect(r).toMatchObject({ ok: false, error: { code: 'conflict', message: 'At least one active administrator must remain.' } });
   });
 
   it('locks after the idle time and unlocks only with the same password', () => {
@@ -93,9 +93,9 @@ describe('accounts and sign-in', () => {
     expect(app.services.auth.authorize(adminKey, 'user').ok).toBe(true);
     now += 6 * 60_000;
     const refused = app.services.auth.authorize(adminKey, 'user');
-    expect(refused.ok).toBe(false);
+    expect(refused).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(app.services.auth.state(adminKey).kind).toBe('locked');
-    expect(app.services.auth.unlock(adminKey, 'wrong').ok).toBe(false);
+    expect(app.services.auth.unlock(adminKey, 'wrong')).toMatchObject({ ok: false, error: { code: 'unauthorized', message: 'Wrong password.' } });
     const unlocked = app.services.auth.unlock(adminKey, password);
     expect(unlocked.ok && unlocked.value.kind).toBe('signed-in');
     expect(app.services.auth.authorize(adminKey, 'user').ok).toBe(true);

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { patientInputSchema } from '#shared/domain/patient';
+import type { OperationName, RequestOf, ResponseOf } from '#shared/ipc/operations';
 import { fail, type Result } from '#shared/ipc/result';
 import { openDatabase } from '../../db/connection';
 import { latestSchemaVersion, migrations } from '../../db/migrations';
@@ -62,8 +63,8 @@ function rowsOf(file: string, sql: string): unknown[] {
   }
 }
 
-async function call<T>(app: TestApp, op: string, request: unknown, clientKey: string): Promise<Result<T>> {
-  return (await app.dispatch(op, request, { clientKey })) as Result<T>;
+function call<K extends OperationName>(app: TestApp, operation: K, request: RequestOf<K>, clientKey: string): Promise<Result<ResponseOf<K>>> {
+  return app.call(operation, request, { clientKey });
 }
 
 describe('back up now', () => {
@@ -71,11 +72,10 @@ describe('back up now', () => {
     const { app } = start();
     const admin = signedInContext(app);
     for (let i = 0; i < 50; i++) addPatient(app, `Family${i}`, `MRN-${i}`);
-    const r = await call<{ kind: string; url: string }>(app, 'backUpNow', {}, admin.clientKey);
+    const r = await call(app, 'backUpNow', {}, admin.clientKey);
     expect(r.ok).toBe(true);
-    if (!r.ok || r.value.kind !== 'download') throw new Error('no download');
-    const id = /download\/([^/]+)\//.exec(r.value.url)?.[1] ?? '';
-    const file = app.downloads.lookup(id)?.file ?? '';
+    if (!r.ok) throw new Error('no backup');
+    const file = app.files.fileOf(r.value);
     const copy = new Database(file, { readonly: true, fileMustExist: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -94,7 +94,7 @@ describe('back up now', () => {
     expect(created.ok).toBe(true);
     app.services.auth.signIn('test:nurse', 'nina', 'nurse password 1');
     for (const op of ['backUpNow', 'listBackups', 'restoreBackup', 'listAuditLog', 'verifyAuditLog', 'chooseBackupFile']) {
-      const r = await call(app, op, op === 'restoreBackup' ? { source: { kind: 'file', ref: 'abcdefgh' } } : {}, 'test:nurse');
+      const r = await app.dispatch(op, op === 'restoreBackup' ? { source: { kind: 'file', ref: 'abcdefgh' } } : {}, { clientKey: 'test:nurse' });
       expect(r.ok ? 'allowed' : r.error.code, op).toBe('forbidden');
     }
     expect((await call(app, 'verifyAuditLog', {}, admin.clientKey)).ok).toBe(true);
@@ -132,19 +132,19 @@ describe('restore', () => {
     const backup = app.backups.list().backups[0]?.name ?? '';
     addPatient(app, 'Later', 'L1');
 
-    const r = await call<{ keptAsideAs: string; migrated: boolean; schemaVersion: number }>(app, 'restoreBackup', { source: { kind: 'automatic', name: backup } }, admin.clientKey);
+    const r = await call(app, 'restoreBackup', { source: { kind: 'automatic', name: backup } }, admin.clientKey);
     expect(r).toMatchObject({ ok: true, value: { migrated: false, schemaVersion: latestSchemaVersion } });
     if (!r.ok) return;
     expect(familyNames(app.db)).toEqual(['Kept']);
     const aside = path.join(app.dir, r.value.keptAsideAs);
     expect(rowsOf(aside, 'SELECT family_name FROM patient ORDER BY id')).toEqual([{ family_name: 'Kept' }, { family_name: 'Later' }]);
     // Everybody signs in again; the same dispatch reaches the new services.
-    const after = await call<{ kind: string }>(app, 'searchPatients', { query: '' }, admin.clientKey);
+    const after = await call(app, 'searchPatients', { query: '' }, admin.clientKey);
     expect(after.ok ? 'ok' : after.error.code).toBe('unauthorized');
     expect((await call(app, 'signIn', { username: 'admin', password: 'correct horse battery' }, admin.clientKey)).ok).toBe(true);
-    const found = await call<{ items: unknown[] }>(app, 'searchPatients', { query: 'kept' }, admin.clientKey);
+    const found = await call(app, 'searchPatients', { query: 'kept' }, admin.clientKey);
     expect(found.ok && found.value.items).toHaveLength(1);
-    const verified = await call<{ ok: boolean }>(app, 'verifyAuditLog', {}, admin.clientKey);
+    const verified = await call(app, 'verifyAuditLog', {}, admin.clientKey);
     expect(verified.ok && verified.value.ok).toBe(true);
     const restoreAudit = app.db.prepare("SELECT actor, details FROM audit_log WHERE action = 'backup.restore'").get() as { actor: string; details: string };
     expect(restoreAudit.actor).toBe('admin');
@@ -256,25 +256,25 @@ describe('start-up check and recovery mode', () => {
     const { app } = start(dir);
     expect(app.mode).toBe('recovery');
     const client = 'browser:someone';
-    const state = await call<{ kind: string; problem: string }>(app, 'getAuthState', {}, client);
+    const state = await call(app, 'getAuthState', {}, client);
     expect(state).toMatchObject({ ok: true, value: { kind: 'recovery' } });
     const signIn = await call(app, 'signIn', { username: 'admin', password: 'correct horse battery' }, client);
     expect(signIn.ok ? 'ok' : signIn.error.code).toBe('unauthorized');
-    expect(await call(app, 'nope', {}, client)).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
+    expect(await app.dispatch('nope', {}, { clientKey: client })).toMatchObject({ ok: false, error: { code: 'unknown_operation' } });
     const fromFile = await call(app, 'restoreBackup', { source: { kind: 'file', ref: 'abcdefghij' } }, client);
     expect(fromFile.ok ? 'ok' : fromFile.error.code).toBe('forbidden');
     // Nothing was written to the damaged file by starting.
     expect(fs.readFileSync(app.file).equals(damaged)).toBe(true);
 
-    const list = await call<{ backups: { name: string }[] }>(app, 'listBackups', {}, client);
+    const list = await call(app, 'listBackups', {}, client);
     if (!list.ok) throw new Error(list.error.message);
     const latest = list.value.backups[0]?.name ?? '';
-    const restored = await call<{ keptAsideAs: string }>(app, 'restoreBackup', { source: { kind: 'automatic', name: latest } }, client);
+    const restored = await call(app, 'restoreBackup', { source: { kind: 'automatic', name: latest } }, client);
     if (!restored.ok) throw new Error(restored.error.message);
     expect(app.mode).toBe('normal');
     expect(familyNames(app.db)).toHaveLength(300);
     expect(fs.readFileSync(path.join(dir, restored.value.keptAsideAs)).equals(damaged)).toBe(true);
-    expect((await call<{ kind: string }>(app, 'getAuthState', {}, client)).ok).toBe(true);
+    expect((await call(app, 'getAuthState', {}, client)).ok).toBe(true);
     expect((await call(app, 'signIn', { username: 'admin', password: 'correct horse battery' }, client)).ok).toBe(true);
     const actor = app.db.prepare("SELECT actor FROM audit_log WHERE action = 'backup.restore'").get();
     expect(actor).toEqual({ actor: 'start-up recovery' });

@@ -1,16 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
-import { findingsSchema, type Findings } from '#shared/domain/findings';
-import { patientInputSchema } from '#shared/domain/patient';
-import type { User } from '#shared/domain/users';
 import { addDays, addMonths } from '#shared/text/dates';
 import { AuditRepository } from '../../db/repositories/auditRepository';
-import { seededRandom } from '../demo/syntheticPatients';
+import { addPatient, amendedExam, nurse, nurseActor as actor, signedExam, vignette } from '../../testing/clinic';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
-import { DashboardService } from './dashboardService';
-
-const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
-const actor = { name: 'nina' };
+import { seededRandom } from '../demo/syntheticPatients';
 const today = '2026-11-25';
 
 /** Vignettes with their categories, so the test knows the truth without asking the app. */
@@ -24,11 +17,6 @@ const kinds = [
   { vignette: 'V27', nice: 'incomplete', iwgdf: 'incomplete' },
 ] as const;
 type Kind = (typeof kinds)[number];
-
-function vignette(id: string): Findings {
-  const v = (vignettes as { id: string; findings: unknown }[]).find((x) => x.id === id);
-  return findingsSchema.parse(v?.findings);
-}
 
 interface ModelExam {
   patient: number;
@@ -57,46 +45,35 @@ function randomClinic(seed: number): { exams: Map<number, ModelExam>; archived: 
   const archived = new Set<number>();
   const patients: number[] = [];
   for (let i = 0; i < 40; i++) {
-    const p = app.services.patients.create(
-      patientInputSchema.parse({ familyName: `Test${i}`, givenNames: 'X', dateOfBirth: '1950-01-01', sex: 'male', clinicIdentifier: `D${seed}-${i}`, diabetesType: 'type2' }),
-      actor,
-    );
-    if (!p.ok) throw new Error(p.error.message);
-    patients.push(p.value.id);
+    const patientId = addPatient(app, { familyName: `Test${i}`, givenNames: 'X', dateOfBirth: '1950-01-01', sex: 'male', clinicIdentifier: `D${seed}-${i}` });
+    patients.push(patientId);
     const count = Math.floor(random() * 4);
     for (let k = 0; k < count; k++) {
       const kind = pick(kinds);
       const examinedOn = addDays(today, -Math.floor(random() * 900));
-      const draft = app.services.exams.start(p.value.id, 'iwgdf-3', examinedOn, nurse);
-      if (!draft.ok) throw new Error(draft.error.message);
-      const signed = app.services.exams.sign(draft.value.id, vignette(kind.vignette), nurse);
-      if (!signed.ok) throw new Error(signed.error.message);
-      let current = signed.value.id;
+      const first = signedExam(app, patientId, examinedOn, vignette(kind.vignette));
+      let current = first;
       let referral = false;
       const addReferral = (examId: number): void => {
-        audit.append({ at: `${today}T10:00:00.000Z`, actor: 'nina', action: 'report.create', entity: 'exam', entityId: String(examId), details: { patientId: p.value.id, parts: ['clinician', 'referral'] } });
+        audit.append({ at: `${today}T10:00:00.000Z`, actor: 'nina', action: 'report.create', entity: 'exam', entityId: String(examId), details: { patientId, parts: ['clinician', 'referral'] } });
         referral = true;
       };
       if (random() < 0.4) addReferral(current);
       else if (random() < 0.2) {
         // A report without the letter does not count.
-        audit.append({ at: `${today}T10:00:00.000Z`, actor: 'nina', action: 'report.create', entity: 'exam', entityId: String(current), details: { patientId: p.value.id, parts: ['clinician', 'patient'] } });
+        audit.append({ at: `${today}T10:00:00.000Z`, actor: 'nina', action: 'report.create', entity: 'exam', entityId: String(current), details: { patientId, parts: ['clinician', 'patient'] } });
       }
       let finalKind: Kind = kind;
       if (random() < 0.25) {
         finalKind = pick(kinds);
-        const amendment = app.services.exams.amend(current, 'Corrected entry', nurse);
-        if (!amendment.ok) throw new Error(amendment.error.message);
-        const again = app.services.exams.sign(amendment.value.id, vignette(finalKind.vignette), nurse);
-        if (!again.ok) throw new Error(again.error.message);
-        current = again.value.id;
+        current = amendedExam(app, current, vignette(finalKind.vignette), 'Corrected entry');
         if (random() < 0.3) addReferral(current);
       }
-      exams.set(current, { patient: p.value.id, series: signed.value.id, examinedOn, kind: finalKind, referral });
+      exams.set(current, { patient: patientId, series: first, examinedOn, kind: finalKind, referral });
     }
     if (random() < 0.1) {
-      app.services.patients.archive(p.value.id, actor);
-      archived.add(p.value.id);
+      app.services.patients.archive(patientId, actor);
+      archived.add(patientId);
     }
   }
   // An unsigned draft and a discarded one never count.
@@ -109,7 +86,7 @@ function randomClinic(seed: number): { exams: Map<number, ModelExam>; archived: 
 describe('dashboard figures', () => {
   it.each([1, 2, 3])('match figures computed independently from a random clinic (seed %i)', (seed) => {
     const { exams, archived, patients } = randomClinic(seed);
-    const dashboard = new DashboardService(app.db, app.services.clock, app.services.settings);
+    const dashboard = app.services.dashboard;
     const random = seededRandom(100 + seed);
     const ranges = [
       { from: addDays(addMonths(today, -12), 1), to: today },
@@ -160,7 +137,7 @@ describe('dashboard figures', () => {
   });
 
   it('is all zeros for an empty clinic', () => {
-    const r = new DashboardService(app.db, app.services.clock, app.services.settings).figures({ from: '2026-01-01', to: today });
+    const r = app.services.dashboard.figures({ from: '2026-01-01', to: today });
     expect(r.ok && r.value).toMatchObject({ patients: 0, screenings: 0, overdueToday: 0, neverScreened: 0, highRisk: { results: 0, withReferralLetter: 0 } });
   });
 });

@@ -4,18 +4,16 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { findingsSchema } from '#shared/domain/findings';
-import { patientInputSchema } from '#shared/domain/patient';
-import type { User } from '#shared/domain/users';
-import { fullBilateralFindings } from '../../bench/exams';
+import { openApplication } from '../../app/openApplication';
 import type { Db } from '../../db/types';
 import { silentLogger } from '../../log/logger';
 import { seededRandom } from '../demo/syntheticPatients';
+import { addPatient, fullBilateralFindings, signedExam } from '../../testing/clinic';
 import { openTestApp, tempDir } from '../../testing/testApp';
 import type { FileSink } from '../files/fileSink';
-import { openApplication } from '../openApplication';
 
 /**
- * Issue 8, crash safety. A child process (electron/testing/crashWorker.ts) opens the application
+ * Crash safety. A child process (electron/testing/crashWorker.ts) opens the application
  * on a real SQLite file and signs exams one after another, acknowledging each save on stdout
  * after it returned success. This test kills it with SIGKILL at seeded random moments, restarts
  * it on the same file, and repeats until `examsPerRun` saves were acknowledged; every worker's
@@ -181,23 +179,14 @@ interface ReferenceExam {
   siteRows: number;
 }
 
-const nurse: User = { id: 1, username: 'reference', displayName: 'Reference Nurse', role: 'nurse', createdAt: '', disabledAt: null };
-
 /** Signs the same findings once in an untouched application to learn what a complete exam looks like. */
 function referenceExam(): ReferenceExam {
   const app = openTestApp();
   try {
-    const patient = app.services.patients.create(
-      patientInputSchema.parse({ familyName: 'Reference', givenNames: 'Patient', dateOfBirth: '1950-01-01', sex: 'female', clinicIdentifier: 'R-1', diabetesType: 'type2' }),
-      { name: 'reference' },
-    );
-    if (!patient.ok) throw new Error(patient.error.message);
-    const draft = app.services.exams.start(patient.value.id, '10-site', '2026-01-01', nurse);
-    if (!draft.ok) throw new Error(draft.error.message);
+    const patientId = addPatient(app, { familyName: 'Reference', givenNames: 'Patient', dateOfBirth: '1950-01-01', clinicIdentifier: 'R-1' });
     // Parsed as the dispatch parses the worker's request, so the stored JSON is the same text.
-    const signed = app.services.exams.sign(draft.value.id, findingsSchema.parse(fullBilateralFindings()), nurse);
-    if (!signed.ok) throw new Error(signed.error.message);
-    const rows = examRows(app.db).get(signed.value.id);
+    const examId = signedExam(app, patientId, '2026-01-01', findingsSchema.parse(fullBilateralFindings()), { protocol: '10-site' });
+    const rows = examRows(app.db).get(examId);
     if (!rows) throw new Error('the reference exam has no rows');
     return { rows: rows.text, footRows: rows.footRows, siteRows: rows.siteRows };
   } finally {

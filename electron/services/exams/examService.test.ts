@@ -1,28 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assess } from '#shared/clinical/assess';
-import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
-import { findingsSchema, type Findings } from '#shared/domain/findings';
-import { patientInputSchema } from '#shared/domain/patient';
-import type { User } from '#shared/domain/users';
+import { addPatient, nurse, vignette } from '../../testing/clinic';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 
 let app: TestApp;
 let patientId: number;
-const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
-
-function vignette(id: string): Findings {
-  const v = (vignettes as { id: string; findings: unknown }[]).find((x) => x.id === id);
-  return findingsSchema.parse(v?.findings);
-}
 
 beforeEach(() => {
   app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'));
-  const p = app.services.patients.create(
-    patientInputSchema.parse({ familyName: 'Żak', givenNames: 'Łucja', dateOfBirth: '1956-07-03', sex: 'female', clinicIdentifier: 'Z1', diabetesType: 'type2' }),
-    { name: 'nina' },
-  );
-  if (!p.ok) throw new Error(p.error.message);
-  patientId = p.value.id;
+  patientId = addPatient(app, { familyName: 'Żak', givenNames: 'Łucja', clinicIdentifier: 'Z1' });
 });
 afterEach(() => app.dispose());
 
@@ -95,9 +81,9 @@ describe('sign-off', () => {
     const id = start();
     app.services.exams.sign(id, vignette('V01'), nurse);
     const save = app.services.exams.saveDraft(id, vignette('V04'), null);
-    expect(save.ok).toBe(false);
+    expect(save).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const again = app.services.exams.sign(id, vignette('V04'), nurse);
-    expect(again.ok).toBe(false);
+    expect(again).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const back = app.services.exams.get(id);
     expect(back.ok && back.value.iwgdfCategory).toBe('0');
   });
@@ -123,12 +109,24 @@ describe('amendments', () => {
     expect(history[0]?.amendmentReason).toBe('Left hallux result was entered on the wrong foot');
   });
 
-  it('refuses to amend a superseded version or while another draft is open', () => {
+  it('refuses a second amendment while the first is still a draft', () => {
     const v1 = start();
     app.services.exams.sign(v1, vignette('V01'), nurse);
     const v2 = app.services.exams.amend(v1, 'first correction', nurse);
     expect(v2.ok).toBe(true);
-    expect(app.services.exams.amend(v1, 'second correction', nurse).ok).toBe(false);
+    const second = app.services.exams.amend(v1, 'second correction', nurse);
+    expect(second).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/unfinished screening/) } });
+  });
+
+  it('refuses to amend a version an amendment has replaced', () => {
+    const v1 = start();
+    app.services.exams.sign(v1, vignette('V01'), nurse);
+    const v2 = app.services.exams.amend(v1, 'first correction', nurse);
+    if (!v2.ok) throw new Error(v2.error.message);
+    expect(app.services.exams.sign(v2.value.id, vignette('V04'), nurse).ok).toBe(true);
+    expect(app.services.exams.get(v1)).toMatchObject({ ok: true, value: { state: 'superseded' } });
+    const again = app.services.exams.amend(v1, 'second correction', nurse);
+    expect(again).toMatchObject({ ok: false, error: { code: 'conflict', message: expect.stringMatching(/current signed version/) } });
   });
 });
 
@@ -136,7 +134,7 @@ describe('discarding', () => {
   it('marks a draft discarded and lets a new screening start', () => {
     const id = start();
     expect(app.services.exams.discard(id, nurse).ok).toBe(true);
-    expect(app.services.exams.get(id).ok).toBe(false);
+    expect(app.services.exams.get(id)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(start()).not.toBe(id);
   });
 });

@@ -1,63 +1,42 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
 import { parseCsv, utf8Bom } from '#shared/csv/csv';
-import type { Delivery } from '#shared/domain/files';
-import { findingsSchema, type Findings } from '#shared/domain/findings';
-import { patientInputSchema, type PatientInputDraft } from '#shared/domain/patient';
-import type { User } from '#shared/domain/users';
+import type { PatientInputDraft } from '#shared/domain/patient';
+import { addPatient as addTestPatient, amendedExam, nurse, signedExam, vignette } from '../../testing/clinic';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
-import type { FileSink } from '../files/fileSink';
 import type { JobReporter } from '../jobs/jobProgress';
-import { CsvExportService, exportHeaders } from './csvExport';
+import { exportHeaders } from './csvExport';
 
-const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
 const actor = { name: 'admin' };
+const clock = fixedClock('2026-11-25T10:00:00.000Z');
 let app: TestApp;
-
-function vignette(id: string): Findings {
-  const v = (vignettes as { id: string; findings: unknown }[]).find((x) => x.id === id);
-  return findingsSchema.parse(v?.findings);
-}
 
 /** What a spreadsheet would show for a text cell: formula starts get the apostrophe the export adds. */
 const shown = (text: string | null): string => (text === null ? '' : /^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 
 function addPatient(p: Partial<PatientInputDraft> & { clinicIdentifier: string }): number {
-  const r = app.services.patients.create(
-    patientInputSchema.parse({ familyName: 'Plain', givenNames: 'Pat', dateOfBirth: '1950-01-01', sex: 'female', diabetesType: 'type2', ...p }),
-    actor,
-  );
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.id;
+  return addTestPatient(app, { familyName: 'Plain', givenNames: 'Pat', dateOfBirth: '1950-01-01', ...p }, actor);
 }
 
 function sign(patientId: number, examinedOn: string, id: string, protocol: 'iwgdf-3' | '10-site' = 'iwgdf-3'): number {
-  const draft = app.services.exams.start(patientId, protocol, examinedOn, nurse);
-  if (!draft.ok) throw new Error(draft.error.message);
-  const signed = app.services.exams.sign(draft.value.id, vignette(id), nurse);
-  if (!signed.ok) throw new Error(signed.error.message);
-  return signed.value.id;
+  return signedExam(app, patientId, examinedOn, vignette(id), { protocol });
 }
 
 /** Runs an export and reads the file it produced back. */
-async function exported(dataset: 'patients' | 'exams' | 'assessments', options: { from?: string; to?: string; pageSize?: number } = {}) {
+async function exported(dataset: 'patients' | 'exams' | 'assessments', options: { from?: string; to?: string } = {}) {
   const advances: number[] = [];
   const steps: [string, number | null][] = [];
   const job: JobReporter = { step: (s, t) => steps.push([s, t]), advance: (d) => advances.push(d), finish: () => {} };
-  const service = new CsvExportService({ db: app.db, clock: app.services.clock, files: app.downloads, ...(options.pageSize ? { pageSize: options.pageSize } : {}) });
-  const r = await service.export({ dataset, from: options.from ?? null, to: options.to ?? null }, actor, job);
+  const r = await app.services.csvExport.export({ dataset, from: options.from ?? null, to: options.to ?? null }, actor, job);
   if (!r.ok) throw new Error(r.error.message);
   const delivery = r.value.delivery;
-  if (delivery.kind !== 'download') throw new Error('expected a download');
-  const id = /download\/([^/]+)\//.exec(delivery.url)?.[1] ?? '';
-  const text = fs.readFileSync(app.downloads.lookup(id)?.file ?? '', 'utf8');
+  const text = fs.readFileSync(app.files.fileOf(delivery), 'utf8');
   const [header, ...rows] = parseCsv(text);
   return { text, header, rows, delivery, rowCount: r.value.rows, advances, steps };
 }
 
 beforeEach(() => {
-  app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'));
+  app = openTestApp(clock);
 });
 afterEach(() => app.dispose());
 
@@ -104,9 +83,7 @@ describe('CSV export', () => {
   it('exams: one row per signed or replaced version with every foot field and site, drafts left out', async () => {
     const p = addPatient({ clinicIdentifier: 'E-1' });
     const first = sign(p, '2026-01-15', 'V01');
-    const amendment = app.services.exams.amend(first, 'Right hallux entered wrongly', nurse);
-    if (!amendment.ok) throw new Error(amendment.error.message);
-    app.services.exams.sign(amendment.value.id, vignette('V04'), nurse);
+    amendedExam(app, first, vignette('V04'), 'Right hallux entered wrongly');
     sign(addPatient({ clinicIdentifier: 'E-2' }), '2026-06-01', 'V21');
     app.services.exams.start(p, 'iwgdf-3', '2026-11-25', nurse);
 
@@ -162,8 +139,11 @@ describe('CSV export', () => {
   });
 
   it('reads and writes page by page, reporting progress, and never more than one page at a time', async () => {
+    // Pages of 2 rows, so 7 patients take four pages.
+    app.dispose();
+    app = openTestApp(clock, { exportPageSize: 2 });
     for (let i = 0; i < 7; i++) addPatient({ clinicIdentifier: `P-${i}` });
-    const out = await exported('patients', { pageSize: 2 });
+    const out = await exported('patients');
     expect(out.rowCount).toBe(7);
     expect(out.steps).toEqual([['Writing patients', 7]]);
     expect(out.advances).toEqual([2, 4, 6, 7]);
@@ -172,10 +152,9 @@ describe('CSV export', () => {
   it('a cancelled save dialog writes nothing and records nothing', async () => {
     addPatient({ clinicIdentifier: 'C-1' });
     let written = 0;
-    const cancelling: FileSink = { deliver: async (): Promise<Delivery> => ({ kind: 'cancelled' }) };
+    app.files.cancelDialogs();
     const counting: JobReporter = { step: () => {}, advance: (n) => (written = n), finish: () => {} };
-    const service = new CsvExportService({ db: app.db, clock: app.services.clock, files: cancelling });
-    const r = await service.export({ dataset: 'patients', from: null, to: null }, actor, counting);
+    const r = await app.services.csvExport.export({ dataset: 'patients', from: null, to: null }, actor, counting);
     expect(r.ok && r.value).toEqual({ delivery: { kind: 'cancelled' }, rows: 0 });
     expect(written).toBe(0);
     expect(app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'export.csv'").get()).toEqual({ n: 0 });

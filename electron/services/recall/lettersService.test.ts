@@ -1,42 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
-import type { Delivery } from '#shared/domain/files';
-import { findingsSchema } from '#shared/domain/findings';
-import { patientInputSchema } from '#shared/domain/patient';
-import type { User } from '#shared/domain/users';
+import { addPatient, nurseActor as actor, signedExam, vignette } from '../../testing/clinic';
 import { pdfPageCount, pdfText } from '../../testing/poppler';
 import { fixedClock, openTestApp, tempDir, type TestApp } from '../../testing/testApp';
-import type { FileSink } from '../files/fileSink';
-import type { JobReporter } from '../jobs/jobProgress';
-import { LettersService } from './lettersService';
-import { RecallService } from './recallService';
+import { silentJob, type JobReporter } from '../jobs/jobProgress';
 
-const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
-const actor = { name: 'nina' };
 let app: TestApp;
 
-function patient(familyName: string, givenNames: string, id: string): number {
-  const r = app.services.patients.create(patientInputSchema.parse({ familyName, givenNames, dateOfBirth: '1950-01-01', sex: 'female', clinicIdentifier: id, diabetesType: 'type2' }), actor);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value.id;
-}
-
-function letters(files: FileSink = app.downloads): LettersService {
-  const recall = new RecallService(app.db, app.services.clock, app.services.settings);
-  return new LettersService({ db: app.db, clock: app.services.clock, settings: app.services.settings, recall, files });
-}
-
-/** A FileSink that keeps the file where the test can read it. */
-function keeping(dir: string): FileSink {
-  return {
-    async deliver(name, _kind, _mode, write): Promise<Delivery> {
-      const file = path.join(dir, name);
-      await write(file);
-      return { kind: 'saved', fileName: name, bytes: fs.statSync(file).size };
-    },
-  };
+function patient(familyName: string, givenNames: string, clinicIdentifier: string): number {
+  return addPatient(app, { familyName, givenNames, dateOfBirth: '1950-01-01', clinicIdentifier });
 }
 
 beforeEach(() => {
@@ -50,15 +23,13 @@ describe('invitation letters', () => {
     app.services.settings.updateRecall({ ...app.services.settings.recall(), bookingText: 'Phone 01632 960000, Monday to Friday' }, actor);
     const zoe = patient('Ní Bhriain', 'Zoë', 'MRN-1');
     const lucja = patient('Żak', 'Łucja', 'MRN-2');
-    const draft = app.services.exams.start(zoe, 'iwgdf-3', '2025-03-12', nurse);
-    if (!draft.ok) throw new Error(draft.error.message);
-    const v01 = (vignettes as { id: string; findings: unknown }[]).find((v) => v.id === 'V01')?.findings;
-    app.services.exams.sign(draft.value.id, findingsSchema.parse(v01), nurse);
+    signedExam(app, zoe, '2025-03-12', vignette('V01'));
 
     const dir = tempDir('letters-');
     const steps: string[] = [];
     const job: JobReporter = { step: (s) => steps.push(s), advance: () => {}, finish: () => {} };
-    const r = await letters(keeping(dir)).print({ patientIds: [zoe, lucja], recordContact: true, mode: 'save' }, actor, job);
+    app.files.saveInto(dir);
+    const r = await app.services.letters.print({ patientIds: [zoe, lucja], recordContact: true, mode: 'save' }, actor, job);
     expect(r.ok && r.value).toMatchObject({ letters: 2, contactsRecorded: 2, delivery: { kind: 'saved', fileName: 'Invitation letters - 2026-11-25 - 2 patients.pdf' } });
     expect(steps).toEqual(['Preparing the letters', 'Making the PDF', 'Saving the PDF']);
     const file = path.join(dir, 'Invitation letters - 2026-11-25 - 2 patients.pdf');
@@ -81,11 +52,11 @@ describe('invitation letters', () => {
 
   it('records nothing when the save is cancelled, or when asked not to record contacts', async () => {
     const p = patient('Adams', 'Ann', 'A-1');
-    const cancelling: FileSink = { deliver: async (): Promise<Delivery> => ({ kind: 'cancelled' }) };
-    const job: JobReporter = { step: () => {}, advance: () => {}, finish: () => {} };
-    const cancelled = await letters(cancelling).print({ patientIds: [p], recordContact: true, mode: 'save' }, actor, job);
+    app.files.cancelDialogs();
+    const cancelled = await app.services.letters.print({ patientIds: [p], recordContact: true, mode: 'save' }, actor, silentJob);
     expect(cancelled.ok && cancelled.value).toEqual({ delivery: { kind: 'cancelled' }, letters: 0, contactsRecorded: 0 });
-    const quiet = await letters().print({ patientIds: [p], recordContact: false, mode: 'open' }, actor, job);
+    app.files.offerDownloads();
+    const quiet = await app.services.letters.print({ patientIds: [p], recordContact: false, mode: 'open' }, actor, silentJob);
     expect(quiet.ok && quiet.value.contactsRecorded).toBe(0);
     expect(app.db.prepare('SELECT count(*) AS n FROM recall_contact').get()).toEqual({ n: 0 });
     expect(app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'letters.print'").get()).toEqual({ n: 1 });
@@ -94,11 +65,11 @@ describe('invitation letters', () => {
   it('refuses archived and unknown patients without making anything', async () => {
     const p = patient('Adams', 'Ann', 'A-1');
     app.services.patients.archive(p, actor);
-    const job: JobReporter = { step: () => {}, advance: () => {}, finish: () => {} };
-    const archived = await letters().print({ patientIds: [p], recordContact: true, mode: 'save' }, actor, job);
+    const archived = await app.services.letters.print({ patientIds: [p], recordContact: true, mode: 'save' }, actor, silentJob);
+    expect(archived).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(!archived.ok && archived.error.message).toMatch(/archived/);
-    const unknown = await letters().print({ patientIds: [999], recordContact: true, mode: 'save' }, actor, job);
-    expect(unknown.ok).toBe(false);
+    const unknown = await app.services.letters.print({ patientIds: [999], recordContact: true, mode: 'save' }, actor, silentJob);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'letters.print'").get()).toEqual({ n: 0 });
   });
 });

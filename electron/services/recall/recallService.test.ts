@@ -1,50 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import vignettes from '#shared/clinical/fixtures/vignettes.json' with { type: 'json' };
-import { findingsSchema, type Findings } from '#shared/domain/findings';
-import { patientInputSchema } from '#shared/domain/patient';
+import type { Findings } from '#shared/domain/findings';
 import { worklistRequestSchema, type WorklistRequest } from '#shared/domain/recall';
 import { defaultRecallSettings, type RecallSettings } from '#shared/domain/recallSettings';
-import type { User } from '#shared/domain/users';
 import { recallCategories, recallDecision, type RecallBasis } from '#shared/recall/recallRules';
 import { RecallRepository } from '../../db/repositories/recallRepository';
+import { addPatient, amendedExam, nurse, nurseActor as actor, signedExam, vignette } from '../../testing/clinic';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
-import { RecallService } from './recallService';
+import type { RecallService } from './recallService';
 
-const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
-const actor = { name: 'nina' };
 let app: TestApp;
 let recall: RecallService;
 
-function vignette(id: string): Findings {
-  const v = (vignettes as { id: string; findings: unknown }[]).find((x) => x.id === id);
-  return findingsSchema.parse(v?.findings);
-}
-
-let serial = 0;
 function patient(familyName = 'Żak', givenNames = 'Łucja'): number {
-  serial += 1;
-  const p = app.services.patients.create(
-    patientInputSchema.parse({ familyName, givenNames, dateOfBirth: '1956-07-03', sex: 'female', clinicIdentifier: `R${serial}`, diabetesType: 'type2', phone: '01632 960001' }),
-    actor,
-  );
-  if (!p.ok) throw new Error(p.error.message);
-  return p.value.id;
+  return addPatient(app, { familyName, givenNames, phone: '01632 960001' });
 }
 
 function sign(patientId: number, examinedOn: string, findings: Findings): number {
-  const draft = app.services.exams.start(patientId, 'iwgdf-3', examinedOn, nurse);
-  if (!draft.ok) throw new Error(draft.error.message);
-  const signed = app.services.exams.sign(draft.value.id, findings, nurse);
-  if (!signed.ok) throw new Error(signed.error.message);
-  return signed.value.id;
+  return signedExam(app, patientId, examinedOn, findings);
 }
 
 function amend(examId: number, findings: Findings): number {
-  const draft = app.services.exams.amend(examId, 'Corrected a site entered on the wrong foot', nurse);
-  if (!draft.ok) throw new Error(draft.error.message);
-  const signed = app.services.exams.sign(draft.value.id, findings, nurse);
-  if (!signed.ok) throw new Error(signed.error.message);
-  return signed.value.id;
+  return amendedExam(app, examId, findings);
 }
 
 function due(patientId: number): { dueOn: string | null; months: number | null; lastExamId: number | null; reason: string } {
@@ -62,7 +38,7 @@ function worklist(request: WorklistRequest) {
 beforeEach(() => {
   // 10:00 UTC: the same calendar day in every time zone from UTC-10 to UTC+13.
   app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'));
-  recall = new RecallService(app.db, app.services.clock, app.services.settings);
+  recall = app.services.recall;
 });
 afterEach(() => app.dispose());
 
@@ -246,7 +222,7 @@ describe('worklist', () => {
       expect(new Set(seen).size).toBe(25);
       expect(seen).toHaveLength(25);
     }
-    expect(recall.worklist(worklistRequestSchema.parse({ view: 'overdue', cursor: '{nope' })).ok).toBe(false);
+    expect(recall.worklist(worklistRequestSchema.parse({ view: 'overdue', cursor: '{nope' }))).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
   it('records contact attempts with an audit entry, and shows the last one and the count since the exam', () => {
@@ -265,8 +241,8 @@ describe('worklist', () => {
       ['2025-05-01', 'letter', null, 'nina'],
     ]);
     const future = recall.recordContact({ patientId: p, kind: 'phoned', contactedOn: '2026-11-26', note: null }, actor);
-    expect(future.ok).toBe(false);
-    expect(recall.recordContact({ patientId: 9999, kind: 'phoned', contactedOn: '2026-11-20', note: null }, actor).ok).toBe(false);
+    expect(future).toMatchObject({ ok: false, error: { code: 'validation_failed' } });
+    expect(recall.recordContact({ patientId: 9999, kind: 'phoned', contactedOn: '2026-11-20', note: null }, actor)).toMatchObject({ ok: false, error: { code: 'not_found' } });
     const audit = app.db.prepare("SELECT entity_id, details FROM audit_log WHERE action = 'contact.record' ORDER BY id").all() as { entity_id: string; details: string }[];
     expect(audit).toHaveLength(3);
     expect(audit[1]?.entity_id).toBe(String(p));

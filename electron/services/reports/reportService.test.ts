@@ -1,48 +1,30 @@
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/domain/files';
-import { patientInputSchema } from '#shared/domain/patient';
-import type { User } from '#shared/domain/users';
-import { vignetteFindings } from '#shared/report/fixtures/reportInputs';
+import { addPatient, nurse, signedExam, vignette } from '../../testing/clinic';
 import { pdfText } from '../../testing/poppler';
 import { fixedClock, openTestApp, signedInContext, type TestApp } from '../../testing/testApp';
-import type { FileSink } from '../files/fileSink';
-import { ReportService } from './reportService';
+import type { ReportService } from './reportService';
 
 let app: TestApp;
 let patientId: number;
-const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
 
 beforeEach(() => {
-  app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'));
-  const p = app.services.patients.create(
-    patientInputSchema.parse({ familyName: 'Żak', givenNames: 'Łucja', dateOfBirth: '1956-07-03', sex: 'female', clinicIdentifier: 'Z1', diabetesType: 'type2' }),
-    { name: 'nina' },
-  );
-  if (!p.ok) throw new Error(p.error.message);
-  patientId = p.value.id;
+  app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'), { timeZone: 'Europe/London' });
+  patientId = addPatient(app, { familyName: 'Żak', givenNames: 'Łucja', clinicIdentifier: 'Z1' });
 });
 afterEach(() => app.dispose());
 
-function signed(vignette: string): number {
-  const started = app.services.exams.start(patientId, 'iwgdf-3', '2026-11-25', nurse);
-  if (!started.ok) throw new Error(started.error.message);
-  const s = app.services.exams.sign(started.value.id, vignetteFindings(vignette), nurse);
-  if (!s.ok) throw new Error(s.error.message);
-  return s.value.id;
+function signed(id: string): number {
+  return signedExam(app, patientId, '2026-11-25', vignette(id));
 }
 
-function service(files: FileSink = app.downloads): ReportService {
-  const { services } = app;
-  return new ReportService({ db: app.db, clock: services.clock, exams: services.exams, patients: services.patients, settings: services.settings, files, timeZone: 'Europe/London' });
+function service(): ReportService {
+  return app.services.reports;
 }
 
 function fileOf(delivery: Delivery | undefined): string {
-  if (delivery?.kind !== 'download') throw new Error(`expected a download, got ${delivery?.kind}`);
-  const id = /download\/([^/]+)\//.exec(delivery.url)?.[1] ?? '';
-  const stored = app.downloads.lookup(id);
-  if (!stored) throw new Error('download not stored');
-  return stored.file;
+  return app.files.fileOf(delivery);
 }
 
 describe('ReportService', () => {
@@ -105,8 +87,8 @@ describe('ReportService', () => {
 
   it('a cancelled save dialog stops the remaining files and records nothing', async () => {
     const examId = signed('V14');
-    const cancelling: FileSink = { deliver: async () => ({ kind: 'cancelled' }) };
-    const result = await service(cancelling).render({ examId, parts: ['clinician', 'patient'], largePrint: false, combined: false, mode: 'save' }, nurse);
+    app.files.cancelDialogs();
+    const result = await service().render({ examId, parts: ['clinician', 'patient'], largePrint: false, combined: false, mode: 'save' }, nurse);
     expect(result).toEqual({ ok: true, value: { deliveries: [{ kind: 'cancelled' }] } });
     expect(app.db.prepare("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'report.create'").get()).toEqual({ n: 0 });
   });
