@@ -1,6 +1,6 @@
 import { adminAccount, expect, signIn, test } from './support/harness';
 
-const nurse = { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'nurse password 1' };
+const nurse = { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'nurse password 1' } as const;
 
 test.describe('first run', () => {
   test.use({ seedAdmin: false });
@@ -54,7 +54,7 @@ test.describe('staff and roles', () => {
   });
 
   test('a disabled account cannot sign in', async ({ app, harness, browser }) => {
-    const created = await harness.call<{ id: number }>('createUser', nurse);
+    const created = await harness.call('createUser', nurse);
     await harness.call('updateUser', { id: created.id, displayName: nurse.displayName, role: 'nurse', disabled: true });
     await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
     const context = await browser.newContext();

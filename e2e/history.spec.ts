@@ -1,3 +1,4 @@
+import type { Findings } from '#shared/domain/findings';
 import { expect, test } from './support/harness';
 import { amendedExam, localToday, patient, shown, signedExam, vignette } from './support/history';
 
@@ -8,16 +9,18 @@ import { amendedExam, localToday, patient, shown, signedExam, vignette } from '.
  */
 
 /** V01 (normal) with the right hallux and 1st metatarsal head not felt: NICE moderate, IWGDF 1. */
-function twoSitesLost(): Record<string, unknown> {
-  const f = vignette('V01') as { feet: { right: { monofilament: { sites: Record<string, string> } } } };
-  f.feet.right.monofilament.sites.hallux = 'not_felt';
-  f.feet.right.monofilament.sites.mth1 = 'not_felt';
+function twoSitesLost(): Findings {
+  const f = vignette('V01');
+  const monofilament = f.feet.right.monofilament;
+  if (monofilament?.protocol !== 'iwgdf-3') throw new Error('V01 has a 3-site monofilament map');
+  monofilament.sites.hallux = 'not_felt';
+  monofilament.sites.mth1 = 'not_felt';
   return f;
 }
 
 /** And the left dorsalis pedis pulse lost with an ABI of 0.82: NICE high, IWGDF 2. */
-function withPad(): Record<string, unknown> {
-  const f = twoSitesLost() as { feet: { left: Record<string, unknown> } };
+function withPad(): Findings {
+  const f = twoSitesLost();
   f.feet.left.pulses = { dorsalisPedis: 'not_palpable', posteriorTibial: 'palpable' };
   f.feet.left.abi = 0.82;
   return f;

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Delivery } from '#shared/domain/files';
+import { vignetteFindings } from '#shared/report/fixtures/reportInputs';
 import { expect, seedPatient, test, type RunningHarness } from './support/harness';
 
 /**
@@ -10,26 +12,17 @@ import { expect, seedPatient, test, type RunningHarness } from './support/harnes
  * address (with the harness's access cookie, as the browser would) and read back with pdftotext.
  */
 
-interface Delivery {
-  kind: string;
-  fileName: string;
-  url: string;
-  inline: boolean;
-  bytes: number;
-}
-
-const vignettes = JSON.parse(fs.readFileSync(path.resolve('shared/clinical/fixtures/vignettes.json'), 'utf8')) as { id: string; findings: unknown }[];
-const findingsOf = (id: string): unknown => vignettes.find((v) => v.id === id)?.findings;
 
 async function signedScreening(harness: RunningHarness, vignette: string): Promise<{ patientId: number; examId: number }> {
   const patient = await seedPatient(harness, { familyName: 'Ní Bhriain', givenNames: 'Zoë', dateOfBirth: '1956-07-03', clinicIdentifier: 'MRN-1001' });
-  const exam = await harness.call<{ id: number }>('startScreening', { patientId: patient.id, protocol: 'iwgdf-3', examinedOn: '2026-11-25' });
-  await harness.call('signExam', { id: exam.id, findings: findingsOf(vignette) });
+  const exam = await harness.call('startScreening', { patientId: patient.id, protocol: 'iwgdf-3', examinedOn: '2026-11-25' });
+  await harness.call('signExam', { id: exam.id, findings: vignetteFindings(vignette) });
   return { patientId: patient.id, examId: exam.id };
 }
 
 /** Fetches a delivery as the browser would: same origin, with the access cookie. */
-async function download(harness: RunningHarness, delivery: Delivery): Promise<{ file: string; disposition: string }> {
+async function download(harness: RunningHarness, delivery: Delivery | undefined): Promise<{ file: string; disposition: string }> {
+  if (delivery?.kind !== 'download') throw new Error(`expected a download, got ${delivery?.kind ?? 'nothing'}`);
   const res = await fetch(new URL(delivery.url, harness.url), { headers: { Cookie: `foot_screening_token=${harness.token}` } });
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -48,7 +41,7 @@ test.describe('report pack', () => {
     const { patientId, examId } = await signedScreening(harness, 'V14');
     await harness.call('updateClinicSettings', { clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 });
 
-    const listed = await harness.call<{ parts: { part: string; available: boolean; reason: string }[] }>('listReportParts', { examId });
+    const listed = await harness.call('listReportParts', { examId });
     expect(listed.parts.map((p) => [p.part, p.available])).toEqual([
       ['clinician', true],
       ['patient', true],
@@ -56,7 +49,7 @@ test.describe('report pack', () => {
     ]);
     expect(listed.parts[2]?.reason).toContain('First assessment within 2-4 weeks');
 
-    const made = await harness.call<{ deliveries: Delivery[] }>('renderReport', { examId, parts: ['clinician', 'patient', 'referral'], mode: 'save' });
+    const made = await harness.call('renderReport', { examId, parts: ['clinician', 'patient', 'referral'], mode: 'save' });
     expect(made.deliveries).toHaveLength(1);
     const [delivery] = made.deliveries;
     if (!delivery) throw new Error('no delivery');
@@ -88,16 +81,16 @@ test.describe('report pack', () => {
 
   test('one PDF per part to print: several inline downloads; no referral letter for a low-risk screening', async ({ harness }) => {
     const { examId } = await signedScreening(harness, 'V01');
-    const listed = await harness.call<{ parts: { part: string; available: boolean }[] }>('listReportParts', { examId });
+    const listed = await harness.call('listReportParts', { examId });
     expect(listed.parts.find((p) => p.part === 'referral')?.available).toBe(false);
     await expect(harness.call('renderReport', { examId, parts: ['referral'], mode: 'save' })).rejects.toThrow(/not warranted/);
 
-    const made = await harness.call<{ deliveries: Delivery[] }>('renderReport', { examId, parts: ['patient', 'clinician'], combined: false, largePrint: true, mode: 'open' });
-    expect(made.deliveries.map((d) => [d.fileName, d.inline])).toEqual([
+    const made = await harness.call('renderReport', { examId, parts: ['patient', 'clinician'], combined: false, largePrint: true, mode: 'open' });
+    expect(made.deliveries.map((d) => (d.kind === 'download' ? [d.fileName, d.inline] : d.kind))).toEqual([
       ['Clinician report - NÍ BHRIAIN, Zoë - 2026-11-25.pdf', true],
       ['Patient copy - NÍ BHRIAIN, Zoë - 2026-11-25.pdf', true],
     ]);
-    const patientCopy = await download(harness, made.deliveries[1] as Delivery);
+    const patientCopy = await download(harness, made.deliveries[1]);
     expect(patientCopy.disposition).toMatch(/^inline;/);
     const words = text(patientCopy.file);
     expect(words).toContain('For Zoë Ní Bhriain, born 3 July 1956');
@@ -107,7 +100,7 @@ test.describe('report pack', () => {
 
   test('a draft has no report yet', async ({ harness }) => {
     const patient = await seedPatient(harness, { familyName: 'Żak', givenNames: 'Łucja', dateOfBirth: '1960-05-06', clinicIdentifier: 'Z-1' });
-    const draft = await harness.call<{ id: number }>('startScreening', { patientId: patient.id, protocol: 'iwgdf-3', examinedOn: '2026-11-25' });
+    const draft = await harness.call('startScreening', { patientId: patient.id, protocol: 'iwgdf-3', examinedOn: '2026-11-25' });
     await expect(harness.call('listReportParts', { examId: draft.id })).rejects.toThrow(/still a draft/);
     await expect(harness.call('renderReport', { examId: draft.id, parts: ['clinician'], mode: 'save' })).rejects.toThrow(/still a draft/);
     expect(harness.query("SELECT id FROM audit_log WHERE action = 'report.create'")).toEqual([]);

@@ -1,3 +1,4 @@
+import type { Findings, FootFindings } from '#shared/domain/findings';
 import { adminAccount, expect, test } from './support/harness';
 import { answerAs, Keys, openNewPatient, startScreening } from './support/screening';
 
@@ -102,7 +103,7 @@ test.describe('guided foot screening', () => {
     await expect(app.getByText('Left hallux (big toe)', { exact: true })).toBeVisible();
     await expect(app.getByText('Site 1 of 3')).toBeVisible();
     await expect(app.getByRole('img', { name: /Right foot: absent/ }).or(app.getByText('Absent', { exact: true }))).toBeVisible();
-    const saved = await harness.call<{ id: number }[]>('listPatientExams', { patientId: 1 });
+    const saved = await harness.call('listPatientExams', { patientId: 1 });
     await expect.poll(() => harness.query<{ findings_json: string }>('SELECT findings_json FROM exam')[0]?.findings_json ?? '').toContain('"status":"absent"');
     expect(saved).toHaveLength(1);
   });
@@ -122,8 +123,8 @@ test.describe('guided foot screening', () => {
 
   test('a signed exam is read-only; an amendment with a reason becomes a new version and the old one is kept', async ({ app, harness }) => {
     const patientId = await openNewPatient(app, harness);
-    const started = await harness.call<{ id: number }>('startScreening', { patientId, protocol: 'iwgdf-3', examinedOn: '2026-11-20' });
-    const normalFoot = {
+    const started = await harness.call('startScreening', { patientId, protocol: 'iwgdf-3', examinedOn: '2026-11-20' });
+    const normalFoot: FootFindings = {
       status: 'present',
       monofilament: { protocol: 'iwgdf-3', sites: { hallux: 'felt', mth1: 'felt', mth5: 'felt' } },
       vibration: { method: 'tuning-fork-128', result: 'normal' },
@@ -133,7 +134,7 @@ test.describe('guided foot screening', () => {
       activeCharcot: false,
       criticalIschaemia: false,
     };
-    const findings = {
+    const findings: Findings = {
       schemaVersion: 1,
       history: { previousUlcer: false, previousAmputation: 'none', endStageRenalDisease: false, onDialysis: false },
       symptoms: { neuropathic: false, claudication: false, restPain: false },

@@ -138,7 +138,7 @@ test.describe('recall worklist', () => {
   test('invitation letters for the ticked patients: one PDF, a page each, and "letter sent" recorded', async ({ app, harness }, info) => {
     const c = await clinic(harness);
     await harness.call('updateClinicSettings', { clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 });
-    const recall = await harness.call<Record<string, unknown>>('getRecallSettings', {});
+    const recall = await harness.call('getRecallSettings', {});
     await harness.call('updateRecallSettings', { ...recall, bookingText: 'Phone 01632 960000, Monday to Friday' });
     await app.goto(`${harness.url}#/worklist`);
     await app.getByRole('tab', { name: /^Overdue/ }).click();

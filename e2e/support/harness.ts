@@ -4,14 +4,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { OperationName, RequestOf, ResponseOf } from '#shared/ipc/operations';
+import type { Result } from '#shared/ipc/result';
 
 export interface RunningHarness {
   url: string;
   launchUrl: string;
   token: string;
   dbFile: string;
-  /** Calls an operation over HTTP the way the browser api does (for seeding data). */
-  call<T = unknown>(operation: string, request: unknown): Promise<T>;
+  /** Calls an operation over HTTP the way the browser api does (for seeding data); a refusal throws. */
+  call<K extends OperationName>(operation: K, request: RequestOf<K>): Promise<ResponseOf<K>>;
   /** Reads the SQLite file directly, to prove what is really stored. */
   query<T = unknown>(sql: string, ...params: unknown[]): T[];
   /** Stops and restarts the server on the same file (a crash-free restart). */
@@ -79,15 +81,16 @@ export const test = base.extend<{ seedAdmin: boolean; harness: RunningHarness; a
         return new URL(server.launchUrl).searchParams.get('token') ?? '';
       },
       dbFile,
-      async call<T>(operation: string, request: unknown): Promise<T> {
+      async call<K extends OperationName>(operation: K, request: RequestOf<K>): Promise<ResponseOf<K>> {
         const res = await fetch(`${harness.url}api/${operation}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${harness.token}`, 'X-Client-Key': 'e2e-seeding-client' },
           body: JSON.stringify(request),
         });
-        const body = (await res.json()) as { ok: boolean; value?: T; error?: { message: string } };
-        if (!body.ok) throw new Error(`${operation} failed: ${body.error?.message}`);
-        return body.value as T;
+        // The harness answers each operation with its own Result envelope.
+        const body = (await res.json()) as Result<ResponseOf<K>>;
+        if (!body.ok) throw new Error(`${operation} failed: ${body.error.code}: ${body.error.message}`);
+        return body.value;
       },
       query<T>(sql: string, ...params: unknown[]): T[] {
         const db = new Database(dbFile, { readonly: true, fileMustExist: true });
@@ -126,16 +129,9 @@ export const test = base.extend<{ seedAdmin: boolean; harness: RunningHarness; a
 
 export { expect };
 
-export interface SeedPatient {
-  familyName: string;
-  givenNames: string;
-  dateOfBirth: string;
-  clinicIdentifier: string;
-  sex?: string;
-  diabetesType?: string;
-}
+export type SeedPatient = Omit<RequestOf<'createPatient'>['patient'], 'sex' | 'diabetesType'> & Partial<Pick<RequestOf<'createPatient'>['patient'], 'sex' | 'diabetesType'>>;
 
-export async function seedPatient(harness: RunningHarness, p: SeedPatient): Promise<{ id: number; updatedAt: string }> {
+export async function seedPatient(harness: RunningHarness, p: SeedPatient): Promise<ResponseOf<'createPatient'>> {
   return harness.call('createPatient', { patient: { sex: 'female', diabetesType: 'type2', ...p } });
 }
 

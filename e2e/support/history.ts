@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { seedPatient, type RunningHarness } from './harness';
+import type { Findings } from '#shared/domain/findings';
+import { vignetteFindings } from '#shared/report/fixtures/reportInputs';
+import { seedPatient, type RunningHarness, type SeedPatient } from './harness';
 
-/** Worked cases with known categories (shared/clinical/fixtures/vignettes.json). */
-const vignettes = JSON.parse(fs.readFileSync(path.resolve('shared/clinical/fixtures/vignettes.json'), 'utf8')) as { id: string; findings: Record<string, unknown> }[];
-
-export function vignette(id: string): Record<string, unknown> {
-  const v = vignettes.find((x) => x.id === id);
-  if (!v) throw new Error(`no vignette ${id}`);
-  return JSON.parse(JSON.stringify(v.findings)) as Record<string, unknown>;
+/** A worked case with a known category (shared/clinical/fixtures/vignettes.json), a fresh copy each time. */
+export function vignette(id: string): Findings {
+  return vignetteFindings(id);
 }
 
 /** The categories of the vignettes the specs use, as the test's own truth (not asked of the app). */
@@ -21,20 +17,20 @@ export const vignetteCategories: Readonly<Record<string, { nice: string; iwgdf: 
 };
 
 /** Signs a screening with a vignette's findings on a date, through the app's own operations. */
-export async function signedExam(harness: RunningHarness, patientId: number, examinedOn: string, findings: Record<string, unknown>): Promise<number> {
-  const exam = await harness.call<{ id: number }>('startScreening', { patientId, protocol: 'iwgdf-3', examinedOn });
+export async function signedExam(harness: RunningHarness, patientId: number, examinedOn: string, findings: Findings): Promise<number> {
+  const exam = await harness.call('startScreening', { patientId, protocol: 'iwgdf-3', examinedOn });
   await harness.call('signExam', { id: exam.id, findings });
   return exam.id;
 }
 
-export async function amendedExam(harness: RunningHarness, examId: number, findings: Record<string, unknown>): Promise<number> {
-  const draft = await harness.call<{ id: number }>('amendExam', { id: examId, reason: 'Result entered on the wrong foot' });
+export async function amendedExam(harness: RunningHarness, examId: number, findings: Findings): Promise<number> {
+  const draft = await harness.call('amendExam', { id: examId, reason: 'Result entered on the wrong foot' });
   await harness.call('signExam', { id: draft.id, findings });
   return draft.id;
 }
 
 let serial = 0;
-export async function patient(harness: RunningHarness, familyName: string, givenNames = 'Anna', extra: Record<string, unknown> = {}): Promise<number> {
+export async function patient(harness: RunningHarness, familyName: string, givenNames = 'Anna', extra: Partial<SeedPatient> = {}): Promise<number> {
   serial += 1;
   const p = await seedPatient(harness, { familyName, givenNames, dateOfBirth: '1951-04-09', clinicIdentifier: `W-${serial}-${familyName.slice(0, 3)}`, ...extra });
   return p.id;
