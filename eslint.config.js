@@ -1,8 +1,11 @@
-// Lint config. Besides style, it enforces the import arrows of the design (section 2):
-//   renderer -> shared, electron -> shared, shared -> nothing.
+// Lint config. Besides style, it enforces the import arrows between the three folders
+//   renderer -> shared, electron -> shared, shared -> nothing,
+// the layer order inside electron/ (db <- services <- ipc <- app <- main / web), no import cycles
+// anywhere, and the type-aware rules that catch lost promises and switches that miss a case.
 // A wrong-way import is a lint error, not a convention.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import jsxA11y from 'eslint-plugin-jsx-a11y';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -13,13 +16,51 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 /** Patterns shared by every folder: nothing may reach into a sibling layer it must not see. */
 const toElectron = {
   regex: '(^|/)electron(/|$)',
-  message: 'Import arrows: only electron/ may use Electron or electron/ code (design section 2).',
+  message: 'Import arrows: only electron/ may use Electron or electron/ code.',
 };
 const toRenderer = {
   regex: '(^|/)renderer(/|$)',
-  message: 'Import arrows: nothing imports renderer/ (design section 2).',
+  message: 'Import arrows: nothing imports renderer/.',
 };
 const nodeOnlyPackages = ['better-sqlite3', 'pdfmake', 'electron-builder'];
+
+/**
+ * The layers of electron/, lowest first. A layer may import the layers below it, never those
+ * above: the database knows nothing of services, services nothing of the operations, and only
+ * the shells (main, web) and the tools at the top see the composition root.
+ */
+const electronLayers = [
+  { name: 'log', path: 'electron/log' },
+  { name: 'db', path: 'electron/db' },
+  { name: 'pdf', path: 'electron/pdf' },
+  { name: 'services', path: 'electron/services' },
+  { name: 'ipc', path: 'electron/ipc' },
+  { name: 'app', path: 'electron/app' },
+];
+/** Folders above every layer: they may import any layer, and no layer may import them. */
+const electronTop = ['electron/main', 'electron/web', 'electron/preload', 'electron/cli', 'electron/bench', 'electron/tools', 'electron/testing'];
+
+const layerZones = [
+  ...electronLayers.flatMap((layer, i) =>
+    [...electronLayers.slice(i + 1).map((l) => l.path), ...electronTop].map((from) => ({
+      target: `./${layer.path}`,
+      from: `./${from}`,
+      message: `Layer order in electron/: ${layer.name} may not import ${from.replace('electron/', '')} (db <- services <- ipc <- app <- main / web).`,
+    })),
+  ),
+  // The two shells stand side by side; the harness serves the renderer under the desktop's
+  // window security policy (electron/main/security.ts), which is plain code both may use.
+  { target: './electron/main', from: './electron/web', message: 'The desktop shell does not use the loopback harness.' },
+  { target: './electron/web', from: './electron/main', except: ['./security.ts'], message: 'The harness uses only the shared security policy of electron/main.' },
+  // Production code never imports the test kit, the bench or the command-line tools.
+  ...['electron/main', 'electron/web', 'electron/preload', 'electron/cli'].map((target) => ({
+    target: `./${target}`,
+    from: ['./electron/testing', './electron/bench', './electron/tools'],
+    message: 'Only tests, the bench and tools use electron/testing.',
+  })),
+  // The preload is bundled on its own: it may use shared/ and nothing else of electron/.
+  { target: './electron/preload', from: './electron', except: ['./preload'], message: 'The preload bundles only shared/ipc code.' },
+];
 
 export default tseslint.config(
   {
@@ -28,6 +69,10 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.mjs', '.js', '.json'] })],
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-non-null-assertion': 'error',
@@ -35,10 +80,43 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
       'no-console': 'off',
+      // A cycle, even of type-only imports, means two files cannot be understood apart.
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
   },
   {
-    // Exported functions say what they return (Medplum habit): review reads signatures, not bodies.
+    // Tests beside the code they test use it from above (the test kit, the whole app): exempt.
+    files: ['electron/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+  },
+  {
+    // Type-aware rules: each file is checked with its own folder's tsconfig (see tsconfig.json).
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './shared/tsconfig.json',
+          './shared/tsconfig.test.json',
+          './electron/tsconfig.json',
+          './electron/web/client/tsconfig.json',
+          './renderer/tsconfig.json',
+          './e2e/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      // A promise nobody awaits loses its failure: a save that failed would say nothing.
+      '@typescript-eslint/no-floating-promises': 'error',
+      // An async function where a plain callback is expected (an onClick, a forEach) runs unwatched.
+      '@typescript-eslint/no-misused-promises': 'error',
+      // A new member of a clinical union (a category, a site state) must be handled everywhere.
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: false, requireDefaultForNonUnion: false }],
+    },
+  },
+  {
+    // Exported functions say what they return: review reads signatures, not bodies.
     files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],
     rules: { '@typescript-eslint/explicit-module-boundary-types': 'error' },
@@ -51,7 +129,7 @@ export default tseslint.config(
         {
           paths: [...nodeBuiltins, ...nodeOnlyPackages, 'react', 'react-dom'].map((name) => ({
             name,
-            message: 'shared/ is pure TypeScript: no Node, no DOM libraries, no Electron (design section 2).',
+            message: 'shared/ is pure TypeScript: no Node, no DOM libraries, no Electron.',
           })),
           patterns: [toElectron, toRenderer, { regex: '^@mui/', message: 'shared/ has no UI code.' }],
         },
@@ -70,7 +148,7 @@ export default tseslint.config(
         {
           paths: [...nodeBuiltins, ...nodeOnlyPackages].map((name) => ({
             name,
-            message: 'The renderer never sees Node, the file system or SQL: use window.api (design section 4).',
+            message: 'The renderer never sees Node, the file system or SQL: use window.api.',
           })),
           patterns: [toElectron],
         },

@@ -9,7 +9,7 @@ import { createHandlers } from '../ipc/handlers';
 import { createRecoveryDispatch } from '../ipc/recoveryDispatch';
 import type { AppLogger } from '../log/logger';
 import { productName } from './paths';
-import { createAppServices, type AppServices } from './appServices';
+import { createAppServices, type AppServices } from '../services/appServices';
 import { BackupFolder, backupsDirFor } from '../services/backup/backupFolder';
 import { BackupManager, type DatabaseHost } from '../services/backup/backupManager';
 import { finishInterruptedRestore } from '../services/backup/replaceDatabaseFile';

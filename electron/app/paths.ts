@@ -11,14 +11,10 @@ export const dataFileName = 'foot-screening.db';
 export function userDataDir(): string {
   if (process.env.FOOT_SCREENING_DATA_DIR) return path.resolve(process.env.FOOT_SCREENING_DATA_DIR);
   const home = os.homedir();
-  switch (process.platform) {
-    case 'win32':
-      return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), productName);
-    case 'darwin':
-      return path.join(home, 'Library', 'Application Support', productName);
-    default:
-      return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), productName);
-  }
+  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), productName);
+  if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', productName);
+  // Linux and the other Unixes: the XDG configuration folder.
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), productName);
 }
 
 /**

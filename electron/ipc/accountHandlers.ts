@@ -1,6 +1,6 @@
 import type { accountOperations } from '#shared/ipc/accountOperations';
 import { ok } from '#shared/ipc/result';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import { signedIn, type HandlersOf } from './handlerContext';
 
 export function accountHandlers({ auth }: AppServices): HandlersOf<typeof accountOperations> {

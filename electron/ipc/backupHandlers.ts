@@ -1,6 +1,6 @@
 import type { backupOperations } from '#shared/ipc/backupOperations';
 import { ok } from '#shared/ipc/result';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import type { HandlersOf } from './handlerContext';
 
 export function backupHandlers({ backups }: AppServices): HandlersOf<typeof backupOperations> {

@@ -1,5 +1,5 @@
 import type { dashboardOperations } from '#shared/ipc/dashboardOperations';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import type { HandlersOf } from './handlerContext';
 
 export function dashboardHandlers({ dashboard }: AppServices): HandlersOf<typeof dashboardOperations> {

@@ -1,6 +1,6 @@
 import type { examOperations } from '#shared/ipc/examOperations';
 import { ok } from '#shared/ipc/result';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import { signedIn, type HandlersOf } from './handlerContext';
 
 export function examHandlers({ exams }: AppServices): HandlersOf<typeof examOperations> {

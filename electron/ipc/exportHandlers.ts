@@ -1,5 +1,5 @@
 import type { exportOperations } from '#shared/ipc/exportOperations';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import type { HandlersOf } from './handlerContext';
 
 export function exportHandlers({ csvExport, jobs }: AppServices): HandlersOf<typeof exportOperations> {

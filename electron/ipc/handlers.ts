@@ -1,4 +1,4 @@
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import { accountHandlers } from './accountHandlers';
 import { auditHandlers } from './auditHandlers';
 import { backupHandlers } from './backupHandlers';

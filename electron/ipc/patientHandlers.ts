@@ -1,5 +1,5 @@
 import type { patientOperations } from '#shared/ipc/patientOperations';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import type { HandlersOf } from './handlerContext';
 
 export function patientHandlers({ patients }: AppServices): HandlersOf<typeof patientOperations> {

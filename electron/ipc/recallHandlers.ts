@@ -1,5 +1,5 @@
 import type { recallOperations } from '#shared/ipc/recallOperations';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import type { HandlersOf } from './handlerContext';
 
 export function recallHandlers({ recall, letters, jobs }: AppServices): HandlersOf<typeof recallOperations> {

@@ -1,5 +1,5 @@
 import type { reportOperations } from '#shared/ipc/reportOperations';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import { signedIn, type HandlersOf } from './handlerContext';
 
 export function reportHandlers({ reports }: AppServices): HandlersOf<typeof reportOperations> {

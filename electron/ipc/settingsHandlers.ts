@@ -1,6 +1,6 @@
 import type { settingsOperations } from '#shared/ipc/settingsOperations';
 import { ok } from '#shared/ipc/result';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import type { HandlersOf } from './handlerContext';
 
 export function settingsHandlers({ info, settings }: AppServices): HandlersOf<typeof settingsOperations> {

@@ -3,7 +3,7 @@ import type { Findings, FootFindings } from '#shared/domain/findings';
 import { patientInputSchema, type PatientInputDraft } from '#shared/domain/patient';
 import type { User } from '#shared/domain/users';
 import { vignetteFindings } from '#shared/report/fixtures/reportInputs';
-import type { AppServices } from '../app/appServices';
+import type { AppServices } from '../services/appServices';
 import type { Actor } from '../services/actor';
 
 /**

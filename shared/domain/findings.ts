@@ -85,7 +85,13 @@ function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
       return `Must be at least ${String(issue.minimum)}`;
     case 'too_big':
       return `Must be at most ${String(issue.maximum)}`;
-    default:
+    case 'invalid_format':
+    case 'not_multiple_of':
+    case 'invalid_union':
+    case 'invalid_key':
+    case 'invalid_element':
+    case 'custom':
+      // zod's own message says it well enough.
       return undefined;
   }
 }

@@ -1,19 +1,19 @@
 import type { AppInfo } from '#shared/domain/appInfo';
 import type { Db } from '../db/types';
-import { AuditLogService } from '../services/audit/auditLogService';
-import { AuthService } from '../services/auth/authService';
-import type { BackupOperations } from '../services/backup/backupManager';
-import type { Clock } from '../services/clock';
-import { DashboardService } from '../services/dashboard/dashboardService';
-import { ExamService } from '../services/exams/examService';
-import { CsvExportService } from '../services/export/csvExport';
-import type { FileSink } from '../services/files/fileSink';
-import { JobProgressRegistry } from '../services/jobs/jobProgress';
-import { PatientService } from '../services/patients/patientService';
-import { LettersService } from '../services/recall/lettersService';
-import { RecallService } from '../services/recall/recallService';
-import { ReportService } from '../services/reports/reportService';
-import { SettingsService } from '../services/settings/settingsService';
+import { AuditLogService } from './audit/auditLogService';
+import { AuthService } from './auth/authService';
+import type { BackupOperations } from './backup/backupManager';
+import type { Clock } from './clock';
+import { DashboardService } from './dashboard/dashboardService';
+import { ExamService } from './exams/examService';
+import { CsvExportService } from './export/csvExport';
+import type { FileSink } from './files/fileSink';
+import { JobProgressRegistry } from './jobs/jobProgress';
+import { PatientService } from './patients/patientService';
+import { LettersService } from './recall/lettersService';
+import { RecallService } from './recall/recallService';
+import { ReportService } from './reports/reportService';
+import { SettingsService } from './settings/settingsService';
 
 /** Everything the operations need, built once per open database (a restore builds them again). */
 export interface AppServices {
