@@ -1,10 +1,9 @@
 import type { Side } from '../domain/findings';
-import { assertNever } from '../ipc/result';
 import type { Assessment, FootAssessment, SiteAssessment } from './assessment';
 import type { DiagramFoot, DiagramSite, FootDiagramInput } from './footDiagramSvg';
 import type { MarkerState } from './markerStyles';
 import { siteProtocols, type SiteProtocolId } from './protocols';
-import type { VibrationState } from './vibrationDerivation';
+import { vibrationSiteState } from './vibrationSite';
 
 /**
  * What to draw for an assessment: the derived state of each recorded site, plus the protocol's
@@ -14,22 +13,7 @@ import type { VibrationState } from './vibrationDerivation';
 /** The fork marker shows felt / not felt; "reduced" is neither, so it is left to the text. */
 function vibrationMarker(foot: FootAssessment): MarkerState | null {
   if (foot.vibration.method !== 'tuning-fork-128' || !foot.vibration.atToe) return null;
-  const state: VibrationState = foot.vibration.state;
-  switch (state) {
-    case 'normal':
-      return 'felt';
-    case 'absent':
-    case 'abnormal':
-      return 'not_felt';
-    case 'not_tested':
-      return 'not_tested';
-    case 'pending':
-      return 'pending';
-    case 'reduced':
-      return null;
-    default:
-      return assertNever(state, 'vibration state');
-  }
+  return vibrationSiteState(foot.vibration.state);
 }
 
 function withUsualSites(recorded: readonly SiteAssessment[], protocol: SiteProtocolId): DiagramSite[] {

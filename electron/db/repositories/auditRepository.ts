@@ -46,9 +46,9 @@ export class AuditRepository {
 
   constructor(db: Db) {
     this.lastStmt = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
-    this.insertStmt = db.prepare<[number, string, string, string, string, string | null, string, string, string]>(
+    this.insertStmt = db.prepare<[AuditEntry]>(
       `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, details, prev_hash, hash)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (@id, @at, @actor, @action, @entity, @entityId, @details, @prevHash, @hash)`,
     );
   }
 
@@ -63,7 +63,7 @@ export class AuditRepository {
     const actor = wellFormed(entry.actor);
     const entity = wellFormed(entry.entity);
     const entityId = entry.entityId === null ? null : wellFormed(entry.entityId);
-    const hash = auditHash(prevHash, { id, at: entry.at, actor, action: entry.action, entity, entityId, details });
-    this.insertStmt.run(id, entry.at, actor, entry.action, entity, entityId, details, prevHash, hash);
+    const stored: Omit<AuditEntry, 'prevHash' | 'hash'> = { id, at: entry.at, actor, action: entry.action, entity, entityId, details };
+    this.insertStmt.run({ ...stored, prevHash, hash: auditHash(prevHash, stored) });
   }
 }

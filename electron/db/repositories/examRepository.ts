@@ -1,5 +1,7 @@
 import type { Assessment, FootAssessment } from '#shared/clinical/assessment';
 import type { SiteProtocolId } from '#shared/clinical/protocols';
+import type { SiteState } from '#shared/clinical/siteDerivation';
+import { vibrationSiteState } from '#shared/clinical/vibrationSite';
 import type { ExamState, ExamSummary } from '#shared/domain/exam';
 import type { ExamStatus, Findings, Side } from '#shared/domain/findings';
 import type { Db } from '../types';
@@ -55,7 +57,74 @@ export interface Signature {
   signedAt: string;
 }
 
-const tri = (v: boolean | 'unknown'): string => (v === 'unknown' ? 'unknown' : v ? 'true' : 'false');
+/** An autosave of a draft. */
+export interface DraftChange {
+  id: number;
+  findingsJson: string;
+  wizardJson: string | null;
+  examStatus: ExamStatus;
+  protocol: SiteProtocolId;
+  now: string;
+}
+
+type Tri = 'true' | 'false' | 'unknown';
+
+interface SignParams extends Signature {
+  id: number;
+  findingsJson: string;
+  assessmentJson: string;
+  examStatus: ExamStatus;
+  protocol: SiteProtocolId;
+  lops: Tri;
+  pad: Tri;
+  redFlag: 0 | 1;
+  iwgdf: string;
+  nice: string;
+  iwgdfRuleSet: string;
+  niceRuleSet: string;
+  engineVersion: string;
+}
+
+/** One foot's findings written out for queries (exam_foot). */
+interface FootRow {
+  examId: number;
+  side: Side;
+  status: string;
+  statusReason: string | null;
+  lops: Tri | null;
+  pad: Tri | null;
+  vibrationMethod: string | null;
+  vibrationResult: string;
+  vptVoltage: number | null;
+  dorsalisPedis: string | null;
+  posteriorTibial: string | null;
+  abi: number | null;
+  tbi: number | null;
+  activeUlcer: number | null;
+  infection: number | null;
+  gangrene: number | null;
+  callus: number | null;
+  fissures: number | null;
+  deformityPresent: number | null;
+  deformityTypes: string | null;
+  activeCharcot: number | null;
+  criticalIschaemia: number | null;
+  sitesTested: number | null;
+  sitesInsensate: number | null;
+}
+
+/** One site's result (exam_site_result). */
+interface SiteRow {
+  examId: number;
+  side: Side;
+  test: 'monofilament' | 'touch' | 'vibration';
+  siteKey: string;
+  result: SiteState;
+  reason: string | null;
+  applications: string | null;
+}
+
+const tri = (v: boolean | 'unknown'): Tri => (v === 'unknown' ? 'unknown' : v ? 'true' : 'false');
 const bool = (v: boolean | undefined): number | null => (v === undefined ? null : v ? 1 : 0);
 
 /** Raw SQL, prepared once. The JSON columns are the canonical record; the rest is for queries. */
@@ -88,30 +157,32 @@ export class ExamRepository {
     this.footCountsStmt = db.prepare<[number], FootCountRow>(
       `SELECT f.exam_id, f.side, f.sites_tested, f.sites_insensate FROM exam_foot f JOIN exam e ON e.id = f.exam_id WHERE e.patient_id = ?`,
     );
-    this.insertStmt = db.prepare(
+    this.insertStmt = db.prepare<[NewDraft]>(
       `INSERT INTO exam (patient_id, series_id, version, state, exam_status, protocol, started_at, updated_at, examined_on,
                          amendment_reason, findings_json, wizard_json)
        VALUES (@patientId, COALESCE(@seriesId, 0), @version, 'draft', @examStatus, @protocol, @now, @now, @examinedOn,
                @amendmentReason, @findingsJson, @wizardJson)`,
     );
-    this.setSeriesStmt = db.prepare<[number]>('UPDATE exam SET series_id = id WHERE id = ? AND series_id = 0');
-    this.saveDraftStmt = db.prepare<[string, string | null, string, string, string, number]>(
-      "UPDATE exam SET findings_json = ?, wizard_json = ?, exam_status = ?, protocol = ?, updated_at = ? WHERE id = ? AND state = 'draft'",
+    this.setSeriesStmt = db.prepare<[{ id: number }]>('UPDATE exam SET series_id = id WHERE id = @id AND series_id = 0');
+    this.saveDraftStmt = db.prepare<[DraftChange]>(
+      `UPDATE exam SET findings_json = @findingsJson, wizard_json = @wizardJson, exam_status = @examStatus, protocol = @protocol,
+         updated_at = @now
+       WHERE id = @id AND state = 'draft'`,
     );
-    this.signStmt = db.prepare(
+    this.signStmt = db.prepare<[SignParams]>(
       `UPDATE exam SET state = 'signed', findings_json = @findingsJson, wizard_json = NULL, assessment_json = @assessmentJson,
          exam_status = @examStatus, protocol = @protocol, updated_at = @signedAt, signed_at = @signedAt, signed_by = @signedBy,
          signed_by_name = @signedByName, lops = @lops, pad = @pad, red_flag = @redFlag, iwgdf_category = @iwgdf,
          nice_category = @nice, iwgdf_rule_set = @iwgdfRuleSet, nice_rule_set = @niceRuleSet, engine_version = @engineVersion
        WHERE id = @id AND state = 'draft'`,
     );
-    this.supersedeStmt = db.prepare<[string, number, number]>(
-      "UPDATE exam SET state = 'superseded', updated_at = ? WHERE series_id = ? AND state = 'signed' AND id <> ?",
+    this.supersedeStmt = db.prepare<[{ seriesId: number; currentId: number; now: string }]>(
+      "UPDATE exam SET state = 'superseded', updated_at = @now WHERE series_id = @seriesId AND state = 'signed' AND id <> @currentId",
     );
-    this.discardStmt = db.prepare<[string, number]>("UPDATE exam SET state = 'discarded', updated_at = ? WHERE id = ? AND state = 'draft'");
-    this.deleteFeetStmt = db.prepare<[number]>('DELETE FROM exam_foot WHERE exam_id = ?');
-    this.deleteSitesStmt = db.prepare<[number]>('DELETE FROM exam_site_result WHERE exam_id = ?');
-    this.insertFootStmt = db.prepare(
+    this.discardStmt = db.prepare<[{ id: number; now: string }]>("UPDATE exam SET state = 'discarded', updated_at = @now WHERE id = @id AND state = 'draft'");
+    this.deleteFeetStmt = db.prepare<[{ examId: number }]>('DELETE FROM exam_foot WHERE exam_id = @examId');
+    this.deleteSitesStmt = db.prepare<[{ examId: number }]>('DELETE FROM exam_site_result WHERE exam_id = @examId');
+    this.insertFootStmt = db.prepare<[FootRow]>(
       `INSERT INTO exam_foot (exam_id, side, status, status_reason, lops, pad, vibration_method, vibration_result, vpt_voltage,
          dorsalis_pedis, posterior_tibial, abi, tbi, active_ulcer, infection, gangrene, callus, fissures, deformity_present,
          deformity_types, active_charcot, critical_ischaemia, sites_tested, sites_insensate)
@@ -119,7 +190,7 @@ export class ExamRepository {
          @dorsalisPedis, @posteriorTibial, @abi, @tbi, @activeUlcer, @infection, @gangrene, @callus, @fissures, @deformityPresent,
          @deformityTypes, @activeCharcot, @criticalIschaemia, @sitesTested, @sitesInsensate)`,
     );
-    this.insertSiteStmt = db.prepare(
+    this.insertSiteStmt = db.prepare<[SiteRow]>(
       `INSERT OR REPLACE INTO exam_site_result (exam_id, side, test, site_key, result, not_tested_reason, applications_json)
        VALUES (@examId, @side, @test, @siteKey, @result, @reason, @applications)`,
     );
@@ -147,16 +218,16 @@ export class ExamRepository {
 
   insertDraft(d: NewDraft): number {
     const id = Number(this.insertStmt.run(d).lastInsertRowid);
-    this.setSeriesStmt.run(id);
+    this.setSeriesStmt.run({ id });
     return id;
   }
 
-  saveDraft(id: number, findingsJson: string, wizardJson: string | null, examStatus: ExamStatus, protocol: SiteProtocolId, now: string): boolean {
-    return this.saveDraftStmt.run(findingsJson, wizardJson, examStatus, protocol, now, id).changes === 1;
+  saveDraft(change: DraftChange): boolean {
+    return this.saveDraftStmt.run(change).changes === 1;
   }
 
   discard(id: number, now: string): boolean {
-    return this.discardStmt.run(now, id).changes === 1;
+    return this.discardStmt.run({ id, now }).changes === 1;
   }
 
   /**
@@ -182,9 +253,9 @@ export class ExamRepository {
       engineVersion: assessment.engineVersion,
     }).changes;
     if (changed !== 1) return false;
-    this.supersedeStmt.run(signature.signedAt, row.series_id, row.id);
-    this.deleteFeetStmt.run(row.id);
-    this.deleteSitesStmt.run(row.id);
+    this.supersedeStmt.run({ seriesId: row.series_id, currentId: row.id, now: signature.signedAt });
+    this.deleteFeetStmt.run({ examId: row.id });
+    this.deleteSitesStmt.run({ examId: row.id });
     for (const side of ['right', 'left'] as const) this.writeFoot(row.id, side, findings, assessment.perFoot[side]);
     return true;
   }
@@ -192,8 +263,8 @@ export class ExamRepository {
   private writeFoot(examId: number, side: Side, findings: Findings, foot: FootAssessment): void {
     const f = findings.feet[side];
     const siteRows = [
-      ...foot.monofilament.sites.map((s) => ({ test: 'monofilament', s })),
-      ...foot.touchTest.sites.map((s) => ({ test: 'touch', s })),
+      ...foot.monofilament.sites.map((s) => ({ test: 'monofilament' as const, s })),
+      ...foot.touchTest.sites.map((s) => ({ test: 'touch' as const, s })),
     ];
     const decided = siteRows.filter(({ s }) => s.state === 'felt' || s.state === 'not_felt');
     const vibration = f.vibration;
@@ -230,32 +301,19 @@ export class ExamRepository {
       const applications = raw && typeof raw === 'object' && 'applications' in raw ? JSON.stringify(raw.applications) : null;
       this.insertSiteStmt.run({ examId, side, test, siteKey: s.key, result: s.state, reason: s.reason, applications });
     }
-    if (vibration?.method === 'tuning-fork-128') {
+    // The fork as a site, felt or not felt; "reduced" is neither and gets no site row.
+    const forkResult = vibration?.method === 'tuning-fork-128' ? vibrationSiteState(foot.vibration.state) : null;
+    if (vibration?.method === 'tuning-fork-128' && forkResult !== null) {
       this.insertSiteStmt.run({
         examId,
         side,
         test: 'vibration',
         siteKey: vibration.site ?? 'hallux',
-        result: siteResultOfVibration(foot.vibration.state),
+        result: forkResult,
         reason: null,
         applications: vibration.applications ? JSON.stringify(vibration.applications) : null,
       });
     }
-  }
-}
-
-function siteResultOfVibration(state: FootAssessment['vibration']['state']): string {
-  switch (state) {
-    case 'normal':
-    case 'reduced':
-      return 'felt';
-    case 'absent':
-    case 'abnormal':
-      return 'not_felt';
-    case 'not_tested':
-      return 'not_tested';
-    case 'pending':
-      return 'pending';
   }
 }
 

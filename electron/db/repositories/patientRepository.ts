@@ -70,7 +70,25 @@ export function searchTermsOf(p: Pick<PatientInput, 'familyName' | 'givenNames' 
   return [...terms].filter((t) => t !== '');
 }
 
-/** Raw SQL with parameters only, every statement prepared once (Signal habit). */
+/** The named parameters of the patient row's insert and update. */
+interface PatientParams {
+  clinicIdentifier: string;
+  clinicIdentifierFolded: string;
+  familyName: string;
+  givenNames: string;
+  sortName: string;
+  dateOfBirth: string;
+  sex: string;
+  nationalNumber: string | null;
+  diabetesType: string;
+  diagnosisYear: number | null;
+  phone: string | null;
+  preferredLanguage: string | null;
+  notes: string | null;
+  now: string;
+}
+
+/** Raw SQL with parameters only, every statement prepared once. */
 export class PatientRepository {
   private readonly byIdStmt;
   private readonly insertStmt;
@@ -86,24 +104,26 @@ export class PatientRepository {
   constructor(db: Db) {
     this.byIdStmt = db.prepare<[number], PatientRow>('SELECT * FROM patient WHERE id = ?');
     this.identifierOwnerStmt = db.prepare<[string], { id: number }>('SELECT id FROM patient WHERE clinic_identifier_folded = ?');
-    this.insertStmt = db.prepare(
+    this.insertStmt = db.prepare<[PatientParams]>(
       `INSERT INTO patient (clinic_identifier, clinic_identifier_folded, family_name, given_names, sort_name, date_of_birth, sex,
          national_number, diabetes_type, diagnosis_year, phone, preferred_language, notes, created_at, updated_at, archived_at)
        VALUES (@clinicIdentifier, @clinicIdentifierFolded, @familyName, @givenNames, @sortName, @dateOfBirth, @sex,
          @nationalNumber, @diabetesType, @diagnosisYear, @phone, @preferredLanguage, @notes, @now, @now, NULL)`,
     );
-    this.updateStmt = db.prepare(
+    this.updateStmt = db.prepare<[PatientParams & { id: number }]>(
       `UPDATE patient SET clinic_identifier = @clinicIdentifier, clinic_identifier_folded = @clinicIdentifierFolded,
          family_name = @familyName, given_names = @givenNames, sort_name = @sortName, date_of_birth = @dateOfBirth, sex = @sex,
          national_number = @nationalNumber, diabetes_type = @diabetesType, diagnosis_year = @diagnosisYear, phone = @phone,
          preferred_language = @preferredLanguage, notes = @notes, updated_at = @now
        WHERE id = @id`,
     );
-    this.setArchivedStmt = db.prepare<[string | null, string, number]>('UPDATE patient SET archived_at = ?, updated_at = ? WHERE id = ?');
-    this.insertTermStmt = db.prepare<[string, string, number]>(
-      'INSERT OR IGNORE INTO patient_search_term (term, sort_name, patient_id) VALUES (?, ?, ?)',
+    this.setArchivedStmt = db.prepare<[{ id: number; archivedAt: string | null; now: string }]>(
+      'UPDATE patient SET archived_at = @archivedAt, updated_at = @now WHERE id = @id',
     );
-    this.deleteTermsStmt = db.prepare<[number]>('DELETE FROM patient_search_term WHERE patient_id = ?');
+    this.insertTermStmt = db.prepare<[{ term: string; sortName: string; patientId: number }]>(
+      'INSERT OR IGNORE INTO patient_search_term (term, sort_name, patient_id) VALUES (@term, @sortName, @patientId)',
+    );
+    this.deleteTermsStmt = db.prepare<[{ patientId: number }]>('DELETE FROM patient_search_term WHERE patient_id = @patientId');
 
     this.browseStmt = db.prepare<[PageParams], SummaryRow>(
       `SELECT ${summaryColumns} FROM patient p
@@ -137,12 +157,12 @@ export class PatientRepository {
 
   update(id: number, p: PatientInput, now: string): void {
     this.updateStmt.run({ ...this.params(p, now), id });
-    this.deleteTermsStmt.run(id);
+    this.deleteTermsStmt.run({ patientId: id });
     this.writeTerms(id, p);
   }
 
-  setArchived(id: number, archivedAt: string | null, now: string): void {
-    this.setArchivedStmt.run(archivedAt, now, id);
+  setArchived(change: { id: number; archivedAt: string | null; now: string }): void {
+    this.setArchivedStmt.run(change);
   }
 
   /** All patients in name order, one page after `after`. */
@@ -191,10 +211,10 @@ export class PatientRepository {
 
   private writeTerms(id: number, p: PatientInput): void {
     const sortName = sortNameOf(p);
-    for (const term of searchTermsOf(p)) this.insertTermStmt.run(term, sortName, id);
+    for (const term of searchTermsOf(p)) this.insertTermStmt.run({ term, sortName, patientId: id });
   }
 
-  private params(p: PatientInput, now: string): Record<string, string | number | null> {
+  private params(p: PatientInput, now: string): PatientParams {
     return {
       clinicIdentifier: p.clinicIdentifier,
       clinicIdentifierFolded: foldForSearch(p.clinicIdentifier),

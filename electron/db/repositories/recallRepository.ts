@@ -144,6 +144,15 @@ export const worklistSql = {
   countNeverScreened: `SELECT count(*) AS n FROM patient p WHERE ${neverScreened} AND ${searchFilter}`,
 };
 
+export interface NewContact {
+  patientId: number;
+  contactedOn: string;
+  kind: ContactKind;
+  note: string | null;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 /** Raw SQL, prepared once. */
 export class RecallRepository {
   private readonly basisOneStmt;
@@ -164,13 +173,13 @@ export class RecallRepository {
   private readonly contactByIdStmt;
 
   constructor(db: Db) {
-    this.basisOneStmt = db.prepare<[number]>(`${basisSql} WHERE id = ?`);
-    this.basisAllStmt = db.prepare(basisSql);
-    this.clearStaleStmt = db.prepare('UPDATE patient SET recall_months = NULL, recall_due_on = NULL WHERE recall_exam_id IS NULL AND recall_months IS NOT NULL');
-    this.monthsOneStmt = db.prepare(`UPDATE patient SET recall_months = ${recallMonthsSql} WHERE id = @patientId`);
-    this.dueOneStmt = db.prepare(`UPDATE patient SET recall_due_on = ${recallDueSql} WHERE id = @patientId`);
-    this.monthsAllStmt = db.prepare(`UPDATE patient SET recall_months = ${recallMonthsSql} WHERE recall_exam_id IS NOT NULL`);
-    this.dueAllStmt = db.prepare(`UPDATE patient SET recall_due_on = ${recallDueSql} WHERE recall_exam_id IS NOT NULL`);
+    this.basisOneStmt = db.prepare<[{ patientId: number }]>(`${basisSql} WHERE id = @patientId`);
+    this.basisAllStmt = db.prepare<[]>(basisSql);
+    this.clearStaleStmt = db.prepare<[]>('UPDATE patient SET recall_months = NULL, recall_due_on = NULL WHERE recall_exam_id IS NULL AND recall_months IS NOT NULL');
+    this.monthsOneStmt = db.prepare<[RecallParams & { patientId: number }]>(`UPDATE patient SET recall_months = ${recallMonthsSql} WHERE id = @patientId`);
+    this.dueOneStmt = db.prepare<[RecallParams & { patientId: number }]>(`UPDATE patient SET recall_due_on = ${recallDueSql} WHERE id = @patientId`);
+    this.monthsAllStmt = db.prepare<[RecallParams]>(`UPDATE patient SET recall_months = ${recallMonthsSql} WHERE recall_exam_id IS NOT NULL`);
+    this.dueAllStmt = db.prepare<[RecallParams]>(`UPDATE patient SET recall_due_on = ${recallDueSql} WHERE recall_exam_id IS NOT NULL`);
     this.ofPatientStmt = db.prepare<[number], PatientRecallRow>(
       `SELECT recall_exam_id, recall_examined_on, recall_exam_status, recall_iwgdf, recall_nice, recall_months, recall_due_on FROM patient WHERE id = ?`,
     );
@@ -179,7 +188,7 @@ export class RecallRepository {
     this.neverScreenedStmt = db.prepare<[WorklistPageParams], WorklistRow>(worklistSql.neverScreened);
     this.countDueStmt = db.prepare<[WorklistFilter & { dueFrom: string; dueBefore: string }], { n: number }>(worklistSql.countDue);
     this.countNeverStmt = db.prepare<[WorklistFilter], { n: number }>(worklistSql.countNeverScreened);
-    this.insertContactStmt = db.prepare(
+    this.insertContactStmt = db.prepare<[NewContact]>(
       `INSERT INTO recall_contact (patient_id, contacted_on, kind, note, recorded_by, recorded_at)
        VALUES (@patientId, @contactedOn, @kind, @note, @recordedBy, @recordedAt)`,
     );
@@ -194,7 +203,7 @@ export class RecallRepository {
    * sign-off (an amendment may change the category of any of the patient's exams).
    */
   refreshPatient(patientId: number, settings: RecallSettings): void {
-    this.basisOneStmt.run(patientId);
+    this.basisOneStmt.run({ patientId });
     const params = { ...recallParams(settings), patientId };
     this.monthsOneStmt.run(params);
     this.dueOneStmt.run(params);
@@ -238,7 +247,7 @@ export class RecallRepository {
     return this.countNeverStmt.get(filter)?.n ?? 0;
   }
 
-  insertContact(contact: { patientId: number; contactedOn: string; kind: ContactKind; note: string | null; recordedBy: string; recordedAt: string }): ContactRow {
+  insertContact(contact: NewContact): ContactRow {
     const id = Number(this.insertContactStmt.run(contact).lastInsertRowid);
     const row = this.contactByIdStmt.get(id);
     if (!row) throw new Error('contact not stored');

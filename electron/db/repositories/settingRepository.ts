@@ -7,8 +7,9 @@ export class SettingRepository {
 
   constructor(db: Db) {
     this.getStmt = db.prepare<[string], { value_json: string }>('SELECT value_json FROM setting WHERE key = ?');
-    this.putStmt = db.prepare<[string, string, string]>(
-      'INSERT INTO setting (key, value_json, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at',
+    this.putStmt = db.prepare<[{ key: string; valueJson: string; now: string }]>(
+      `INSERT INTO setting (key, value_json, updated_at) VALUES (@key, @valueJson, @now)
+       ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at`,
     );
   }
 
@@ -23,6 +24,6 @@ export class SettingRepository {
   }
 
   put(key: string, value: unknown, now: string): void {
-    this.putStmt.run(key, JSON.stringify(value), now);
+    this.putStmt.run({ key, valueJson: JSON.stringify(value), now });
   }
 }

@@ -37,6 +37,21 @@ export function publicUser(u: StoredUser): User {
   return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, createdAt: u.createdAt, disabledAt: u.disabledAt };
 }
 
+export interface NewUserRow {
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export interface UserChange {
+  id: number;
+  displayName: string;
+  role: Role;
+  disabledAt: string | null;
+  now: string;
+}
+
 export class UserRepository {
   private readonly countStmt;
   private readonly byIdStmt;
@@ -54,18 +69,20 @@ export class UserRepository {
     this.byIdStmt = db.prepare<[number], UserRow>('SELECT * FROM app_user WHERE id = ?');
     this.byNameStmt = db.prepare<[string], UserRow>('SELECT * FROM app_user WHERE username_folded = ?');
     this.allStmt = db.prepare<[], UserRow>('SELECT * FROM app_user ORDER BY disabled_at IS NOT NULL, display_name COLLATE NOCASE, id');
-    this.insertStmt = db.prepare(
+    this.insertStmt = db.prepare<[NewUserRow & { usernameFolded: string; now: string }]>(
       `INSERT INTO app_user (username, username_folded, display_name, role, password_hash, created_at, updated_at)
        VALUES (@username, @usernameFolded, @displayName, @role, @passwordHash, @now, @now)`,
     );
-    this.updateStmt = db.prepare<[string, string, string | null, string, number]>(
-      'UPDATE app_user SET display_name = ?, role = ?, disabled_at = ?, updated_at = ? WHERE id = ?',
+    this.updateStmt = db.prepare<[UserChange]>(
+      'UPDATE app_user SET display_name = @displayName, role = @role, disabled_at = @disabledAt, updated_at = @now WHERE id = @id',
     );
-    this.setPasswordStmt = db.prepare<[string, string, number]>(
-      'UPDATE app_user SET password_hash = ?, failed_attempts = 0, last_failed_at = NULL, updated_at = ? WHERE id = ?',
+    this.setPasswordStmt = db.prepare<[{ id: number; passwordHash: string; now: string }]>(
+      'UPDATE app_user SET password_hash = @passwordHash, failed_attempts = 0, last_failed_at = NULL, updated_at = @now WHERE id = @id',
     );
-    this.failureStmt = db.prepare<[string, number]>('UPDATE app_user SET failed_attempts = failed_attempts + 1, last_failed_at = ? WHERE id = ?');
-    this.successStmt = db.prepare<[number]>('UPDATE app_user SET failed_attempts = 0, last_failed_at = NULL WHERE id = ?');
+    this.failureStmt = db.prepare<[{ id: number; now: string }]>(
+      'UPDATE app_user SET failed_attempts = failed_attempts + 1, last_failed_at = @now WHERE id = @id',
+    );
+    this.successStmt = db.prepare<[{ id: number }]>('UPDATE app_user SET failed_attempts = 0, last_failed_at = NULL WHERE id = @id');
     this.activeAdminsStmt = db.prepare<[], { n: number }>(
       "SELECT count(*) AS n FROM app_user WHERE role = 'administrator' AND disabled_at IS NULL",
     );
@@ -93,24 +110,24 @@ export class UserRepository {
     return this.allStmt.all().map(toUser);
   }
 
-  insert(u: { username: string; displayName: string; role: Role; passwordHash: string }, now: string): number {
+  insert(u: NewUserRow, now: string): number {
     const info = this.insertStmt.run({ ...u, usernameFolded: u.username.trim().toLowerCase(), now });
     return Number(info.lastInsertRowid);
   }
 
-  update(id: number, displayName: string, role: Role, disabledAt: string | null, now: string): void {
-    this.updateStmt.run(displayName, role, disabledAt, now, id);
+  update(change: UserChange): void {
+    this.updateStmt.run(change);
   }
 
-  setPassword(id: number, passwordHash: string, now: string): void {
-    this.setPasswordStmt.run(passwordHash, now, id);
+  setPassword(change: { id: number; passwordHash: string; now: string }): void {
+    this.setPasswordStmt.run(change);
   }
 
   recordFailure(id: number, now: string): void {
-    this.failureStmt.run(now, id);
+    this.failureStmt.run({ id, now });
   }
 
   recordSuccess(id: number): void {
-    this.successStmt.run(id);
+    this.successStmt.run({ id });
   }
 }

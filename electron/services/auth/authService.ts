@@ -204,7 +204,7 @@ export class AuthService {
     const now = this.clock.now().toISOString();
     const disabledAt = change.disabled ? (before.disabledAt ?? now) : null;
     this.db.transaction(() => {
-      this.users.update(id, change.displayName, change.role, disabledAt, now);
+      this.users.update({ id, displayName: change.displayName, role: change.role, disabledAt, now });
       this.audit.append({
         at: now,
         actor: actor.name,
@@ -228,7 +228,7 @@ export class AuthService {
     const now = this.clock.now().toISOString();
     const passwordHash = hashPassword(password);
     this.db.transaction(() => {
-      this.users.setPassword(id, passwordHash, now);
+      this.users.setPassword({ id, passwordHash, now });
       this.audit.append({ at: now, actor: actor.name, action: 'user.password', entity: 'user', entityId: String(id), details: {} });
     })();
     return ok(publicUser(user));

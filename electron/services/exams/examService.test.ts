@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assess } from '#shared/clinical/assess';
+import { changed } from '#shared/clinical/fixtures/findingsBuilders';
 import { addPatient, nurse, vignette } from '../../testing/clinic';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 
@@ -67,6 +68,22 @@ describe('sign-off', () => {
       { side: 'right', status: 'present', dorsalis_pedis: 'palpable', sites_tested: 3, sites_insensate: 3 },
     ]);
     expect(app.db.prepare("SELECT actor FROM audit_log WHERE action = 'exam.sign'").all()).toEqual([{ actor: 'nina' }]);
+  });
+
+  it('stores the fork as a felt or not felt site, and reduced vibration as the foot\'s result with no site', () => {
+    const id = start();
+    const findings = changed(vignette('V01'), (f) => {
+      f.feet.left.vibration = { method: 'tuning-fork-128', result: 'reduced' };
+      f.feet.right.vibration = { method: 'tuning-fork-128', result: 'absent' };
+    });
+    expect(app.services.exams.sign(id, findings, nurse).ok).toBe(true);
+    const feet = app.db.prepare('SELECT side, vibration_result FROM exam_foot WHERE exam_id = ? ORDER BY side').all(id);
+    expect(feet).toEqual([
+      { side: 'left', vibration_result: 'reduced' },
+      { side: 'right', vibration_result: 'absent' },
+    ]);
+    const sites = app.db.prepare("SELECT side, site_key, result FROM exam_site_result WHERE exam_id = ? AND test = 'vibration'").all(id);
+    expect(sites).toEqual([{ side: 'right', site_key: 'hallux', result: 'not_felt' }]);
   });
 
   it('keeps an assessment that is reproducible from the stored findings', () => {

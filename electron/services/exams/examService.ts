@@ -2,7 +2,7 @@ import { assess } from '#shared/clinical/assess';
 import { assessmentSchema } from '#shared/clinical/assessment';
 import type { SiteProtocolId } from '#shared/clinical/protocols';
 import type { Exam, ExamSummary, WizardPosition } from '#shared/domain/exam';
-import { protocolOfFindings } from '#shared/domain/examProtocol';
+import { blankFindings, protocolOfFindings } from '#shared/domain/examProtocol';
 import { findingsSchema, type ExamStatus, type Findings } from '#shared/domain/findings';
 import type { User } from '#shared/domain/users';
 import { fail, ok, type Result } from '#shared/ipc/result';
@@ -14,15 +14,6 @@ import type { Db } from '../../db/types';
 import type { Clock } from '../clock';
 import type { SettingsService } from '../settings/settingsService';
 import { writeTransaction } from '../transaction';
-
-/** Findings of a screening that has just begun: both feet present, nothing recorded yet. */
-export function blankFindings(protocol: SiteProtocolId): Findings {
-  const foot = (): Findings['feet']['right'] =>
-    protocol === 'ipswich'
-      ? { status: 'present', touchTest: { protocol: 'ipswich', sites: {} } }
-      : { status: 'present', monofilament: { protocol, sites: {} } };
-  return { schemaVersion: 1, examStatus: 'performed', feet: { right: foot(), left: foot() } };
-}
 
 
 /**
@@ -92,7 +83,14 @@ export class ExamService {
     if (!row) return fail('not_found', 'No such examination.');
     if (row.state !== 'draft') return fail('forbidden', 'This examination is signed and can no longer change. Amend it to record a correction.');
     const protocol = protocolOfFindings(findings, row.protocol as SiteProtocolId);
-    const saved = this.exams.saveDraft(id, JSON.stringify(findings), wizard ? JSON.stringify(wizard) : null, findings.examStatus ?? 'performed', protocol, now);
+    const saved = this.exams.saveDraft({
+      id,
+      findingsJson: JSON.stringify(findings),
+      wizardJson: wizard ? JSON.stringify(wizard) : null,
+      examStatus: findings.examStatus ?? 'performed',
+      protocol,
+      now,
+    });
     return saved ? ok({ id, updatedAt: now }) : fail('conflict', 'The draft could not be saved: it was signed or discarded meanwhile.');
   }
 

@@ -125,7 +125,7 @@ export class PatientService {
       const before = this.patients.findById(id);
       if (!before) return fail('not_found', 'No patient with that id.');
       if ((before.archivedAt !== null) === archived) return ok(before);
-      this.patients.setArchived(id, archived ? now : null, now);
+      this.patients.setArchived({ id, archivedAt: archived ? now : null, now });
       this.audit.append({
         at: now,
         actor: actor.name,

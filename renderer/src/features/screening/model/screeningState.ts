@@ -1,6 +1,6 @@
 import { siteProtocols, type SiteProtocolId } from '#shared/clinical/protocols';
 import { screeningSteps, type ScreeningStep, type WizardPosition } from '#shared/domain/exam';
-import { protocolOfFindings } from '#shared/domain/examProtocol';
+import { blankSensation, protocolOfFindings } from '#shared/domain/examProtocol';
 import type {
   Application,
   ExamStatus,
@@ -114,9 +114,7 @@ export function chooseProtocol(state: ScreeningState, protocol: SiteProtocolId):
   for (const side of sides) {
     findings = withFoot(findings, side, (foot) => {
       const { monofilament: _m, touchTest: _t, ...rest } = foot;
-      return protocol === 'ipswich'
-        ? { ...rest, touchTest: { protocol: 'ipswich', sites: {} } }
-        : { ...rest, monofilament: { protocol, sites: {} } };
+      return { ...rest, ...blankSensation(protocol) };
     });
   }
   return { ...state, findings, position: { ...state.position, pending: null } };
@@ -372,6 +370,32 @@ export function recordNone(state: ScreeningState, step: 'skin' | 'deformity' | '
   return nextStep({ ...state, findings }, random);
 }
 
+/** The step where each finding of a foot is recorded: a new foot finding must be given its step here. */
+const footFindingSteps: Readonly<Record<keyof FootFindings, ScreeningStep>> = {
+  status: 'setup',
+  statusReason: 'setup',
+  monofilament: 'sensation',
+  touchTest: 'sensation',
+  vibration: 'vibration',
+  ankleReflex: 'vibration',
+  pinPrick: 'vibration',
+  temperature: 'vibration',
+  pulses: 'circulation',
+  abi: 'circulation',
+  tbi: 'circulation',
+  pressures: 'circulation',
+  criticalIschaemia: 'circulation',
+  skin: 'skin',
+  deformity: 'deformity',
+  activeCharcot: 'deformity',
+  hotSwollen: 'deformity',
+  previousAmputation: 'history',
+};
+
+function isFootFinding(item: string): item is keyof FootFindings {
+  return Object.hasOwn(footFindingSteps, item);
+}
+
 /** Where the guided screen shows a finding path from the engine ("feet.left.monofilament.sites.hallux"). */
 export function targetOf(path: string): FindingTarget {
   const parts = path.split('.');
@@ -381,32 +405,11 @@ export function targetOf(path: string): FindingTarget {
   if (parts[0] !== 'feet') return { step: 'review', side: null, site: null };
   const side = parts[1] === 'left' || parts[1] === 'right' ? parts[1] : null;
   const item = parts[2] ?? '';
-  switch (item) {
-    case 'monofilament':
-    case 'touchTest':
-      return { step: 'sensation', side, site: parts[3] === 'sites' ? (parts[4] ?? null) : null };
-    case 'vibration':
-    case 'ankleReflex':
-    case 'pinPrick':
-    case 'temperature':
-      return { step: 'vibration', side, site: null };
-    case 'pulses':
-    case 'abi':
-    case 'tbi':
-    case 'pressures':
-    case 'criticalIschaemia':
-      return { step: 'circulation', side, site: null };
-    case 'skin':
-      return { step: 'skin', side, site: null };
-    case 'deformity':
-    case 'activeCharcot':
-    case 'hotSwollen':
-      return { step: 'deformity', side, site: null };
-    case 'previousAmputation':
-      return { step: 'history', side, site: null };
-    default:
-      return { step: 'setup', side, site: null };
-  }
+  // A path to the foot itself ("feet.left") is about its status, recorded at setup.
+  if (!isFootFinding(item)) return { step: 'setup', side, site: null };
+  const step = footFindingSteps[item];
+  const site = step === 'sensation' && parts[3] === 'sites' ? (parts[4] ?? null) : null;
+  return { step, side, site };
 }
 
 /** Opens the step of a finding (and its site, for sensation). */
