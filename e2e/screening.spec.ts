@@ -1,5 +1,6 @@
 import type { Findings, FootFindings } from '#shared/domain/findings';
 import { adminAccount, expect, test } from './support/harness';
+import { vignette } from './support/history';
 import { answerAs, Keys, openNewPatient, startScreening } from './support/screening';
 
 test.describe('guided foot screening', () => {
@@ -184,6 +185,32 @@ test.describe('guided foot screening', () => {
     await lock.getByRole('button', { name: 'Unlock' }).click();
     await expect(app.getByRole('img', { name: 'Question 3 of 3' })).toBeVisible();
     await expect(app.getByText('Right hallux (big toe)', { exact: true })).toBeVisible();
+  });
+
+  test('an autosave the app refuses stops trying, and says why', async ({ app, harness }) => {
+    // A fake clock, so the test can show that no retry comes, without waiting for one.
+    await app.clock.install();
+    await app.reload();
+    const patientId = await openNewPatient(app, harness);
+    await startScreening(app);
+    const keys = new Keys(app);
+    await keys.press('Enter');
+    await answerAs(app, keys, 'normal');
+    await expect(app.getByRole('status').filter({ hasText: 'All changes saved' })).toBeVisible();
+    // Meanwhile the screening is signed elsewhere: this draft can no longer change.
+    const [draft] = await harness.call('listPatientExams', { patientId });
+    if (!draft) throw new Error('no draft');
+    await harness.call('signExam', { id: draft.id, findings: vignette('V01') });
+    let saves = 0;
+    app.on('request', (request) => {
+      if (request.url().endsWith('/api/saveExamDraft')) saves += 1;
+    });
+    await answerAs(app, keys, 'normal');
+    await expect(app.getByRole('status').filter({ hasText: 'Not saved' })).toBeVisible();
+    await expect(app.getByText('Not saved: This examination is signed and can no longer change.')).toBeVisible();
+    const refused = saves;
+    await app.clock.runFor(60_000);
+    expect(saves).toBe(refused);
   });
 
   test('diagram states are drawn by shape and label (screenshots for review)', async ({ app, harness }, info) => {

@@ -17,7 +17,7 @@ import { ExamPage } from '../features/screening/ExamPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ComparePage } from '../features/history/ComparePage';
-import { WorklistPage } from '../features/worklist/WorklistPage';
+import { WorklistPage } from '../features/recall/WorklistPage';
 import { navigate, routeHash, useRoute, type Route } from './router';
 import { createAppTheme } from './theme';
 

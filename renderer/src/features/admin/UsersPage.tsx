@@ -22,11 +22,11 @@ import {
 } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { roleLabels, roles, type Role, type User } from '#shared/domain/users';
-import type { FieldIssue } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { formatDateTime } from '../../app/format';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
+import { useFieldErrors } from '../../components/useFieldErrors';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; user: User } | null;
 
@@ -109,24 +109,23 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
   const [role, setRole] = useState<Role>(existing?.role ?? 'nurse');
   const [disabled, setDisabled] = useState(existing?.disabledAt !== null && existing?.disabledAt !== undefined);
   const [password, setPassword] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const errors = useFieldErrors();
   const [message, setMessage] = useState<string | null>(null);
   const notify = useNotify();
-  const issue = (path: string): string | undefined => issues.find((i) => i.path === path)?.message;
 
   const save = async (): Promise<void> => {
     setMessage(null);
     if (existing) {
       const r = await api().updateUser({ id: existing.id, displayName, role, disabled });
       if (!r.ok) {
-        setIssues(r.error.issues ?? []);
+        errors.refused(r.error, null);
         setMessage(r.error.message);
         return;
       }
       if (password !== '') {
         const p = await api().resetUserPassword({ id: existing.id, password });
         if (!p.ok) {
-          setIssues(p.error.issues ?? []);
+          errors.refused(p.error, null);
           setMessage(p.error.message);
           return;
         }
@@ -135,7 +134,7 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
     } else {
       const r = await api().createUser({ username, displayName, role, password });
       if (!r.ok) {
-        setIssues(r.error.issues ?? []);
+        errors.refused(r.error, null);
         setMessage(r.error.message);
         return;
       }
@@ -161,9 +160,9 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
         >
           {message ? <Alert severity="error">{message}</Alert> : null}
           <TextField label="Full name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoFocus
-            error={Boolean(issue('displayName'))} helperText={issue('displayName') ?? 'As it appears on signed exams'} />
+            {...errors.field('displayName', 'As it appears on signed exams')} />
           <TextField label="Username" value={username} onChange={(e) => setUsername(e.target.value)} disabled={existing !== null}
-            error={Boolean(issue('username'))} helperText={issue('username') ?? ' '} />
+            {...errors.field('username')} />
           <TextField select label="Role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
             {roles.map((r) => (
               <MenuItem key={r} value={r}>
@@ -177,8 +176,7 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
             value={password}
             onChange={(e) => setPassword(e.target.value)}
             autoComplete="new-password"
-            error={Boolean(issue('password'))}
-            helperText={issue('password') ?? 'At least 10 characters'}
+            {...errors.field('password', 'At least 10 characters')}
           />
           {existing ? (
             <FormControlLabel control={<Switch checked={disabled} onChange={(e) => setDisabled(e.target.checked)} />} label="Account disabled (cannot sign in)" />

@@ -2,12 +2,8 @@ import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import type { AuthState, User } from '#shared/domain/users';
-import type { FieldIssue, Result } from '#shared/ipc/result';
 import { api } from '../../api/api';
-
-function issueFor(issues: FieldIssue[] | undefined, path: string): string | undefined {
-  return issues?.find((i) => i.path === path)?.message;
-}
+import { useFieldErrors } from '../../components/useFieldErrors';
 
 function Frame({ title, intro, children }: { title: string; intro: ReactNode; children: ReactNode }): React.JSX.Element {
   return (
@@ -38,9 +34,10 @@ export function SetupScreen({ onDone }: FormProps): React.JSX.Element {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [result, setResult] = useState<Result<AuthState> | null>(null);
+  const errors = useFieldErrors();
+  /** A refusal that names no field (e.g. an administrator already exists). */
+  const [refusal, setRefusal] = useState<string | null>(null);
   const [mismatch, setMismatch] = useState(false);
-  const issues = result && !result.ok ? result.error.issues : undefined;
   return (
     <Frame title="Set up Foot Screening" intro="Create the administrator account. The administrator then adds the clinic's staff.">
       <Stack
@@ -57,18 +54,22 @@ export function SetupScreen({ onDone }: FormProps): React.JSX.Element {
           void api()
             .createFirstAdministrator({ username, displayName, password })
             .then((r) => {
-              setResult(r);
-              if (r.ok) onDone(r.value);
+              if (r.ok) {
+                onDone(r.value);
+                return;
+              }
+              errors.refused(r.error, null);
+              setRefusal(r.error.issues ? null : r.error.message);
             });
         }}
       >
-        {result && !result.ok && !issues ? <Alert severity="error">{result.error.message}</Alert> : null}
+        {refusal ? <Alert severity="error">{refusal}</Alert> : null}
         <TextField label="Full name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoFocus required
-          error={Boolean(issueFor(issues, 'displayName'))} helperText={issueFor(issues, 'displayName') ?? 'As it will appear on signed exams'} />
+          {...errors.field('displayName', 'As it will appear on signed exams')} />
         <TextField label="Username" value={username} onChange={(e) => setUsername(e.target.value)} required autoComplete="username"
-          error={Boolean(issueFor(issues, 'username'))} helperText={issueFor(issues, 'username') ?? ' '} />
+          {...errors.field('username')} />
         <TextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password"
-          error={Boolean(issueFor(issues, 'password'))} helperText={issueFor(issues, 'password') ?? 'At least 10 characters; a short sentence works well'} />
+          {...errors.field('password', 'At least 10 characters; a short sentence works well')} />
         <TextField label="Repeat password" type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required autoComplete="new-password"
           error={mismatch} helperText={mismatch ? 'The two passwords are different' : ' '} />
         <Button type="submit" variant="contained">

@@ -9,7 +9,7 @@ import { api } from '../../api/api';
 import { formatDate, todayIso } from '../../app/format';
 import { navigate, routeHash } from '../../app/router';
 import { useSession } from '../auth/AuthContext';
-import { ExportPanel } from './ExportPanel';
+import { ExportPanel } from '../export/ExportPanel';
 
 const number = new Intl.NumberFormat();
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);

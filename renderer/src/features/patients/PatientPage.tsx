@@ -8,7 +8,7 @@ import { api } from '../../api/api';
 import { formatAge, formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
-import { RecallPanel } from '../history/RecallPanel';
+import { RecallPanel } from '../recall/RecallPanel';
 import { ArchiveDialog } from './ArchiveDialog';
 import { PatientHistory } from './PatientHistory';
 

@@ -40,7 +40,7 @@ import { SkinStep } from './steps/SkinStep';
 import { random } from './steps/stepProps';
 import { SymptomsStep } from './steps/SymptomsStep';
 import { VibrationStep } from './steps/VibrationStep';
-import type { Screening } from './useScreening';
+import type { SaveStatus, Screening } from './useScreening';
 
 const stepTitles: Record<ScreeningStep, string> = {
   setup: 'Start',
@@ -56,7 +56,13 @@ const stepTitles: Record<ScreeningStep, string> = {
 
 const forkReasons: readonly NotTestableReason[] = ['ulcer', 'amputation', 'dressing', 'other'];
 
-const saveWords = { saved: 'All changes saved', saving: 'Saving…', failed: 'Not saved yet: kept on this computer, retrying' } as const;
+const saveWords: Readonly<Record<SaveStatus, string>> = {
+  saved: 'All changes saved',
+  saving: 'Saving…',
+  failed: 'Not saved yet: kept on this computer, retrying',
+  stopped: 'Not saved',
+};
+const saveColours: Readonly<Record<SaveStatus, 'success' | 'default' | 'warning' | 'error'>> = { saved: 'success', saving: 'default', failed: 'warning', stopped: 'error' };
 
 const textInputs = 'input:not([type]), input[type="text"], input[type="number"], input[type="password"], input[type="search"], input[type="email"], input[type="tel"]';
 
@@ -75,7 +81,7 @@ function onControl(target: EventTarget | null): boolean {
  * autosaved. It never computes risk itself: the result is the shared engine's.
  */
 export function ScreeningWizard({ screening, patient }: { screening: Screening & { exam: Exam }; patient: Patient }): React.JSX.Element {
-  const { exam, update, saveStatus, flush, replaceExam } = screening;
+  const { exam, update, saveStatus, saveProblem, flush, replaceExam } = screening;
   const state = screening.state;
   const notify = useNotify();
   const { user } = useSession();
@@ -263,10 +269,11 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
           </Typography>
         </Box>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Chip size="small" variant="outlined" color={saveStatus === 'saved' ? 'success' : saveStatus === 'failed' ? 'warning' : 'default'} label={saveWords[saveStatus]} role="status" />
+          <Chip size="small" variant="outlined" color={saveColours[saveStatus]} label={saveWords[saveStatus]} role="status" />
           <Button onClick={() => navigate({ page: 'patient', patientId: patient.id })}>Pause (come back later)</Button>
         </Stack>
       </Stack>
+      {saveStatus === 'stopped' && saveProblem ? <Alert severity="warning">{saveProblem}</Alert> : null}
       <Stepper nonLinear activeStep={steps.indexOf(step)} sx={{ overflowX: 'auto', py: 0.5 }} aria-label="Screening steps">
         {steps.map((s) => (
           <Step key={s} completed={false}>

@@ -5,7 +5,8 @@ import type { AppError } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { initialState, type ScreeningState } from './model/screeningState';
 
-export type SaveStatus = 'saved' | 'saving' | 'failed';
+/** `failed`: will try again by itself; `stopped`: the app refused, so trying again cannot help. */
+export type SaveStatus = 'saved' | 'saving' | 'failed' | 'stopped';
 
 interface Mirror {
   examId: number;
@@ -33,22 +34,57 @@ interface DraftRefs {
   timer: { current: number | undefined };
 }
 
-/** Sends the latest draft to the database; on failure tries again every few seconds. */
-async function pushDraft(examId: number, refs: DraftRefs, setSaveStatus: (s: SaveStatus) => void): Promise<boolean> {
+interface SaveReport {
+  status: (status: SaveStatus) => void;
+  /** Why saving stopped, in the nurse's words (null while it works or retries). */
+  problem: (problem: string | null) => void;
+}
+
+/** Why a refusal cannot be cured by trying again, or null when trying again may help. */
+function whyStopped(error: AppError): string | null {
+  switch (error.code) {
+    case 'unauthorized':
+      return 'Not saved: you are signed out or the screen is locked. Everything is kept on this computer and is saved when you carry on.';
+    case 'forbidden':
+      return `Not saved: ${error.message} Everything is kept on this computer.`;
+    case 'bad_request':
+    case 'validation_failed':
+    case 'not_found':
+    case 'conflict':
+    case 'unknown_operation':
+    case 'too_many_attempts':
+    case 'internal':
+      return null;
+  }
+}
+
+/**
+ * Sends the latest draft to the database; on failure tries again every few seconds, unless the
+ * app refused it (signed out, locked, or the exam can no longer change): then it says why and
+ * waits for the nurse's next change or for signing, which try again.
+ */
+async function pushDraft(examId: number, refs: DraftRefs, report: SaveReport): Promise<boolean> {
   window.clearTimeout(refs.timer.current);
   const current = refs.latest.current;
   if (!current || !refs.dirty.current) return true;
   refs.dirty.current = false;
-  setSaveStatus('saving');
+  report.status('saving');
   const result = await api().saveExamDraft({ id: examId, findings: current.findings, wizard: current.position });
   if (!result.ok) {
     refs.dirty.current = true;
-    setSaveStatus('failed');
+    const stopped = whyStopped(result.error);
+    report.problem(stopped);
+    if (stopped !== null) {
+      report.status('stopped');
+      return false;
+    }
+    report.status('failed');
     // Try again shortly: the local copy keeps everything meanwhile.
-    refs.timer.current = window.setTimeout(() => void pushDraft(examId, refs, setSaveStatus), 5000);
+    refs.timer.current = window.setTimeout(() => void pushDraft(examId, refs, report), 5000);
     return false;
   }
-  if (!refs.dirty.current) setSaveStatus('saved');
+  report.problem(null);
+  if (!refs.dirty.current) report.status('saved');
   return true;
 }
 
@@ -57,6 +93,8 @@ export interface Screening {
   state: ScreeningState | null;
   error: AppError | null;
   saveStatus: SaveStatus;
+  /** Why saving stopped (`stopped`), for the screen to say. */
+  saveProblem: string | null;
   update: (change: (state: ScreeningState) => ScreeningState) => void;
   /** Saves now (before signing or leaving). */
   flush: () => Promise<boolean>;
@@ -73,12 +111,13 @@ export function useScreening(examId: number): Screening {
   const [state, setState] = useState<ScreeningState | null>(null);
   const [error, setError] = useState<AppError | null>(null);
   const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
+  const [saveProblem, setSaveProblem] = useState<string | null>(null);
   const latest = useRef<ScreeningState | null>(null);
   const dirty = useRef(false);
   const timer = useRef<number | undefined>(undefined);
 
   const pushToServer = useCallback(
-    (): Promise<boolean> => pushDraft(examId, { latest, dirty, timer }, setSaveStatus),
+    (): Promise<boolean> => pushDraft(examId, { latest, dirty, timer }, { status: setSaveStatus, problem: setSaveProblem }),
     [examId],
   );
 
@@ -145,5 +184,5 @@ export function useScreening(examId: number): Screening {
     [examId],
   );
 
-  return { exam, state, error, saveStatus, update, flush: pushToServer, replaceExam };
+  return { exam, state, error, saveStatus, saveProblem, update, flush: pushToServer, replaceExam };
 }

@@ -3,11 +3,11 @@ import { useEffect, useId, useState } from 'react';
 import { iwgdf2023Table } from '#shared/clinical/iwgdf2023';
 import { niceNg19Table } from '#shared/clinical/niceNg19';
 import { defaultRecallSettings, recallGuidelineLabels, recallGuidelines, type RecallGuideline, type RecallSettings } from '#shared/domain/recallSettings';
-import type { FieldIssue } from '#shared/ipc/result';
 import { iwgdfCategoryLabels, niceCategoryLabels } from '#shared/recall/recallRules';
 import { api } from '../../api/api';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
+import { useFieldErrors } from '../../components/useFieldErrors';
 
 type MonthField = { path: string; label: string; guideline: string; get: (s: RecallSettings) => number; set: (s: RecallSettings, n: number) => RecallSettings };
 
@@ -38,7 +38,7 @@ export function RecallSettingsPanel(): React.JSX.Element {
   const canEdit = user.role === 'administrator';
   const [settings, setSettings] = useState<RecallSettings | null>(null);
   const [texts, setTexts] = useState<Record<string, string>>({});
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const errors = useFieldErrors();
   const notify = useNotify();
 
   const fill = (s: RecallSettings): void => {
@@ -51,7 +51,6 @@ export function RecallSettingsPanel(): React.JSX.Element {
       .then((r) => r.ok && fill(r.value));
   }, []);
   if (!settings) return <Paper sx={{ p: 2 }}>Loading recall settings…</Paper>;
-  const issue = (path: string): string | undefined => issues.find((i) => i.path === path)?.message;
 
   const save = (): void => {
     let next = settings;
@@ -62,9 +61,9 @@ export function RecallSettingsPanel(): React.JSX.Element {
       .then((r) => {
         if (r.ok) {
           fill(r.value);
-          setIssues([]);
+          errors.clear();
           notify({ message: 'Recall settings saved. Every due date now follows them.', severity: 'success' });
-        } else setIssues(r.error.issues ?? [{ path: '', message: r.error.message }]);
+        } else errors.refused(r.error);
       });
   };
 
@@ -76,8 +75,7 @@ export function RecallSettingsPanel(): React.JSX.Element {
       onChange={(e) => setTexts((t) => ({ ...t, [f.path]: e.target.value }))}
       disabled={!canEdit}
       slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-      error={Boolean(issue(f.path))}
-      helperText={issue(f.path) ?? `${f.guideline}${selected ? '' : ' (not in use)'}`}
+      {...errors.field(f.path, `${f.guideline}${selected ? '' : ' (not in use)'}`)}
       sx={{ width: 230 }}
     />
   );
@@ -135,8 +133,7 @@ export function RecallSettingsPanel(): React.JSX.Element {
           onChange={(e) => setTexts((t) => ({ ...t, incompleteMonths: e.target.value }))}
           disabled={!canEdit}
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          error={Boolean(issue('incompleteMonths'))}
-          helperText={issue('incompleteMonths') ?? `Default ${defaultRecallSettings.incompleteMonths}: the shortest interval, so the screen is tried again soon`}
+          {...errors.field('incompleteMonths', `Default ${defaultRecallSettings.incompleteMonths}: the shortest interval, so the screen is tried again soon`)}
           sx={{ maxWidth: 420 }}
         />
         <TextField
@@ -145,10 +142,9 @@ export function RecallSettingsPanel(): React.JSX.Element {
           onChange={(e) => setSettings({ ...settings, bookingText: e.target.value })}
           disabled={!canEdit}
           placeholder="Phone 01632 960000, Monday to Friday, 9 am to 5 pm"
-          error={Boolean(issue('bookingText'))}
-          helperText={issue('bookingText') ?? 'The letter reads “To book, …”. Left empty: “please phone or visit the clinic”.'}
+          {...errors.field('bookingText', 'The letter reads “To book, …”. Left empty: “please phone or visit the clinic”.')}
         />
-        {issue('') ? <Alert severity="error">{issue('')}</Alert> : null}
+        {errors.of('') ? <Alert severity="error">{errors.of('')}</Alert> : null}
         {canEdit ? (
           <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }}>
             Save recall settings

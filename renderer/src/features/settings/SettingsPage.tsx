@@ -2,12 +2,12 @@ import { Alert, Button, FormControl, FormControlLabel, FormLabel, Paper, Radio, 
 import { useEffect, useState } from 'react';
 import type { ClinicSettings } from '#shared/domain/settings';
 import type { AppInfo } from '#shared/domain/appInfo';
-import type { FieldIssue } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { useDateOrder } from '../../app/preferences';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
 import { RecallSettingsPanel } from './RecallSettingsPanel';
+import { useFieldErrors } from '../../components/useFieldErrors';
 
 export function SettingsPage(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -55,7 +55,7 @@ function ClinicSettingsPanel(): React.JSX.Element {
   const { user } = useSession();
   const [settings, setSettings] = useState<ClinicSettings | null>(null);
   const [idleText, setIdleText] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const errors = useFieldErrors();
   const notify = useNotify();
   const canEdit = user.role === 'administrator';
   useEffect(() => {
@@ -69,7 +69,6 @@ function ClinicSettingsPanel(): React.JSX.Element {
       });
   }, []);
   if (!settings) return <Paper sx={{ p: 2 }}>Loading clinic settings…</Paper>;
-  const issue = (path: string): string | undefined => issues.find((i) => i.path === path)?.message;
   return (
     <Paper sx={{ p: 2 }}>
       <Typography variant="h6" component="h2" gutterBottom>
@@ -88,17 +87,17 @@ function ClinicSettingsPanel(): React.JSX.Element {
             .then((r) => {
               if (r.ok) {
                 setSettings(r.value);
-                setIssues([]);
+                errors.clear();
                 notify({ message: 'Clinic settings saved.', severity: 'success' });
-              } else setIssues(r.error.issues ?? [{ path: '', message: r.error.message }]);
+              } else errors.refused(r.error);
             });
         }}
       >
         <TextField label="Clinic name (printed on reports)" value={settings.clinicName} disabled={!canEdit}
-          onChange={(e) => setSettings({ ...settings, clinicName: e.target.value })} error={Boolean(issue('clinicName'))} helperText={issue('clinicName') ?? ' '} />
+          onChange={(e) => setSettings({ ...settings, clinicName: e.target.value })} {...errors.field('clinicName')} />
         <TextField label="Lock the screen after (minutes without use)" value={idleText} disabled={!canEdit}
           onChange={(e) => setIdleText(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          error={Boolean(issue('idleLockMinutes'))} helperText={issue('idleLockMinutes') ?? 'From 1 to 120 minutes'} />
+          {...errors.field('idleLockMinutes', 'From 1 to 120 minutes')} />
         {canEdit ? (
           <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }}>
             Save clinic settings
@@ -112,9 +111,8 @@ function ClinicSettingsPanel(): React.JSX.Element {
 function ChangePasswordPanel(): React.JSX.Element {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const errors = useFieldErrors();
   const notify = useNotify();
-  const issue = (path: string): string | undefined => issues.find((i) => i.path === path)?.message;
   return (
     <Paper sx={{ p: 2 }}>
       <Typography variant="h6" component="h2" gutterBottom>
@@ -133,16 +131,16 @@ function ChangePasswordPanel(): React.JSX.Element {
               if (r.ok) {
                 setCurrent('');
                 setNext('');
-                setIssues([]);
+                errors.clear();
                 notify({ message: 'Password changed.', severity: 'success' });
-              } else setIssues(r.error.issues ?? [{ path: 'currentPassword', message: r.error.message }]);
+              } else errors.refused(r.error, 'currentPassword');
             });
         }}
       >
         <TextField label="Current password" type="password" value={current} onChange={(e) => setCurrent(e.target.value)} autoComplete="current-password"
-          error={Boolean(issue('currentPassword'))} helperText={issue('currentPassword') ?? ' '} />
+          {...errors.field('currentPassword')} />
         <TextField label="New password" type="password" value={next} onChange={(e) => setNext(e.target.value)} autoComplete="new-password"
-          error={Boolean(issue('newPassword'))} helperText={issue('newPassword') ?? 'At least 10 characters'} />
+          {...errors.field('newPassword', 'At least 10 characters')} />
         <Button type="submit" variant="outlined" sx={{ alignSelf: 'flex-start', mt: 1 }}>
           Change password
         </Button>

@@ -7,7 +7,7 @@ import { daysUntil } from '#shared/recall/recallRules';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { useNotify } from '../../components/Notifier';
-import { ContactDialog } from '../worklist/ContactDialog';
+import { ContactDialog } from './ContactDialog';
 
 /** "12 days overdue", "due today", "in 3 weeks": how far the due date is from today, in words. */
 export function dueWords(dueOn: string, today: string, months: number | null): string {

@@ -1,9 +1,9 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, FormControl, FormControlLabel, FormLabel, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useId, useState } from 'react';
 import { contactKindLabels, contactKinds, type Contact, type ContactKind } from '#shared/domain/recall';
-import type { FieldIssue } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
+import { useFieldErrors } from '../../components/useFieldErrors';
 
 export interface ContactDialogProps {
   patientId: number;
@@ -25,7 +25,7 @@ export function ContactDialog({ patientId, name, today, open, onClose, onSaved }
   const [kind, setKind] = useState<ContactKind | ''>('');
   const [date, setDate] = useState(today);
   const [note, setNote] = useState('');
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const errors = useFieldErrors();
   const [saving, setSaving] = useState(false);
   const [earlier, setEarlier] = useState<Contact[] | null>(null);
 
@@ -40,23 +40,21 @@ export function ContactDialog({ patientId, name, today, open, onClose, onSaved }
     };
   }, [open, patientId]);
 
-  const issue = (path: string): string | undefined => issues.find((i) => i.path === path)?.message;
-
   const save = async (): Promise<void> => {
     if (kind === '') {
-      setIssues([{ path: 'kind', message: 'Choose what happened' }]);
+      errors.set([{ path: 'kind', message: 'Choose what happened' }]);
       return;
     }
     setSaving(true);
     const r = await api().recordContact({ patientId, kind, contactedOn: date, note });
     setSaving(false);
     if (!r.ok) {
-      setIssues(r.error.issues ?? [{ path: '', message: r.error.message }]);
+      errors.refused(r.error);
       return;
     }
     setKind('');
     setNote('');
-    setIssues([]);
+    errors.clear();
     onSaved(r.value);
   };
 
@@ -80,14 +78,14 @@ export function ContactDialog({ patientId, name, today, open, onClose, onSaved }
       <DialogTitle id={`${ids}-title`}>Record contact: {name}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
-          <FormControl error={Boolean(issue('kind'))}>
+          <FormControl error={errors.of('kind') !== undefined}>
             <FormLabel id={`${ids}-kind`}>What happened</FormLabel>
             <RadioGroup aria-labelledby={`${ids}-kind`} value={kind} onChange={(e) => setKind(e.target.value as ContactKind)}>
               {contactKinds.map((k) => (
                 <FormControlLabel key={k} value={k} control={<Radio />} label={contactKindLabels[k]} />
               ))}
             </RadioGroup>
-            {issue('kind') ? <Typography color="error" variant="body2">{issue('kind')}</Typography> : null}
+            {errors.of('kind') ? <Typography color="error" variant="body2">{errors.of('kind')}</Typography> : null}
           </FormControl>
           <TextField
             label="Date"
@@ -95,12 +93,11 @@ export function ContactDialog({ patientId, name, today, open, onClose, onSaved }
             value={date}
             onChange={(e) => setDate(e.target.value)}
             slotProps={{ inputLabel: { shrink: true } }}
-            error={Boolean(issue('contactedOn'))}
-            helperText={issue('contactedOn') ?? ' '}
+            {...errors.field('contactedOn')}
             sx={{ maxWidth: 220 }}
           />
-          <TextField label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} error={Boolean(issue('note'))} helperText={issue('note') ?? 'e.g. “Will ring back to book”'} />
-          {issue('') ? <Alert severity="error">{issue('')}</Alert> : null}
+          <TextField label="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} multiline minRows={2} {...errors.field('note', 'e.g. “Will ring back to book”')} />
+          {errors.of('') ? <Alert severity="error">{errors.of('')}</Alert> : null}
         </Stack>
         {earlier && earlier.length > 0 ? (
           <Box sx={{ mt: 1 }}>

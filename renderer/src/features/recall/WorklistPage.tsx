@@ -21,54 +21,18 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { displayName } from '#shared/domain/patient';
-import {
-  contactKindLabels,
-  worklistViewLabels,
-  type WorklistItem,
-  type WorklistResponse,
-  type WorklistSort,
-  type WorklistView,
-} from '#shared/domain/recall';
+import { contactKindLabels, worklistViewLabels, type WorklistItem, type WorklistView } from '#shared/domain/recall';
 import { recallGuidelineLabels, type RecallGuideline } from '#shared/domain/recallSettings';
 import { allRecallCategories, iwgdfCategoryLabels, niceCategoryLabels, recallCategories, type RecallCategory } from '#shared/recall/recallRules';
-import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { navigate, routeHash } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
-import { dueWords } from '../history/RecallPanel';
 import { ContactDialog } from './ContactDialog';
 import { LettersDialog } from './LettersDialog';
-
-const pageSize = 100;
-const views: readonly WorklistView[] = ['overdue', 'due-soon', 'never-screened'];
-const windows = [7, 14, 30, 60, 90];
-const stateKey = 'worklist.filters';
-
-interface Filters {
-  view: WorklistView;
-  withinDays: number;
-  category: RecallCategory | '';
-  search: string;
-  sort: WorklistSort;
-}
-
-function storedFilters(): Filters {
-  const fallback: Filters = { view: 'overdue', withinDays: 30, category: '', search: '', sort: 'due' };
-  try {
-    const parsed = JSON.parse(sessionStorage.getItem(stateKey) ?? '{}') as Partial<Filters>;
-    return {
-      view: views.includes(parsed.view as WorklistView) ? (parsed.view as WorklistView) : fallback.view,
-      withinDays: windows.includes(Number(parsed.withinDays)) ? Number(parsed.withinDays) : fallback.withinDays,
-      category: (allRecallCategories as readonly string[]).includes(parsed.category ?? '') ? (parsed.category as RecallCategory) : '',
-      search: typeof parsed.search === 'string' ? parsed.search : '',
-      sort: parsed.sort === 'name' ? 'name' : 'due',
-    };
-  } catch {
-    return fallback;
-  }
-}
+import { dueWords } from './RecallPanel';
+import { dueWindows, useWorklist, worklistPageSize, worklistViews } from './useWorklist';
 
 function categoryWords(guideline: RecallGuideline, item: WorklistItem): string {
   if (guideline === 'nice') return item.niceCategory ? `NICE ${niceCategoryLabels[item.niceCategory].toLowerCase()}` : '';
@@ -84,95 +48,15 @@ const number = new Intl.NumberFormat();
  * the list stays quick at 100,000 patients).
  */
 export function WorklistPage(): React.JSX.Element {
-  const [filters, setFilters] = useState<Filters>(storedFilters);
-  const [typed, setTyped] = useState(filters.search);
-  const [data, setData] = useState<WorklistResponse | null>(null);
-  const [items, setItems] = useState<WorklistItem[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  // The filters the list on screen answers, and whether more rows were asked for: loading is the rest.
-  const [answered, setAnswered] = useState<Filters | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const loading = answered !== filters || loadingMore;
-  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const list = useWorklist();
+  const { filters, data, items, selected, loading, error } = list;
   const [contactFor, setContactFor] = useState<WorklistItem | null>(null);
   const [letters, setLetters] = useState(false);
-  const request = useRef(0);
   const notify = useNotify();
-
-  useEffect(() => sessionStorage.setItem(stateKey, JSON.stringify(filters)), [filters]);
-  // The search follows the typing after a pause; a new search is a new list, so the ticks go.
-  useEffect(() => {
-    if (typed === filters.search) return;
-    const timer = setTimeout(() => {
-      setFilters((f) => ({ ...f, search: typed }));
-      setSelected(new Set());
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [typed, filters.search]);
-
-  const fetchPage = useCallback(
-    (cursor: string | null) =>
-      api().listWorklist({
-        view: filters.view,
-        withinDays: filters.withinDays,
-        category: filters.view === 'never-screened' || filters.category === '' ? null : filters.category,
-        search: filters.search,
-        sort: filters.sort,
-        cursor,
-        limit: pageSize,
-      }),
-    [filters],
-  );
-
-  /** Shows an answer, unless a newer request has been made since (typing fast). */
-  const show = useCallback(
-    (mine: number, cursor: string | null, r: Awaited<ReturnType<typeof fetchPage>>): void => {
-      if (mine !== request.current) return;
-      setAnswered(filters);
-      setLoadingMore(false);
-      if (!r.ok) {
-        setError(r.error.message);
-        return;
-      }
-      setError(null);
-      setData(r.value);
-      setItems((list) => (cursor === null ? r.value.items : [...list, ...r.value.items]));
-    },
-    [filters],
-  );
-
-  const load = useCallback(
-    (cursor: string | null): void => {
-      const mine = ++request.current;
-      void fetchPage(cursor).then((r) => show(mine, cursor, r));
-    },
-    [fetchPage, show],
-  );
-
-  useEffect(() => {
-    const mine = ++request.current;
-    void fetchPage(null).then((r) => show(mine, null, r));
-  }, [fetchPage, show]);
-
-  // Another view or filter is another list: what was ticked in the old one is let go.
-  const set = (change: Partial<Filters>): void => {
-    setFilters((f) => ({ ...f, ...change }));
-    setSelected(new Set());
-  };
   const guideline = data?.guideline ?? 'nice';
-  const counts = data?.counts;
   const today = data?.today ?? '';
-  const countOf = (view: WorklistView): number | null =>
-    counts ? (view === 'overdue' ? counts.overdue : view === 'due-soon' ? counts.dueSoon : counts.neverScreened) : null;
-  const toggle = (id: number, on: boolean): void =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
   const allShown = items.length > 0 && items.every((i) => selected.has(i.patientId));
-  const total = countOf(filters.view);
+  const total = list.countOf(filters.view);
 
   return (
     <Stack spacing={2}>
@@ -186,9 +70,9 @@ export function WorklistPage(): React.JSX.Element {
         </Typography>
       </Box>
       <Paper>
-        <Tabs value={filters.view} onChange={(_e, view: WorklistView) => set({ view })} aria-label="Worklist views" variant="scrollable">
-          {views.map((v) => {
-            const n = countOf(v);
+        <Tabs value={filters.view} onChange={(_e, view: WorklistView) => list.changeFilters({ view })} aria-label="Worklist views" variant="scrollable">
+          {worklistViews.map((v) => {
+            const n = list.countOf(v);
             const label = v === 'due-soon' ? `Due in the next ${filters.withinDays} days` : worklistViewLabels[v];
             return <Tab key={v} value={v} label={n === null ? label : `${label} (${number.format(n)})`} id={`worklist-tab-${v}`} aria-controls="worklist-panel" />;
           })}
@@ -198,8 +82,8 @@ export function WorklistPage(): React.JSX.Element {
             <TextField
               label="Search the list"
               placeholder="Name, clinic identifier or national number"
-              value={typed}
-              onChange={(e) => setTyped(e.target.value)}
+              value={list.typed}
+              onChange={(e) => list.setTyped(e.target.value)}
               sx={{ flex: 2 }}
               autoComplete="off"
               slotProps={{
@@ -213,8 +97,8 @@ export function WorklistPage(): React.JSX.Element {
               }}
             />
             {filters.view === 'due-soon' ? (
-              <TextField select label="Due within" value={filters.withinDays} onChange={(e) => set({ withinDays: Number(e.target.value) })} sx={{ minWidth: 150 }}>
-                {windows.map((d) => (
+              <TextField select label="Due within" value={filters.withinDays} onChange={(e) => list.changeFilters({ withinDays: Number(e.target.value) })} sx={{ minWidth: 150 }}>
+                {dueWindows.map((d) => (
                   <MenuItem key={d} value={d}>
                     {d} days
                   </MenuItem>
@@ -225,7 +109,7 @@ export function WorklistPage(): React.JSX.Element {
               select
               label={`${recallGuidelineLabels[guideline]} category`}
               value={filters.view === 'never-screened' ? '' : filters.category}
-              onChange={(e) => set({ category: (allRecallCategories as readonly string[]).includes(e.target.value) ? (e.target.value as RecallCategory) : '' })}
+              onChange={(e) => list.changeFilters({ category: (allRecallCategories as readonly string[]).includes(e.target.value) ? (e.target.value as RecallCategory) : '' })}
               disabled={filters.view === 'never-screened'}
               sx={{ minWidth: 220 }}
               slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
@@ -241,7 +125,7 @@ export function WorklistPage(): React.JSX.Element {
               select
               label="Sort by"
               value={filters.view === 'never-screened' ? 'name' : filters.sort}
-              onChange={(e) => set({ sort: e.target.value === 'name' ? 'name' : 'due' })}
+              onChange={(e) => list.changeFilters({ sort: e.target.value === 'name' ? 'name' : 'due' })}
               disabled={filters.view === 'never-screened'}
               sx={{ minWidth: 170 }}
             >
@@ -253,10 +137,10 @@ export function WorklistPage(): React.JSX.Element {
             <Typography sx={{ mr: 1 }} aria-live="polite">
               {selected.size === 0 ? 'No patient chosen' : `${number.format(selected.size)} chosen`}
             </Typography>
-            <Button size="small" onClick={() => setSelected(new Set([...selected, ...items.map((i) => i.patientId)]))} disabled={items.length === 0 || allShown}>
+            <Button size="small" onClick={list.chooseAllShown} disabled={items.length === 0 || allShown}>
               Choose all shown ({number.format(items.length)})
             </Button>
-            <Button size="small" onClick={() => setSelected(new Set())} disabled={selected.size === 0}>
+            <Button size="small" onClick={list.clearSelection} disabled={selected.size === 0}>
               Clear
             </Button>
             <Box sx={{ flexGrow: 1 }} />
@@ -273,7 +157,7 @@ export function WorklistPage(): React.JSX.Element {
                     <Checkbox
                       checked={allShown}
                       indeterminate={!allShown && items.some((i) => selected.has(i.patientId))}
-                      onChange={(e) => setSelected(e.target.checked ? new Set([...selected, ...items.map((i) => i.patientId)]) : new Set())}
+                      onChange={(e) => (e.target.checked ? list.chooseAllShown() : list.clearSelection())}
                       slotProps={{ input: { 'aria-label': 'Choose every patient shown' } }}
                       disabled={items.length === 0}
                     />
@@ -295,7 +179,7 @@ export function WorklistPage(): React.JSX.Element {
                   return (
                     <TableRow key={item.patientId} hover selected={selected.has(item.patientId)}>
                       <TableCell padding="checkbox">
-                        <Checkbox checked={selected.has(item.patientId)} onChange={(e) => toggle(item.patientId, e.target.checked)} slotProps={{ input: { 'aria-label': `Choose ${name}` } }} />
+                        <Checkbox checked={selected.has(item.patientId)} onChange={(e) => list.toggle(item.patientId, e.target.checked)} slotProps={{ input: { 'aria-label': `Choose ${name}` } }} />
                       </TableCell>
                       <TableCell>
                         <Link
@@ -376,14 +260,8 @@ export function WorklistPage(): React.JSX.Element {
               {total === null ? '' : `Showing ${number.format(items.length)} of ${number.format(total)}`}
             </Typography>
             {data?.nextCursor ? (
-              <Button
-                onClick={() => {
-                  setLoadingMore(true);
-                  load(data.nextCursor);
-                }}
-                disabled={loading}
-              >
-                Show {pageSize} more
+              <Button onClick={list.showMore} disabled={loading}>
+                Show {worklistPageSize} more
               </Button>
             ) : null}
           </Stack>
@@ -399,7 +277,7 @@ export function WorklistPage(): React.JSX.Element {
           onSaved={(c) => {
             setContactFor(null);
             notify({ message: `Recorded for ${displayName(contactFor)}: ${contactKindLabels[c.kind].toLowerCase()}, ${formatDate(c.contactedOn)}.`, severity: 'success' });
-            load(null);
+            list.reload();
           }}
         />
       ) : null}
@@ -410,8 +288,8 @@ export function WorklistPage(): React.JSX.Element {
           onClose={() => setLetters(false)}
           onDone={() => {
             setLetters(false);
-            setSelected(new Set());
-            load(null);
+            list.clearSelection();
+            list.reload();
           }}
         />
       ) : null}

@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import type { AppError, FieldIssue } from '#shared/ipc/result';
+
+/** The messages a refused request gave, shown next to the fields they name. */
+export interface FieldErrors {
+  /** The message for one field (or `''` for the whole form), if any. */
+  of(path: string): string | undefined;
+  /** A text field's error props: red when it has a message, which then replaces the hint. */
+  field(path: string, hint?: string): { error: boolean; helperText: string };
+  /**
+   * Shows a refusal: its field messages, or, when it names no field, its message at
+   * `fallbackPath` (`''`, the default, is the whole form; `null` shows it nowhere).
+   */
+  refused(error: AppError, fallbackPath?: string | null): void;
+  /** Shows messages found before sending (e.g. nothing chosen). */
+  set(issues: FieldIssue[]): void;
+  clear(): void;
+}
+
+export function useFieldErrors(): FieldErrors {
+  const [issues, setIssues] = useState<readonly FieldIssue[]>([]);
+  const of = (path: string): string | undefined => issues.find((i) => i.path === path)?.message;
+  return {
+    of,
+    field: (path, hint = ' ') => {
+      const message = of(path);
+      return { error: message !== undefined, helperText: message ?? hint };
+    },
+    refused: (error, fallbackPath = '') => setIssues(error.issues ?? (fallbackPath === null ? [] : [{ path: fallbackPath, message: error.message }])),
+    set: setIssues,
+    clear: () => setIssues([]),
+  };
+}
