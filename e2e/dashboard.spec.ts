@@ -4,7 +4,7 @@ import { expect, test } from './support/harness';
 import { amendedExam, localToday, patient, shiftDays, shiftMonths, signedExam, vignette } from './support/history';
 
 /**
- * The clinic dashboard and CSV export end to end (issue 7). The dashboard's figures are checked
+ * The clinic dashboard and CSV export end to end. The dashboard's figures are checked
  * against figures this test works out itself from what it seeded; the exports are downloaded
  * through the page, parsed, and compared with what the SQLite file holds.
  */

@@ -3,7 +3,7 @@ import { expect, test } from './support/harness';
 import { amendedExam, localToday, patient, shown, signedExam, vignette } from './support/history';
 
 /**
- * Patient history and the comparison of two screenings (issue 7), through the real harness on a
+ * Patient history and the comparison of two screenings, through the real harness on a
  * real SQLite file: screenings signed and amended with the app's own operations, then read on
  * the patient page and the compare view as a nurse would (roles and labels, not test ids).
  */

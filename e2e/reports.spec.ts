@@ -7,7 +7,7 @@ import { vignetteFindings } from '#shared/report/fixtures/reportInputs';
 import { expect, seedPatient, test, type RunningHarness } from './support/harness';
 
 /**
- * The report pack end to end (issue 6): a screening signed through the real harness on a real
+ * The report pack end to end: a screening signed through the real harness on a real
  * SQLite file, the report made by the `renderReport` operation, the PDF fetched from its download
  * address (with the harness's access cookie, as the browser would) and read back with pdftotext.
  */

@@ -6,7 +6,7 @@ import { expect, test, type RunningHarness } from './support/harness';
 import { localToday, patient, shiftDays, shiftMonths, shown, signedExam, vignette } from './support/history';
 
 /**
- * The recall worklist end to end (issue 7): patients seeded with screenings dated relative to
+ * The recall worklist end to end: patients seeded with screenings dated relative to
  * today, the views, filters and search as a nurse uses them, a contact attempt recorded from a
  * row, and invitation letters for the ticked patients as one PDF read back with pdftotext.
  * Every expected date and count is worked out here from the seeded dates and the default

@@ -12,7 +12,7 @@ import { openTestApp, signedInContext } from '../testing/testApp';
 import { compare, type Comparison } from './measure';
 
 /**
- * Worklist and dashboard at clinic scale (issue 7): `patients` synthetic patients with about
+ * Worklist and dashboard at clinic scale: `patients` synthetic patients with about
  * five signed examinations each (500,000 for 100,000), loaded with direct inserts rather than
  * through sign-off (the figures are about reading), then the recall columns computed once.
  */

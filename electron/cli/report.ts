@@ -1,6 +1,6 @@
 /**
  * `npm run report -- <findings.json> --out report.pdf`: renders the report pack for a findings file,
- * for checks and demos (design section 3.3). The file holds one findings object or one vignette
+ * for checks and demos. The file holds one findings object or one vignette
  * object (its `findings` are used, as `npm run score` reads them).
  *
  * Options:

@@ -1,9 +1,9 @@
 /**
  * `npm run score -- <file.json>`: assesses findings from a file and prints the assessment(s) as
- * JSON on stdout (design section 3.3).
+ * JSON on stdout.
  *
  * The file holds one findings object, an array of them, or vignette objects (objects with a
- * `findings` key, as in ../shared/clinical/vignettes.json, whose `findings` are used). One input
+ * `findings` key, as in shared/clinical/fixtures/vignettes.json, whose `findings` are used). One input
  * gives one assessment object; an array gives an array in input order.
  *
  * Bad input (no file, unreadable file, bad JSON, invalid findings) prints a message naming the

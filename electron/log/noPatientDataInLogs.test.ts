@@ -9,7 +9,7 @@ import { UploadStore } from '../web/uploads';
 import { createFileLogger } from './logger';
 
 /**
- * Issue 8: the app log never holds names, dates of birth or identifiers. Real operations
+ * The app log never holds names, dates of birth or identifiers. Real operations
  * (successful, refused and one whose handler throws with patient data in the error) go through
  * the real harness and the real file logger; then every log file is searched for the data.
  */

@@ -1,6 +1,6 @@
 /**
- * The window security policy as plain functions, so it is unit-tested without Electron
- * (style.md 6: window security is a small module with its own tests).
+ * The window security policy as plain functions, so it is unit-tested without Electron: window
+ * security is a small module with its own tests, as in the Electron apps this one learns from.
  */
 
 /** The renderer is served from this origin in the desktop app (never from file://). */

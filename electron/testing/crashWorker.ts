@@ -1,5 +1,5 @@
 /**
- * The child process of the crash-safety test (issue 8, `electron/services/exams/crashSafety.test.ts`).
+ * The child process of the crash-safety test (`electron/services/exams/crashSafety.test.ts`).
  *
  *   node --import tsx electron/testing/crashWorker.ts <database file> <number of exams>
  *

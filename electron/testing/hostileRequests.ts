@@ -1,6 +1,6 @@
 /**
- * A seeded generator of malformed and hostile HTTP requests for the loopback harness (issue 8,
- * "bad input"). Every request it makes carries at least one defect the app must refuse: there is
+ * A seeded generator of malformed and hostile HTTP requests for the loopback harness. Every
+ * request it makes carries at least one defect the app must refuse: there is
  * no valid request among them, so each must get a 4xx answer and change nothing.
  */
 import { seededRandom } from '../services/demo/syntheticPatients';

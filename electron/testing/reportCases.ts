@@ -3,7 +3,7 @@ import { everythingAbnormal, long, manyWarnings, reportInput, vignetteFindings }
 import type { ReportInput } from '#shared/report/reportInput';
 
 /**
- * The hard cases the report layout must hold with (issue 6): long names, many warnings, an
+ * The hard cases the report layout must hold with: long names, many warnings, an
  * absent foot, a declined exam, every finding abnormal, large print, a replaced version, the
  * Ipswich Touch Test. Test support only.
  */

@@ -10,7 +10,7 @@ import { startHarness, type Harness } from './server';
 import { UploadStore } from './uploads';
 
 /**
- * Issue 8, "bad input": 10,000 generated malformed or hostile requests against a real harness on
+ * Bad input: 10,000 generated malformed or hostile requests against a real harness on
  * a real SQLite file. Each must get a 4xx JSON envelope (never a 5xx, never a hang), the server
  * must keep serving, and the database must be unchanged apart from the audit rows of refused
  * sign-ins.

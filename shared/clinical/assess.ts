@@ -14,7 +14,7 @@ import { deriveVibration } from './vibrationDerivation';
 import { consistencyWarnings } from './warnings';
 
 /**
- * The clinical engine's one entry point: findings in, assessment out (design section 3.2).
+ * The clinical engine's one entry point: findings in, assessment out.
  * Pure and deterministic: the same findings always give the same assessment. It does not throw
  * for findings that passed `parseFindings`.
  *

@@ -10,7 +10,7 @@ import { vibrationStates } from './vibrationDerivation';
 import { warningIds } from './warnings';
 
 /**
- * What the engines return (design section 3.2), as a zod schema so a stored assessment can be
+ * What the engines return, as a zod schema so a stored assessment can be
  * validated when it is read back. The TypeScript types are inferred from it: one source.
  */
 

@@ -23,7 +23,7 @@ export interface FootConclusion {
 }
 
 /**
- * Person level (engine convention #2): true if any foot is true; unknown if any foot is unknown
+ * Person level (the engine's convention): true if any foot is true; unknown if any foot is unknown
  * and none is true; false if every foot considered is false. Absent feet are not passed in.
  */
 export function combineFeet(what: string, feet: readonly FootConclusion[]): Conclusion {

@@ -41,7 +41,7 @@ export interface Convention {
   source: string;
 }
 
-const referenceSource = "reference.md, 'Decisions for cases the guidelines leave open'";
+const referenceSource = 'App decision for a case the guidelines leave open';
 const engineSource = 'Engine decision where the reference is silent (for clinical review)';
 
 export const conventions: Readonly<Record<ConventionId, Convention>> = {
@@ -49,49 +49,49 @@ export const conventions: Readonly<Record<ConventionId, Convention>> = {
     id: 'C1',
     title: 'Risk factors combine per person',
     text: 'The worse side decides: LOPS on one foot and deformity on the other count as LOPS + deformity (IWGDF 2, NICE high). Safer than pairing per foot.',
-    source: `${referenceSource} #1`,
+    source: `${referenceSource}`,
   },
   C2: {
     id: 'C2',
     title: 'Any abnormal sensory test establishes LOPS',
     text: 'An insensate monofilament site (one is enough), absent vibration with the 128 Hz fork, a vibration perception threshold of 25 V or more, or the Ipswich Touch Test with 2 or more of the 6 toes insensate. "Reduced" vibration alone never decides either way.',
-    source: `${referenceSource} #2; reference section c (>=1 insensate site is an app convention, unverified as an IWGDF rule)`,
+    source: `${referenceSource}; reference section c (>=1 insensate site is an app convention, unverified as an IWGDF rule)`,
   },
   C3: {
     id: 'C3',
     title: 'A single non-palpable pedal pulse',
     text: 'With no ABI/TBI it leaves PAD unknown, with the warning "measure ABI or TBI". An ABI of 0.9-1.3 with that pulse gives PAD false.',
-    source: `${referenceSource} #3`,
+    source: `${referenceSource}`,
   },
   C4: {
     id: 'C4',
     title: 'ABI above 1.3 is unreliable',
     text: 'Non-compressible arteries: it neither proves nor excludes PAD. With all pulses palpable PAD is false, with a warning to consider TBI.',
-    source: `${referenceSource} #4; Suominen 2008 (EJVES 35:709)`,
+    source: `${referenceSource}; Suominen 2008 (EJVES 35:709)`,
   },
   C5: {
     id: 'C5',
     title: 'History or ESRD without LOPS or PAD',
     text: 'History of ulcer or amputation, or ESRD, without LOPS or PAD: IWGDF category 0 as written, with a warning that the history calls for closer follow-up. NICE counts ulcer or amputation history and renal replacement therapy (high); ESRD without dialysis or a transplant is not a NICE risk factor (reference section b, vignette V19), so the app does not read "NICE counts it" as covering it.',
-    source: `${referenceSource} #5`,
+    source: `${referenceSource}`,
   },
   C6: {
     id: 'C6',
     title: 'Incomplete',
     text: 'When unknown findings could change a category, that category is "incomplete", and the result lists the categories it could be and what to record to settle it. If every possibility gives the same category, that category is returned.',
-    source: `${referenceSource} #6; engine conventions #6`,
+    source: `${referenceSource}; engine convention: unknown findings are weighed, never read as normal`,
   },
   C7: {
     id: 'C7',
     title: 'Claudication or rest pain with palpable pulses and no index',
     text: 'PAD stays false by the pulses, with a warning to measure ABI/TBI. Rest pain with absent pulses is critical ischaemia (active).',
-    source: `${referenceSource} #7`,
+    source: `${referenceSource}`,
   },
   C8: {
     id: 'C8',
     title: 'Fissures alone change no category',
     text: 'Fissures appear in the findings and the report but do not change a risk category.',
-    source: `${referenceSource} #8`,
+    source: `${referenceSource}`,
   },
   D1: {
     id: 'D1',
@@ -109,7 +109,7 @@ export const conventions: Readonly<Record<ConventionId, Convention>> = {
     id: 'D3',
     title: 'What rules LOPS out on a foot',
     text: "No abnormal sensory test, and either every monofilament site of the protocol is felt (at least 3 sites for iwgdf-3, 10 for 10-site, fewer only by amputated sites) or the foot's Ipswich toes are all felt. Normal or reduced vibration alone does not rule LOPS out.",
-    source: `${engineSource}; engine convention #2 ("false if all recorded sites are felt"); ADA (>=2 normal tests rule LOPS out)`,
+    source: `${engineSource}; engine convention ("false if all recorded sites are felt"); ADA (>=2 normal tests rule LOPS out)`,
   },
   D4: {
     id: 'D4',
@@ -139,7 +139,7 @@ export const conventions: Readonly<Record<ConventionId, Convention>> = {
     id: 'D8',
     title: 'Feet not examined (declined or unsuitable)',
     text: 'A foot whose examination was declined or unsuitable, or every foot of a declined or unsuitable exam, still exists and can be at risk: it is not excluded like an absent foot. Its examination results count as not recorded (so the category is usually incomplete), history still counts, and recorded signs of active foot disease always count.',
-    source: `${engineSource}; issue 4 (declined exams handled as incomplete with a reason)`,
+    source: `${engineSource}; app convention (declined exams handled as incomplete with a reason)`,
   },
   D9: {
     id: 'D9',
@@ -169,12 +169,12 @@ export const conventions: Readonly<Record<ConventionId, Convention>> = {
     id: 'D13',
     title: 'No foot present',
     text: 'When both feet are absent there is nothing to screen: LOPS and PAD are "no" (nothing to evaluate), the categories follow from history only, and a warning says so.',
-    source: `${engineSource}; engine convention #1 (absent feet are excluded)`,
+    source: `${engineSource}; engine convention (absent feet are excluded)`,
   },
   D14: {
     id: 'D14',
     title: 'Every unrecorded input is weighed',
     text: 'Incompleteness (C6) is decided over every input a rule set uses that is not recorded: LOPS and PAD, and also deformity, callus, history, renal status, rest pain and signs of active disease.',
-    source: `${engineSource}; issue 4`,
+    source: `${engineSource}; app convention`,
   },
 };

@@ -2,7 +2,7 @@ import { sides, type FootFindings, type Findings, type Side } from '../domain/fi
 import { sideLabel } from './protocols';
 
 /**
- * Which feet the engines evaluate (engine convention #1, convention D8):
+ * Which feet the engines evaluate (absent feet are left out; convention D8):
  * - `absent` feet (major amputation, congenital) are left out, not "incomplete";
  * - `not_examined` feet (the foot or the whole exam declined / unsuitable) exist and can be at
  *   risk: their examination results count as not recorded, recorded active disease still counts;

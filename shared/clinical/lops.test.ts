@@ -13,7 +13,7 @@ function lopsOf(findings: Findings): { person: ReturnType<typeof personLops>; le
   return { person: personLops(feet), left: left.sensation };
 }
 
-describe('LOPS per foot (reference section c, engine convention #2, C2, D1-D5)', () => {
+describe('LOPS per foot (all sites felt rules it out; conventions C2, D1-D5)', () => {
   it('all sites felt: no LOPS, decided by the felt sites', () => {
     const { left, person } = lopsOf(normalWith(() => undefined));
     expect(left.lops.value).toBe(false);

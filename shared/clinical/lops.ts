@@ -13,9 +13,9 @@ import {
 import { deriveVibration, type DerivedVibration } from './vibrationDerivation';
 
 /**
- * Loss of protective sensation (LOPS) per foot and per person: reference section c, engine
- * convention #2 and decision C2 (any abnormal test establishes LOPS), with D1-D5 where the
- * reference is silent.
+ * Loss of protective sensation (LOPS) per foot and per person: reference section c, the engine
+ * convention "false only if every recorded site is felt" and decision C2 (any abnormal test
+ * establishes LOPS), with D1-D5 where the reference is silent.
  */
 
 export interface SiteReading {
@@ -172,7 +172,7 @@ export function footSensation(ctx: FootContext, ipswich: IpswichSummary): FootSe
     };
   }
 
-  // 2. A complete normal monofilament or Ipswich test rules LOPS out (engine convention #2, D3).
+  // 2. A complete normal monofilament or Ipswich test rules LOPS out (engine convention, D3).
   const protocol = ctx.foot.monofilament ? siteProtocols[ctx.foot.monofilament.protocol] : undefined;
   const considered = sites.filter((r) => !isAmputatedSite(r.site));
   const needed = protocol ? Math.max(1, protocol.requiredSites - amputated.length) : Infinity;

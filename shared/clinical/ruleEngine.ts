@@ -5,7 +5,7 @@ import { unique } from './sets';
 import type { Tri } from './tri';
 
 /**
- * The one small interpreter behind every risk rule table (style.md #10): a table of rules
+ * The one small interpreter behind every risk rule table: a table of rules
  * (id, condition, result, source, reason) is easier to review, print and explain than nested ifs.
  *
  * The category is the most severe result among the rules that hold. Facts that are unknown are

@@ -1,5 +1,5 @@
 /**
- * Three-valued answers for derived findings (design section 3.2): `"unknown"` means the findings
+ * Three-valued answers for derived findings: `"unknown"` means the findings
  * recorded cannot decide it, never "probably normal".
  */
 export type Tri = true | false | 'unknown';

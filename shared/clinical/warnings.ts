@@ -48,7 +48,7 @@ export const warningCatalogue: Readonly<Record<WarningId, { title: string; sourc
   'exam-not-performed': { title: 'The examination was declined or unsuitable', source: 'Convention D8' },
   'foot-not-examined': { title: 'A foot was declined or unsuitable for examination', source: 'Convention D8' },
   'results-on-not-examined-foot': { title: 'Results recorded on a foot marked not examined (not used)', source: 'Convention D8' },
-  'results-on-absent-foot': { title: 'Results recorded on a foot marked absent (not used)', source: 'Engine convention #1' },
+  'results-on-absent-foot': { title: 'Results recorded on a foot marked absent (not used)', source: 'Engine convention: absent feet are left out' },
   'no-feet-present': { title: 'Both feet absent: nothing to screen', source: 'Convention D13' },
   'absent-foot-without-amputation-history': { title: 'A foot is absent but no amputation is recorded', source: 'Consistency check' },
   'major-amputation-both-feet-present': { title: 'Major amputation recorded but both feet present', source: 'Consistency check' },

@@ -1,4 +1,4 @@
-/** What the audit log records (issue 8): every change to a medical record, and who made it. */
+/** What the audit log records: every change to a medical record, and who made it. */
 export const auditActions = [
   'patient.create',
   'patient.update',
@@ -17,9 +17,9 @@ export const auditActions = [
   'exam.discard',
   'backup.create',
   'backup.restore',
-  // Report pack (issue 6): which parts of which exam were made, how, and by whom.
+  // Report pack: which parts of which exam were made, how, and by whom.
   'report.create',
-  // Recall and export (issue 7): contact attempts, invitation letters, CSV exports.
+  // Recall and export: contact attempts, invitation letters, CSV exports.
   'contact.record',
   'letters.print',
   'export.csv',

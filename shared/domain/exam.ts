@@ -86,7 +86,7 @@ export const examinedOnSchema = z
   .string()
   .refine(isIsoDate, 'Enter the date of the examination as year-month-day');
 
-/** Amendments say why (issue 5): the reason is printed with the new version. */
+/** Amendments say why: the reason is printed with the new version. */
 export const amendmentReasonSchema = z
   .string({ error: 'Say why the exam is being amended' })
   .trim()

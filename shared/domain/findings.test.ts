@@ -30,7 +30,7 @@ describe('parseFindings', () => {
     if (result.ok) expect(result.value).toEqual(findings);
   });
 
-  it('accepts the optional items of issue 4', () => {
+  it('accepts the optional items: raw applications, VPT, the Ipswich Touch Test, exam and foot status, score items', () => {
     const findings: Findings = normalWith((f) => {
       f.examStatus = 'performed';
       f.history = { ...f.history, kidneyTransplant: false, onMetformin: true };

@@ -4,9 +4,10 @@ import { describeIssues } from '../ipc/zodIssues';
 import { amputationLevels, footFindingsSchema } from './findingsFoot';
 
 /**
- * Findings: the clinical content of one foot examination (design section 3.1), schemaVersion 1.
- * It accepts `../shared/clinical/vignettes.json`'s `findings` objects unchanged, plus the optional
- * items listed in issue 4 (raw applications, VPT, Ipswich Touch Test, exam/foot status, score items).
+ * Findings: the clinical content of one foot examination, schemaVersion 1.
+ * It accepts the worked cases' `findings` objects (shared/clinical/fixtures/vignettes.json)
+ * unchanged, plus optional items: raw applications, VPT, the Ipswich Touch Test, exam and foot
+ * status, and the items of the neuropathy scores.
  *
  * Objects are strict, so a misspelt key is an error rather than a silently ignored finding.
  * Anything optional that is left out means "not recorded": the engines treat it as unknown.
@@ -30,7 +31,7 @@ export const historySchema = z.strictObject({
   onDialysis: z.boolean().optional(),
   /** A functioning kidney transplant counts as renal replacement therapy (NICE NG19). Only `true` adds information. */
   kidneyTransplant: z.boolean().optional(),
-  /** For the vitamin B12 prompt (reference section f). Only `true` adds information. */
+  /** For the vitamin B12 prompt (a differential of neuropathy, especially on metformin). Only `true` adds information. */
   onMetformin: z.boolean().optional(),
 });
 export type History = z.infer<typeof historySchema>;
@@ -42,13 +43,13 @@ export const symptomsSchema = z.strictObject({
 });
 export type Symptoms = z.infer<typeof symptomsSchema>;
 
-/** Red flags of an atypical neuropathy (reference section f). */
+/** Red flags of an atypical neuropathy: prompts to look for another cause, not diagnoses. */
 export const redFlagsSchema = z.strictObject({
   suddenOnset: z.boolean().optional(),
   rapidSpread: z.boolean().optional(),
   markedAsymmetry: z.boolean().optional(),
   motorWeakness: z.boolean().optional(),
-  /** Prompts malignancy / vasculitis; not part of `redFlag` (engine convention in reference section f). */
+  /** Prompts malignancy / vasculitis; not part of `redFlag` (an engine convention). */
   weightLoss: z.boolean().optional(),
 });
 export type RedFlags = z.infer<typeof redFlagsSchema>;

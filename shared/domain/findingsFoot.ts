@@ -8,7 +8,7 @@ import {
 } from './findingsSensation';
 
 /**
- * Findings of one foot (design section 3.1). Every item except `status` may be left out: a
+ * Findings of one foot. Every item except `status` may be left out: a
  * missing item means "not recorded" and the engines treat it as unknown, never as normal.
  */
 
@@ -53,7 +53,7 @@ export const skinSchema = z.strictObject({
   gangrene: z.boolean().optional(),
   callus: z.boolean().optional(),
   fissures: z.boolean().optional(),
-  /** Dry skin: part of the MNSI "appearance" item (reference section e). */
+  /** Dry skin: part of the MNSI examination's "appearance" item. */
   dryness: z.boolean().optional(),
   callusSites: siteList.optional(),
   ulcerSites: siteList.optional(),
@@ -94,7 +94,7 @@ export const footFindingsSchema = z.strictObject({
   deformity: deformitySchema.optional(),
   activeCharcot: z.boolean().optional(),
   /**
-   * Hot, swollen (often red) foot. Treated as possible acute Charcot (reference section f).
+   * Hot, swollen (often red) foot. Treated as possible acute Charcot until proven otherwise.
    * Only a `true` adds information: leaving it out does not make the result incomplete.
    */
   hotSwollen: z.boolean().optional(),

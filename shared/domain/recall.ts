@@ -6,7 +6,7 @@ import { patientIdSchema } from './patient';
 import { recallGuidelines } from './recallSettings';
 
 /**
- * Recall worklist, contact attempts, invitation letters, dashboard and CSV export (issue 7): the
+ * Recall worklist, contact attempts, invitation letters, dashboard and CSV export: the
  * shapes that cross between the renderer and the application.
  */
 

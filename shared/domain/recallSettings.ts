@@ -4,7 +4,7 @@ import { niceNg19Table } from '../clinical/niceNg19';
 import type { ReviewInterval } from '../clinical/ruleEngine';
 
 /**
- * Recall intervals an administrator sets in Settings (issue 7). A patient's next screen is due at
+ * Recall intervals an administrator sets in Settings. A patient's next screen is due at
  * the date of their last signed examination plus the interval of its category under the guideline
  * the clinic recalls by (NICE NG19 unless changed). Active disease (NICE "active", IWGDF "urgent")
  * has no interval: it is due at once, as it needs referral rather than recall.

@@ -16,5 +16,5 @@ export const defaultClinicSettings: ClinicSettings = {
   idleLockMinutes: 5,
 };
 
-// Recall (issue 7): when each patient is due for the next screen, and what invitation letters say.
+// Recall: when each patient is due for the next screen, and what invitation letters say.
 export * from './recallSettings';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Who may do what (issue 8): clinicians sign exams; administrators also manage staff and the log. */
+/** Who may do what: clinicians sign exams; administrators also manage staff and the log. */
 export const roles = ['nurse', 'podiatrist', 'administrator'] as const;
 export type Role = (typeof roles)[number];
 export const roleLabels: Readonly<Record<Role, string>> = {

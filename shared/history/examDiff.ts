@@ -11,7 +11,7 @@ import type { ChangeDirection } from './timeline';
 import { iwgdfRank, niceRank } from './timeline';
 
 /**
- * What changed between two signed screenings of a patient (issue 7), item by item, in the
+ * What changed between two signed screenings of a patient, item by item, in the
  * clinic's words: every monofilament or touch site whose result changed ("Right 1st metatarsal
  * head: felt → not felt"), vibration, pulses, ABI/TBI, skin, deformity, foot status, history,
  * symptoms, red flags and the categories. Each change says whether it is worse, better or only

@@ -4,7 +4,7 @@ import { assertNever } from '../ipc/result';
 import { iwgdfCategoryLabels, niceCategoryLabels, type IwgdfCategoryText, type NiceCategoryText } from '../recall/recallRules';
 
 /**
- * A patient's screening history over time (issue 7): the points of the timeline chart and the
+ * A patient's screening history over time: the points of the timeline chart and the
  * changes of risk category between one signed screening and the next. Only current signed
  * versions count: an amended exam appears once, with its corrected result; drafts do not appear.
  */

@@ -1,5 +1,5 @@
 /**
- * The result envelope every operation answers with (design section 2, shared/ipc).
+ * The result envelope every operation answers with (shared/ipc).
  * Typed outcomes instead of thrown errors (Medplum habit): a caller must look at `ok` before it
  * can touch the value, and an error always carries a machine code and a sentence for people.
  */

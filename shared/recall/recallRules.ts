@@ -5,7 +5,7 @@ import { assertNever } from '../ipc/result';
 import { addMonths } from '../text/dates';
 
 /**
- * When a patient is next due for a foot screen (issue 7). The one statement of the rules; the
+ * When a patient is next due for a foot screen. The one statement of the rules; the
  * database computes the same thing in SQL for the worklist (electron/db/repositories/recallSql.ts),
  * and a test holds the two to each other for every category, status and guideline.
  *

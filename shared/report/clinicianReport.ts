@@ -13,7 +13,7 @@ import { boxed, colours, detailsTable, notice, section, value } from './reportLa
 import { formatInstant, yesNo } from './reportText';
 
 /**
- * The clinician report (issue 6, part 1): who and when, the summary a busy reader needs first
+ * The clinician report (part 1): who and when, the summary a busy reader needs first
  * (categories, action, next review, referral), the diagram of both feet, the findings per foot,
  * history, then the assessment in full and the signature block.
  */

@@ -29,7 +29,7 @@ export function pulseReading(pulse: PulseResult | undefined): Reading {
 }
 
 /**
- * ABI: < 0.9 is PAD (reference section d, WOCN protocol); above 1.3 the arteries are likely
+ * ABI: < 0.9 is PAD (WOCN ABI protocol); above 1.3 the arteries are likely
  * non-compressible and the value is unreliable (convention C4, Suominen 2008).
  */
 export function abiReading(abi: number | null | undefined): Reading {
@@ -42,7 +42,7 @@ export function abiReading(abi: number | null | undefined): Reading {
   return { text: `${shown}: normal range (${abiPadBelow}-${abiUnreliableAbove})`, abnormal: false };
 }
 
-/** TBI: < 0.7 is PAD (threshold unverified; reference section d). */
+/** TBI: < 0.7 is PAD (threshold unverified; IWGDF 2023 counts 0.70 or more against PAD). */
 export function tbiReading(tbi: number | null | undefined): Reading {
   if (tbi === null || tbi === undefined) return { text: 'Not measured', abnormal: false };
   const shown = tbi.toFixed(2);

@@ -4,7 +4,7 @@ import { colours, contentWidth, pageMargins, styles } from './reportLayout';
 import { formatDate, naturalName } from './reportText';
 
 /**
- * Invitation letters for the recall worklist (issue 7): one page per patient, all in one PDF for
+ * Invitation letters for the recall worklist: one page per patient, all in one PDF for
  * printing in a batch. Plain words at about a reading age of 11 (checked by a test, like the
  * patient copy), 12 pt type (RNIB clear print minimum), and no medical detail: the letter may be
  * opened by someone else in the household.

@@ -5,7 +5,7 @@ import { addMonths } from '../text/dates';
  * When the next foot screen is due: the exam date plus the interval of the category.
  *
  * Each guideline gives a range (IWGDF 2023 category 1: every 6-12 months; NICE NG19 moderate:
- * every 3-6 months; reference sections a and b). The report takes the lower end of each range and
+ * every 3-6 months). The report takes the lower end of each range and
  * the shorter of the two guidelines, so the date is never later than either guideline allows
  * (an app convention, stated on the report). Active disease has no review interval: it needs
  * urgent referral, and screening resumes once it has resolved. An incomplete category has none

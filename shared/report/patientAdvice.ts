@@ -127,7 +127,7 @@ export function footCareAdvice(risk: PatientRisk): string[] {
   }
 }
 
-/** When to get help the same day (issue 6; NICE NG19 and IWGDF 2023: new lesions, colour, heat, swelling). */
+/** When to get help the same day (NICE NG19 and IWGDF 2023: new lesions, colour, heat, swelling). */
 export const urgentSigns = [
   'a new sore, cut or blister, or any break in the skin',
   'a change of colour: red, blue, grey, pale or black',

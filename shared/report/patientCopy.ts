@@ -10,7 +10,7 @@ import { boxed, colours } from './reportLayout';
 import { formatDate, naturalName } from './reportText';
 
 /**
- * The patient copy (issue 6, part 2): what was checked, what it means, the risk in words, foot
+ * The patient copy (part 2): what was checked, what it means, the risk in words, foot
  * care for that risk, when the next check is due and when to get help urgently. Plain words and
  * short sentences; `largePrint` follows the RNIB clear print guidance (16-18 pt for large print,
  * 12 pt minimum otherwise).

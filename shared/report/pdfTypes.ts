@@ -1,7 +1,7 @@
 /**
  * The part of pdfmake's document-definition vocabulary the reports use, declared here because
  * `pdfmake/interfaces` pulls the DOM and Node type libraries into whatever imports it, and shared/
- * must see neither (design section 2). electron/pdf hands these objects to pdfmake, and the
+ * must see neither. electron/pdf hands these objects to pdfmake, and the
  * compiler checks there that they are assignable to pdfmake's own `TDocumentDefinitions`.
  */
 

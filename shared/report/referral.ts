@@ -6,12 +6,12 @@ import { addDays } from '../text/dates';
 import { formatDate } from './reportText';
 
 /**
- * Whether a referral letter is warranted, to whom, and how soon (issue 6).
+ * Whether a referral letter is warranted, to whom, and how soon.
  *
  * Offered when NICE NG19 says high risk or an active problem, or IWGDF 2023 says category 2, 3
  * or active disease ("urgent"), or a red flag of an atypical neuropathy is present.
  *
- * How soon follows NICE NG19 (reference section b; improvingdiabeticfootcare.com protocols and
+ * How soon follows NICE NG19 (improvingdiabeticfootcare.com protocols and
  * pathways; gpnotebook.com referral criteria):
  *   active   - limb- or life-threatening: immediately to acute services, and inform the
  *              multidisciplinary foot care service (MDFS); otherwise within 1 working day to the
@@ -22,7 +22,8 @@ import { formatDate } from './reportText';
  * NICE level of the same name (urgent -> active, 3 -> high, 2 -> moderate): an app convention.
  * The more urgent of the two guidelines decides.
  *
- * A red flag asks for prompt medical review of the neuropathy (reference section f), which the
+ * A red flag asks for prompt medical review of the neuropathy (it is not typical of diabetic
+ * neuropathy: think of inflammatory neuropathy, vasculitis or entrapment), which the
  * letter adds whatever the foot risk.
  */
 

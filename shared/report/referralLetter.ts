@@ -13,7 +13,7 @@ import { boxed, colours, detailsTable, listSection, notice, section } from './re
 import { formatDate, formatInstant, isoDateIn, naturalName } from './reportText';
 
 /**
- * The referral letter (issue 6, part 3): to the foot protection service, podiatry or the
+ * The referral letter (part 3): to the foot protection service, podiatry or the
  * multidisciplinary foot team, with the urgency the category calls for (referral.ts), the reason,
  * the key findings and the diagram. Dated with the exam's sign-off, never the clock.
  */

@@ -3,7 +3,7 @@ import { assertNever } from '../ipc/result';
 import { referralDecision, referralOfferText } from './referral';
 import type { ReportableExam } from './reportInput';
 
-/** The parts of the report pack (issue 6), in the order they are printed. */
+/** The parts of the report pack, in the order they are printed. */
 export const reportParts = ['clinician', 'patient', 'referral'] as const;
 export type ReportPart = (typeof reportParts)[number];
 

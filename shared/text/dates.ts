@@ -1,6 +1,6 @@
 /**
  * Calendar dates (no time zone) as ISO `YYYY-MM-DD` strings, the form dates of birth are stored in
- * (design section 4), and the typed forms a nurse uses.
+ *, and the typed forms a nurse uses.
  */
 
 export type DateOrder = 'dmy' | 'mdy';

@@ -6,7 +6,7 @@ import type { Migration } from './types';
  * Search: every patient has rows in patient_search_term, one per folded word of their names,
  * clinic identifier and national number. A typed fragment is a range on that primary key
  * (`term >= 'smi' AND term < 'smi' || U+10FFFF`), already ordered by name, so the first page of
- * results costs O(log n + page) whatever the number of patients (design section 5).
+ * results costs O(log n + page) whatever the number of patients.
  */
 export const migration001: Migration = {
   version: 1,

@@ -1,7 +1,7 @@
 import type { Migration } from './types';
 
 /**
- * Recall (issue 7): each patient's current recall, contact attempts, and the indexes the
+ * Recall: each patient's current recall, contact attempts, and the indexes the
  * worklist and the dashboard read, so both stay indexed SQL at 100,000 patients and 500,000 exams.
  *
  * The recall columns on `patient` are derived data, kept in the same transaction as every sign-off

@@ -2,7 +2,7 @@ import { recallCategories } from '#shared/recall/recallRules';
 import type { Db } from '../types';
 
 /**
- * The clinic dashboard's figures (issue 7), each one indexed SQL: ranges on the partial indexes of
+ * The clinic dashboard's figures, each one indexed SQL: ranges on the partial indexes of
  * migration 004 (current signed versions by examination date; recall due dates; never screened).
  * Superseded versions never count, so an amended exam counts once.
  */

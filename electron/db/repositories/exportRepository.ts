@@ -1,7 +1,7 @@
 import type { Db } from '../types';
 
 /**
- * Reads for the CSV export (issue 7) in keyset pages (`id > ?` on the primary key, a fixed number
+ * Reads for the CSV export in keyset pages (`id > ?` on the primary key, a fixed number
  * of rows), so an export of 500,000 examinations never holds more than one page, and other
  * requests are answered between pages. Every page is bounded by the highest id at the start, so
  * rows written during a long export do not slip into its later pages.

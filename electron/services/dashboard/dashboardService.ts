@@ -12,7 +12,7 @@ function countsOf<K extends string>(keys: readonly K[], counts: Readonly<Record<
 }
 
 /**
- * The clinic dashboard (issue 7) for a date range:
+ * The clinic dashboard for a date range:
  * - share screened: patients on the register now (not archived) with a signed exam in the 12
  *   months up to the end of the range, of all patients on the register;
  * - screenings in the range (current signed versions) by category, and the patients they cover;

@@ -301,7 +301,7 @@ function verify(file: string, acknowledgements: readonly Acknowledgement[], refe
   }
 }
 
-describe('crash safety (issue 8)', () => {
+describe('crash safety', () => {
   it(
     `keeps every acknowledged save through SIGKILLs at random moments: ${runs} runs of ${examsPerRun} exams`,
     async () => {

@@ -30,7 +30,7 @@ export class ExamService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    /** The recall intervals: every sign-off moves the patient's next due date (issue 7). */
+    /** The recall intervals: every sign-off moves the patient's next due date. */
     private readonly settings: Pick<SettingsService, 'recall'>,
   ) {
     this.exams = new ExamRepository(db);

@@ -22,7 +22,7 @@ import type { Actor } from '../actor';
 import { writeTransaction } from '../transaction';
 
 /**
- * CSV export (issue 7) of patients, examinations with per-site results, and assessments, for
+ * CSV export of patients, examinations with per-site results, and assessments, for
  * spreadsheets and audits: RFC 4180 cells with formula neutralisation and a UTF-8 BOM
  * (shared/csv), written page by page to the file the FileSink gives (OS save dialog, or a
  * download in the harness), with progress, and one `export.csv` audit entry.

@@ -31,7 +31,7 @@ export interface LettersDeps {
 }
 
 /**
- * Invitation letters for the patients chosen on the worklist (issue 7): one PDF, one page each,
+ * Invitation letters for the patients chosen on the worklist: one PDF, one page each,
  * delivered through the FileSink; then "letter sent" recorded for each patient (if asked) and a
  * `letters.print` audit entry, in one transaction. Nothing is recorded when the save is cancelled.
  *

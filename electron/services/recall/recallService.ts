@@ -83,7 +83,7 @@ function toItem(row: WorklistRow): WorklistItem {
 }
 
 /**
- * Who is due for a foot screen (issue 7): each patient's recall, the worklist's three views with
+ * Who is due for a foot screen: each patient's recall, the worklist's three views with
  * filters, search and keyset pages, and the contact attempts made to bring patients in.
  */
 export class RecallService {

@@ -10,7 +10,7 @@ import { renderReportFiles } from './renderReportFiles';
 
 /**
  * The layout holds with long names, many warnings, an absent foot, a declined exam, every finding
- * abnormal and large print (issue 6): every page of each case renders to PNG with pdftoppm (the
+ * abnormal and large print: every page of each case renders to PNG with pdftoppm (the
  * file is valid), and no word sits outside the margins, in the footer band or on another word.
  */
 

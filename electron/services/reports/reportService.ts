@@ -42,7 +42,7 @@ export function systemTimeZone(): string {
 }
 
 /**
- * The report pack of a signed exam (issue 6): which parts it has, and the PDF(s) delivered
+ * The report pack of a signed exam: which parts it has, and the PDF(s) delivered
  * through the FileSink (save dialog or OS viewer on the desktop, download links in the harness),
  * with an audit entry. Drafts have no report: a report says what was signed.
  */

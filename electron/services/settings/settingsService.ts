@@ -58,7 +58,7 @@ export class SettingsService {
     return ok(this.clinic());
   }
 
-  // Recall intervals (issue 7). Read at every sign-off and worklist page, so kept in memory too.
+  // Recall intervals. Read at every sign-off and worklist page, so kept in memory too.
   private cachedRecall: RecallSettings | null = null;
 
   recall(): RecallSettings {

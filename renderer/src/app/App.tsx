@@ -30,7 +30,7 @@ interface Section {
 
 const sections: Section[] = [
   { label: 'Patients', route: { page: 'patients' }, matches: ['patients', 'patient', 'patient-new', 'patient-edit', 'exam', 'compare'] },
-  // Recall worklist and clinic dashboard (issue 7).
+  // Recall worklist and clinic dashboard.
   { label: 'Worklist', route: { page: 'worklist' }, matches: ['worklist'] },
   { label: 'Dashboard', route: { page: 'dashboard' }, matches: ['dashboard'] },
   { label: 'Staff', route: { page: 'staff' }, matches: ['staff'], roles: ['administrator'] },

@@ -1,7 +1,7 @@
 import { ageInYears, isoDateOf } from '#shared/text/dates';
 import type { DateOrder } from '#shared/text/dates';
 
-/** Calendar dates follow the OS locale (design section 4); ISO dates have no time zone. */
+/** Calendar dates follow the OS locale; ISO dates have no time zone. */
 const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

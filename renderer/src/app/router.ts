@@ -11,7 +11,7 @@ export type Route =
   | { page: 'exam'; examId: number }
   | { page: 'audit' }
   | { page: 'backups' }
-  // History, recall worklist and dashboard (issue 7).
+  // History, recall worklist and dashboard.
   | { page: 'worklist' }
   | { page: 'dashboard' }
   | { page: 'compare'; patientId: number; older: number | null; newer: number | null };

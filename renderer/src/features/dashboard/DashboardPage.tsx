@@ -2,7 +2,6 @@ import { Alert, Box, Button, LinearProgress, Link, Paper, Stack, Table, TableBod
 import { useEffect, useState } from 'react';
 import type { Dashboard } from '#shared/domain/recall';
 import { recallGuidelineLabels } from '#shared/domain/recallSettings';
-import type { FieldIssue } from '#shared/ipc/result';
 import { iwgdfCategoryLabels, niceCategoryLabels, recallCategories } from '#shared/recall/recallRules';
 import { addDays, addMonths } from '#shared/text/dates';
 import { api } from '../../api/api';
@@ -10,6 +9,7 @@ import { formatDate, todayIso } from '../../app/format';
 import { navigate, routeHash } from '../../app/router';
 import { useSession } from '../auth/AuthContext';
 import { ExportPanel } from '../export/ExportPanel';
+import { useFieldErrors } from '../../components/useFieldErrors';
 
 const number = new Intl.NumberFormat();
 const percent = (part: number, whole: number): string => (whole === 0 ? '—' : `${Math.round((100 * part) / whole)}%`);
@@ -89,7 +89,7 @@ function MixTable({ title, rows, total }: { title: string; rows: { label: string
 }
 
 /**
- * The clinic dashboard (issue 7) for a chosen period: share of patients screened in the last
+ * The clinic dashboard for a chosen period: share of patients screened in the last
  * 12 months, screenings by category, overdue and never screened today, high-risk or active results
  * and how many had a referral letter; and, for administrators, the CSV exports.
  */
@@ -98,7 +98,7 @@ export function DashboardPage(): React.JSX.Element {
   const today = todayIso();
   const [range, setRange] = useState<Range>(() => presets(today)[0]?.range ?? { from: today, to: today });
   const [data, setData] = useState<Dashboard | null>(null);
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const { refused, clear, of: issue, field } = useFieldErrors();
   const [answered, setAnswered] = useState<Range | null>(null);
   const loading = answered !== range;
 
@@ -111,15 +111,14 @@ export function DashboardPage(): React.JSX.Element {
         setAnswered(range);
         if (r.ok) {
           setData(r.value);
-          setIssues([]);
-        } else setIssues(r.error.issues ?? [{ path: '', message: r.error.message }]);
+          clear();
+        } else refused(r.error);
       });
     return () => {
       current = false;
     };
-  }, [range]);
+  }, [range, refused, clear]);
 
-  const issue = (path: string): string | undefined => issues.find((i) => i.path === path)?.message;
   const d = data;
   return (
     <Stack spacing={2}>
@@ -134,8 +133,7 @@ export function DashboardPage(): React.JSX.Element {
             value={range.from}
             onChange={(e) => setRange((r) => ({ ...r, from: e.target.value }))}
             slotProps={{ inputLabel: { shrink: true } }}
-            error={Boolean(issue('from'))}
-            helperText={issue('from')}
+            {...field('from', '')}
           />
           <TextField
             label="To"
@@ -143,8 +141,7 @@ export function DashboardPage(): React.JSX.Element {
             value={range.to}
             onChange={(e) => setRange((r) => ({ ...r, to: e.target.value }))}
             slotProps={{ inputLabel: { shrink: true } }}
-            error={Boolean(issue('to'))}
-            helperText={issue('to')}
+            {...field('to', '')}
           />
           {presets(today).map((p) => (
             <Button key={p.label} variant={p.range.from === range.from && p.range.to === range.to ? 'contained' : 'outlined'} onClick={() => setRange(p.range)}>

@@ -11,7 +11,7 @@ import { progressPercent, progressWords, useJob } from '../../components/useJob'
 const number = new Intl.NumberFormat();
 
 /**
- * CSV export for administrators (issue 7): patients, examinations with per-site results, or
+ * CSV export for administrators: patients, examinations with per-site results, or
  * assessments, as a spreadsheet file (UTF-8, formula cells neutralised), written in pages with
  * a progress bar, saved through the save dialog (a download in the browser).
  */

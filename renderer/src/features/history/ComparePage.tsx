@@ -27,7 +27,7 @@ function examWords(e: ExamSummary): string {
 const directionWords = { worse: 'Worse', better: 'Better', changed: 'Changed' } as const;
 
 /**
- * Two screenings side by side (issue 7): both diagrams with every site whose result changed in a
+ * Two screenings side by side: both diagrams with every site whose result changed in a
  * dashed square, and the list of changes in words, grouped, each marked worse, better or changed
  * by symbol and word. Any two signed (or replaced) screenings can be picked; the default is the
  * last two, and the earlier one is always on the left.

@@ -7,7 +7,7 @@ import { iwgdfCategoryLabels, niceCategoryLabels, type recallCategories } from '
 import { formatDate } from '../../app/format';
 
 /**
- * The timeline chart of the patient page (issue 7), drawn as SVG: the NICE NG19 and IWGDF 2023
+ * The timeline chart of the patient page, drawn as SVG: the NICE NG19 and IWGDF 2023
  * categories of each signed screening (one lane per category, highest risk at the top), the
  * insensate sites per foot, and a mark at every change of category: ▲ risk rose, ▼ risk fell,
  * ◆ changed to or from incomplete. Shapes and words carry the meaning as well as colour (circle

@@ -16,7 +16,7 @@ export interface ContactDialogProps {
 }
 
 /**
- * Records a contact attempt (issue 7): what happened (phoned, letter sent, no answer, declined),
+ * Records a contact attempt: what happened (phoned, letter sent, no answer, declined),
  * when (today unless changed; not in the future) and a note, with the earlier attempts listed.
  * Keyboard: arrow keys choose, Tab moves on, Enter saves, Escape closes.
  */

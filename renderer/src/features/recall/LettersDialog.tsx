@@ -18,7 +18,7 @@ export interface LettersDialogProps {
 }
 
 /**
- * Invitation letters for the patients ticked on the worklist (issue 7): one PDF, a page each,
+ * Invitation letters for the patients ticked on the worklist: one PDF, a page each,
  * saved or opened to print, with a progress bar; "letter sent" is recorded for each patient unless
  * unticked. The dialog cannot be closed while the letters are being made.
  */

@@ -20,7 +20,7 @@ export function dueWords(dueOn: string, today: string, months: number | null): s
 }
 
 /**
- * The patient's recall on their page (issue 7): next due date and why, the contact attempts,
+ * The patient's recall on their page: next due date and why, the contact attempts,
  * and a button to record one. Archived patients are not recalled.
  */
 export function RecallPanel({ patient }: { patient: Patient }): React.JSX.Element {

@@ -42,7 +42,7 @@ function categoryWords(guideline: RecallGuideline, item: WorklistItem): string {
 const number = new Intl.NumberFormat();
 
 /**
- * The recall worklist (issue 7): who is overdue, due in the next N days, or never screened, with
+ * The recall worklist: who is overdue, due in the next N days, or never screened, with
  * the clinic's category filter, search and sort; contact attempts recorded from each row; and
  * invitation letters for the patients ticked. Pages of 100 load on "Show more" (keyset pages, so
  * the list stays quick at 100,000 patients).

@@ -27,7 +27,7 @@ const iwgdfFields: MonthField[] = (['0', '1', '2', '3'] as const).map((c) => ({
 }));
 
 /**
- * Recall intervals (issue 7): which guideline's category sets the next due date, the months for
+ * Recall intervals: which guideline's category sets the next due date, the months for
  * each category (defaults: the lower end of each guideline range), the interval after an
  * incomplete, declined or unsuitable screen, and the booking sentence printed on invitation
  * letters. Saving recomputes every patient's due date. Administrators change these; others see them.
