@@ -15,43 +15,25 @@
  *
  * The exam is signed by "Demo examiner". Bad input prints what is wrong on stderr and exits 1.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { assess } from '#shared/clinical/assess';
-import type { Tri } from '#shared/clinical/tri';
 import { parseFindings, type Findings } from '#shared/domain/findings';
 import { patientInputSchema, type Patient } from '#shared/domain/patient';
 import { describeIssues, toFieldIssues } from '#shared/ipc/zodIssues';
-import type { ReportableExam } from '#shared/report/reportInput';
+import { reportableExam, signedExamOf, type ReportableExam } from '#shared/report/reportInput';
 import { checkParts } from '#shared/report/reportPack';
 import { availableReportParts, reportParts, type ReportPart } from '#shared/report/reportParts';
 import { isIsoDate, isoDateOf } from '#shared/text/dates';
-import { protocolOfFindings } from '#shared/domain/examProtocol';
 import { renderReportFiles } from '../services/reports/renderReportFiles';
 import { systemTimeZone } from '../services/reports/reportService';
+import { readJsonFile } from './readJsonFile';
 
 const usage =
   'Usage: npm run report -- <findings.json> --out report.pdf [--patient patient.json] [--date YYYY-MM-DD] [--parts clinician,patient,referral] [--separate] [--large-print] [--clinic NAME]';
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; problems: string[] };
-
-function readJson(file: string, what: string): Outcome<unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [`cannot read the ${what} ${file}: ${why}`] };
-  }
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch (error) {
-    return { ok: false, problems: [`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
-}
 
 /** A findings object, or a vignette object's `findings`. */
 export function findingsFrom(content: unknown, file: string): Outcome<Findings> {
@@ -90,38 +72,11 @@ function patientFrom(content: unknown, file: string): Outcome<Patient> {
   return { ok: true, value: { ...demoPatient, ...parsed.data } };
 }
 
-function triText(value: Tri): 'true' | 'false' | 'unknown' {
-  return value === 'unknown' ? 'unknown' : value ? 'true' : 'false';
-}
-
 /** A signed exam of `findings` on `examinedOn`, as the app would store it. */
 export function demoExam(findings: Findings, examinedOn: string, signedAt: string): ReportableExam {
-  const assessment = assess(findings);
-  return {
-    id: 1,
-    patientId: 0,
-    seriesId: 1,
-    version: 1,
-    state: 'signed',
-    examStatus: findings.examStatus ?? 'performed',
-    protocol: protocolOfFindings(findings, 'iwgdf-3'),
-    examinedOn,
-    startedAt: signedAt,
-    updatedAt: signedAt,
-    signedAt,
-    signedBy: 'demo',
-    signedByName: 'Demo examiner',
-    amendmentReason: null,
-    lops: triText(assessment.lops),
-    pad: triText(assessment.pad),
-    redFlag: assessment.redFlag,
-    iwgdfCategory: String(assessment.iwgdf2023.category) as ReportableExam['iwgdfCategory'],
-    niceCategory: assessment.nice.category,
-    sites: { right: null, left: null },
-    findings,
-    assessment,
-    wizard: null,
-  };
+  const exam = reportableExam(signedExamOf(findings, { id: 1, patientId: 0, examinedOn, startedAt: signedAt, signedAt, signedBy: 'demo', signedByName: 'Demo examiner' }));
+  if (!exam.ok) throw new Error(exam.error.message);
+  return exam.value;
 }
 
 function partsFrom(text: string | undefined): Outcome<ReportPart[] | null> {
@@ -163,9 +118,9 @@ export async function runReport(args: readonly string[], now: Date = new Date())
   const date = values.date ?? today;
   if (!isIsoDate(date)) return { code: 1, out: [], err: [`report: --date must be a date as YYYY-MM-DD, got "${date}"`] };
 
-  const content = readJson(file, 'findings file');
+  const content = readJsonFile(file, 'findings file');
   const findings = content.ok ? findingsFrom(content.value, file) : content;
-  const patientJson = values.patient ? readJson(values.patient, 'patient file') : null;
+  const patientJson = values.patient ? readJsonFile(values.patient, 'patient file') : null;
   const patient = patientJson === null ? ({ ok: true, value: demoPatient } as const) : patientJson.ok ? patientFrom(patientJson.value, values.patient ?? '') : patientJson;
   const parts = partsFrom(values.parts);
   const problems = [findings, patient, parts].flatMap((o) => (o.ok ? [] : o.problems));

@@ -9,11 +9,11 @@
  * Bad input (no file, unreadable file, bad JSON, invalid findings) prints a message naming the
  * problem and its path on stderr, prints nothing on stdout and exits with code 1.
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { assess } from '#shared/clinical/assess';
 import type { Assessment } from '#shared/clinical/assessment';
 import { parseFindings } from '#shared/domain/findings';
+import { readJsonFile } from './readJsonFile';
 
 export type ScoreOutcome = { ok: true; output: Assessment | Assessment[] } | { ok: false; problems: string[] };
 
@@ -52,20 +52,9 @@ export function scoreJson(content: unknown): ScoreOutcome {
 }
 
 export function scoreFile(file: string): ScoreOutcome {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    const code = error instanceof Error && 'code' in error ? String(error.code) : '';
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : error instanceof Error ? error.message : String(error);
-    return { ok: false, problems: [`cannot read ${file}: ${why}`] };
-  }
-  let content: unknown;
-  try {
-    content = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problems: [`${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`] };
-  }
+  const read = readJsonFile(file);
+  if (!read.ok) return read;
+  const content = read.value;
   const outcome = scoreJson(content);
   return outcome.ok ? outcome : { ok: false, problems: outcome.problems.map((p) => `${file}: ${p}`) };
 }

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import { damageMiddlePages } from '../testing/damage';
 import { openTestApp, tempDir, type TestApp } from '../testing/testApp';
-import { startHarness, type Harness } from '../web/server';
 import { UploadStore } from '../web/uploads';
 import { createFileLogger } from './logger';
+import { startTestHarness } from '../testing/testHarness';
+import type { Harness } from '../web/server';
 
 /**
  * The app log never holds names, dates of birth or identifiers. Real operations
@@ -63,17 +64,7 @@ beforeAll(async () => {
   dir = tempDir();
   uploads = new UploadStore();
   app = openTestApp(undefined, { dir, log: createFileLogger(path.join(dir, 'logs')), sources: uploads });
-  const rendererDir = path.join(dir, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
-  harness = await startHarness({
-    dispatch: app.dispatch,
-    rendererDir,
-    browserApiFile: path.join(dir, 'none.js'),
-    log: createFileLogger(path.join(dir, 'logs')),
-    downloads: app.downloads,
-    uploads: { store: uploads, mayUpload: (key) => app.mayCall('restoreBackup', key) },
-  });
+  harness = await startTestHarness(app, { log: createFileLogger(path.join(dir, 'logs')), uploads: { store: uploads } });
 });
 
 afterAll(async () => {

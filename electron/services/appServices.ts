@@ -1,4 +1,5 @@
 import type { AppInfo } from '#shared/domain/appInfo';
+import { openStore } from '../db/store';
 import type { Db } from '../db/types';
 import { AuditLogService } from './audit/auditLogService';
 import { AuthService } from './auth/authService';
@@ -57,26 +58,28 @@ export interface AppServicesOptions {
  */
 export function createAppServices(o: AppServicesOptions): AppServices {
   const { db, clock, files } = o;
-  const settings = new SettingsService(db, clock);
-  const patients = new PatientService(db, clock);
-  const exams = new ExamService(db, clock, settings);
-  const recall = new RecallService(db, clock, settings);
+  // Each repository prepares its statements once per database; every service shares them.
+  const store = openStore(db);
+  const settings = new SettingsService(store, clock);
+  const patients = new PatientService(store, clock);
+  const exams = new ExamService(store, clock, settings);
+  const recall = new RecallService(store, clock, settings);
   return {
     db,
     clock,
     info: o.info,
     files,
     settings,
-    auth: new AuthService(db, clock, settings),
+    auth: new AuthService(store, clock, settings),
     patients,
     exams,
-    auditLog: new AuditLogService(db),
+    auditLog: new AuditLogService(store),
     backups: o.backups,
-    reports: new ReportService({ db, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) }),
+    reports: new ReportService({ store, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) }),
     recall,
-    letters: new LettersService({ db, clock, settings, recall, files }),
-    dashboard: new DashboardService(db, clock, settings),
-    csvExport: new CsvExportService({ db, clock, files, ...(o.exportPageSize ? { pageSize: o.exportPageSize } : {}) }),
+    letters: new LettersService({ store, clock, settings, recall, files }),
+    dashboard: new DashboardService(store, clock, settings),
+    csvExport: new CsvExportService({ store, clock, files, ...(o.exportPageSize ? { pageSize: o.exportPageSize } : {}) }),
     jobs: new JobProgressRegistry(),
   };
 }

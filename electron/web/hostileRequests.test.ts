@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientInputSchema } from '#shared/domain/patient';
-import { silentLogger } from '../log/logger';
 import { makeGenerator, type Clients, type HostileRequest } from '../testing/hostileRequests';
 import { openTestApp, type TestApp } from '../testing/testApp';
-import { startHarness, type Harness } from './server';
 import { UploadStore } from './uploads';
+import { startTestHarness } from '../testing/testHarness';
+import type { Harness } from './server';
 
 /**
  * Bad input: 10,000 generated malformed or hostile requests against a real harness on
@@ -61,18 +59,7 @@ function snapshot(): Record<string, unknown[]> {
 beforeAll(async () => {
   uploads = new UploadStore();
   app = openTestApp(undefined, { sources: uploads });
-  const rendererDir = path.join(app.dir, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
-  fs.writeFileSync(path.join(app.dir, 'browser-api.js'), '');
-  harness = await startHarness({
-    dispatch: app.dispatch,
-    rendererDir,
-    browserApiFile: path.join(app.dir, 'browser-api.js'),
-    log: silentLogger,
-    downloads: app.downloads,
-    uploads: { store: uploads, mayUpload: (key) => app.mayCall('restoreBackup', key), maxBytes: 64 * 1024 },
-  });
+  harness = await startTestHarness(app, { uploads: { store: uploads, maxBytes: 64 * 1024 } });
   const admin = 'hostile-admin-0001';
   const nurse = 'hostile-nurse-0001';
   const setup = app.services.auth.createFirstAdministrator(`browser:${admin}`, { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' });

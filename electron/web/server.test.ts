@@ -1,24 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../log/logger';
 import { openTestApp, type TestApp } from '../testing/testApp';
-import { startHarness, type Harness } from './server';
+import { startTestHarness } from '../testing/testHarness';
+import type { Harness } from './server';
 
 let app: TestApp;
 let harness: Harness;
 
 beforeEach(async () => {
   app = openTestApp();
-  const rendererDir = path.join(app.dir, 'renderer');
-  fs.mkdirSync(rendererDir);
-  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<html><head></head><body><script type="module" src="./a.js"></script></body></html>');
-  fs.writeFileSync(path.join(app.dir, 'browser-api.js'), 'window.api = {};');
-  harness = await startHarness({
-    dispatch: app.dispatch,
-    rendererDir,
-    browserApiFile: path.join(app.dir, 'browser-api.js'),
-    log: silentLogger,
+  harness = await startTestHarness(app, {
+    page: '<html><head></head><body><script type="module" src="./a.js"></script></body></html>',
+    browserApi: 'window.api = {};',
   });
 });
 afterEach(async () => {

@@ -1,9 +1,4 @@
-import type {
-  Application,
-  MonofilamentSiteValue,
-  NotTestableReason,
-  TouchTestSiteValue,
-} from '../domain/findings';
+import type { Application, MonofilamentSiteValue, NotTestableReason, TouchTestSiteValue } from '../domain/findings';
 import { assertNever } from '../ipc/result';
 
 /**

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  ankleReflexResults,
-  monofilamentSchema,
-  normalAbnormalResults,
-  touchTestSchema,
-  vibrationSchema,
-} from './findingsSensation';
+import { ankleReflexResults, monofilamentSchema, normalAbnormalResults, touchTestSchema, vibrationSchema } from './findingsSensation';
 
 /**
  * Findings of one foot. Every item except `status` may be left out: a

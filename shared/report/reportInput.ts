@@ -1,5 +1,9 @@
+import { assess } from '../clinical/assess';
 import type { Assessment } from '../clinical/assessment';
+import type { Tri } from '../clinical/tri';
 import type { Exam } from '../domain/exam';
+import { protocolOfFindings } from '../domain/examProtocol';
+import type { Findings } from '../domain/findings';
 import type { Patient } from '../domain/patient';
 import { fail, ok, type Result } from '../ipc/result';
 
@@ -34,4 +38,51 @@ export function reportableExam(exam: Exam): Result<ReportableExam> {
   const { assessment, signedAt } = exam;
   if (assessment === null || signedAt === null) return fail('conflict', 'This screening has no signed assessment, so it has no report.');
   return ok({ ...exam, state: exam.state, assessment, signedAt, examinedOn: exam.examinedOn ?? signedAt.slice(0, 10) });
+}
+
+/** When and by whom a screening was done and signed. */
+export interface Signing {
+  /** The exam's id (also its series: a first version). */
+  id: number;
+  patientId: number;
+  examinedOn: string;
+  startedAt: string;
+  signedAt: string;
+  signedBy: string;
+  signedByName: string;
+}
+
+const triColumn = (value: Tri): 'true' | 'false' | 'unknown' => (value === 'unknown' ? 'unknown' : value ? 'true' : 'false');
+
+/**
+ * A signed first version of a screening with these findings, as the app stores one: for reports
+ * made outside the app (the report command) and for tests.
+ */
+export function signedExamOf(findings: Findings, signing: Signing): Exam {
+  const assessment = assess(findings);
+  return {
+    id: signing.id,
+    patientId: signing.patientId,
+    seriesId: signing.id,
+    version: 1,
+    state: 'signed',
+    examStatus: findings.examStatus ?? 'performed',
+    protocol: protocolOfFindings(findings, 'iwgdf-3'),
+    examinedOn: signing.examinedOn,
+    startedAt: signing.startedAt,
+    updatedAt: signing.signedAt,
+    signedAt: signing.signedAt,
+    signedBy: signing.signedBy,
+    signedByName: signing.signedByName,
+    amendmentReason: null,
+    lops: triColumn(assessment.lops),
+    pad: triColumn(assessment.pad),
+    redFlag: assessment.redFlag,
+    iwgdfCategory: String(assessment.iwgdf2023.category) as Exam['iwgdfCategory'],
+    niceCategory: assessment.nice.category,
+    sites: { right: null, left: null },
+    findings,
+    assessment,
+    wizard: null,
+  };
 }

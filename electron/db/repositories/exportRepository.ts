@@ -1,4 +1,5 @@
 import type { Db } from '../types';
+import type { PatientRow } from './patientRepository';
 
 /**
  * Reads for the CSV export in keyset pages (`id > ?` on the primary key, a fixed number
@@ -7,28 +8,15 @@ import type { Db } from '../types';
  * rows written during a long export do not slip into its later pages.
  */
 
-export interface PatientExportRow {
-  id: number;
-  clinic_identifier: string;
-  family_name: string;
-  given_names: string;
-  date_of_birth: string;
-  sex: string;
-  national_number: string | null;
-  diabetes_type: string;
-  diagnosis_year: number | null;
-  phone: string | null;
-  preferred_language: string | null;
-  notes: string | null;
-  created_at: string;
-  archived_at: string | null;
+/** A patient as exported: the record without its last change time, and the stored recall. */
+export type PatientExportRow = Omit<PatientRow, 'updated_at'> & {
   recall_exam_id: number | null;
   recall_examined_on: string | null;
   recall_nice: string | null;
   recall_iwgdf: string | null;
   recall_months: number | null;
   recall_due_on: string | null;
-}
+};
 
 export interface ExamExportRow {
   id: number;

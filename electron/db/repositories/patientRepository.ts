@@ -2,7 +2,8 @@ import type { Patient, PatientInput, PatientSummary, Sex, DiabetesType } from '#
 import { foldForSearch, searchKey, searchWords } from '#shared/text/fold';
 import type { Db } from '../types';
 
-interface PatientRow {
+/** A row of the patient table (without the recall columns and the folded keys). */
+export interface PatientRow {
   id: number;
   clinic_identifier: string;
   family_name: string;
@@ -20,16 +21,9 @@ interface PatientRow {
   archived_at: string | null;
 }
 
-export interface SummaryRow {
-  id: number;
-  clinic_identifier: string;
-  family_name: string;
-  given_names: string;
-  date_of_birth: string;
-  sex: string;
-  archived_at: string | null;
+export type SummaryRow = Pick<PatientRow, 'id' | 'clinic_identifier' | 'family_name' | 'given_names' | 'date_of_birth' | 'sex' | 'archived_at'> & {
   sort_name: string;
-}
+};
 
 /** Keyset position in a result list: the last row's ordering key. */
 export interface SearchPosition {
@@ -283,6 +277,7 @@ export function toSummary(row: SummaryRow): PatientSummary {
     familyName: row.family_name,
     givenNames: row.given_names,
     dateOfBirth: row.date_of_birth,
+    // The CHECK constraints of the table guarantee these values.
     sex: row.sex as Sex,
     clinicIdentifier: row.clinic_identifier,
     archivedAt: row.archived_at,
@@ -291,13 +286,7 @@ export function toSummary(row: SummaryRow): PatientSummary {
 
 function toPatient(row: PatientRow): Patient {
   return {
-    id: row.id,
-    familyName: row.family_name,
-    givenNames: row.given_names,
-    dateOfBirth: row.date_of_birth,
-    // The CHECK constraints of the table guarantee these values.
-    sex: row.sex as Sex,
-    clinicIdentifier: row.clinic_identifier,
+    ...toSummary({ ...row, sort_name: '' }),
     nationalNumber: row.national_number,
     diabetesType: row.diabetes_type as DiabetesType,
     diagnosisYear: row.diagnosis_year,
@@ -306,6 +295,5 @@ function toPatient(row: PatientRow): Patient {
     notes: row.notes,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    archivedAt: row.archived_at,
   };
 }

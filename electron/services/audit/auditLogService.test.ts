@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientInputSchema } from '#shared/domain/patient';
+import { AuditQueryRepository } from '../../db/repositories/auditQueryRepository';
 import type { Db } from '../../db/types';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 import { AuditLogService } from './auditLogService';
@@ -44,7 +45,7 @@ function attackerCopy(): Db {
 
 /** Verifies a copy of the file, as the app's own service would read it. */
 function verify(db: Db): ReturnType<AuditLogService['verify']> {
-  return new AuditLogService(db).verify();
+  return new AuditLogService({ auditQueries: new AuditQueryRepository(db) }).verify();
 }
 
 describe('audit log verification', () => {

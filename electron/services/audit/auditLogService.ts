@@ -1,26 +1,22 @@
 import type { AuditEntryView, AuditLogPage, AuditVerification, ListAuditLogRequest } from '#shared/domain/auditLog';
-import { AuditQueryRepository, type AuditRow } from '../../db/repositories/auditQueryRepository';
-import type { Db } from '../../db/types';
+import type { AuditRow } from '../../db/repositories/auditQueryRepository';
 import { verifyAuditChain } from './verifyAuditChain';
+import type { Store } from '../../db/store';
 
 /** The administrator's view of the audit log: filtered pages and the chain check. */
 export class AuditLogService {
-  private readonly queries: AuditQueryRepository;
-
-  constructor(db: Db) {
-    this.queries = new AuditQueryRepository(db);
-  }
+  constructor(private readonly store: Pick<Store, 'auditQueries'>) {}
 
   list(request: ListAuditLogRequest): AuditLogPage {
     // One row more than asked tells whether an older page exists without counting.
-    const rows = this.queries.page({ ...request, limit: request.limit + 1 });
+    const rows = this.store.auditQueries.page({ ...request, limit: request.limit + 1 });
     const page = rows.slice(0, request.limit);
     const last = page[page.length - 1];
     return { entries: page.map(toView), nextBeforeId: rows.length > request.limit && last ? last.id : null };
   }
 
   verify(): AuditVerification {
-    return verifyAuditChain(this.queries.chain());
+    return verifyAuditChain(this.store.auditQueries.chain());
   }
 }
 

@@ -1,13 +1,12 @@
 import type { AuthState, NewUser, Role, User } from '#shared/domain/users';
 import type { Access } from '#shared/ipc/operationTable';
 import { fail, ok, type Result } from '#shared/ipc/result';
-import { AuditRepository } from '../../db/repositories/auditRepository';
-import { publicUser, UserRepository, type StoredUser } from '../../db/repositories/userRepository';
-import type { Db } from '../../db/types';
+import { publicUser, type StoredUser } from '../../db/repositories/userRepository';
 import type { Clock } from '../clock';
 import type { Actor } from '../actor';
 import type { SettingsService } from '../settings/settingsService';
 import { decoyHash, hashPassword, retryDelaySeconds, verifyPassword } from './passwords';
+import type { Store } from '../../db/store';
 
 /** Who is signed in on one client (a desktop window, or a browser tab of the harness). */
 interface Session {
@@ -24,8 +23,6 @@ const wrongCredentials = 'Wrong username or password.';
  * stays slow across restarts.
  */
 export class AuthService {
-  private readonly users: UserRepository;
-  private readonly audit: AuditRepository;
   private readonly sessions = new Map<string, Session>();
   /**
    * Users as read by `authorize`, which runs before every operation. Cleared on every change to
@@ -34,19 +31,16 @@ export class AuthService {
   private readonly userCache = new Map<number, StoredUser | null>();
 
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly clock: Clock,
     private readonly settings: SettingsService,
-  ) {
-    this.users = new UserRepository(db);
-    this.audit = new AuditRepository(db);
-  }
+  ) {}
 
   state(clientKey: string): AuthState {
-    if (this.users.count() === 0) return { kind: 'setup-required' };
+    if (this.store.users.count() === 0) return { kind: 'setup-required' };
     const session = this.liveSession(clientKey);
     if (!session) return { kind: 'signed-out' };
-    const user = this.users.findById(session.userId);
+    const user = this.store.users.findById(session.userId);
     if (!user) return { kind: 'signed-out' };
     if (session.locked) return { kind: 'locked', user: publicUser(user) };
     return { kind: 'signed-in', user: publicUser(user), idleLockMinutes: this.settings.clinic().idleLockMinutes };
@@ -83,11 +77,11 @@ export class AuthService {
     const now = this.clock.now().toISOString();
     const passwordHash = hashPassword(input.password);
     let created: number | null = null;
-    this.db
+    this.store.db
       .transaction(() => {
-        if (this.users.count() > 0) return;
-        created = this.users.insert({ username: input.username, displayName: input.displayName, role: 'administrator', passwordHash }, now);
-        this.audit.append({
+        if (this.store.users.count() > 0) return;
+        created = this.store.users.insert({ username: input.username, displayName: input.displayName, role: 'administrator', passwordHash }, now);
+        this.store.audit.append({
           at: now,
           actor: input.username,
           action: 'user.create',
@@ -104,16 +98,16 @@ export class AuthService {
 
   signIn(clientKey: string, username: string, password: string): Result<AuthState> {
     this.userCache.clear();
-    const user = this.users.findByUsername(username);
+    const user = this.store.users.findByUsername(username);
     const wait = user ? this.secondsToWait(user) : 0;
     if (wait > 0) return fail('too_many_attempts', `Too many wrong passwords. Try again in ${wait} seconds.`);
     // Unknown usernames are checked against a decoy hash, so they take as long as known ones.
     const matches = verifyPassword(password, user?.passwordHash ?? decoyHash);
     const now = this.clock.now().toISOString();
     if (!user || !matches || user.disabledAt !== null) {
-      this.db.transaction(() => {
-        if (user && !matches) this.users.recordFailure(user.id, now);
-        this.audit.append({
+      this.store.db.transaction(() => {
+        if (user && !matches) this.store.users.recordFailure(user.id, now);
+        this.store.audit.append({
           at: now,
           actor: username.slice(0, 40),
           action: 'session.sign-in-failed',
@@ -125,9 +119,9 @@ export class AuthService {
       if (user && matches && user.disabledAt !== null) return fail('unauthorized', 'This account has been disabled. Ask an administrator.');
       return fail('unauthorized', wrongCredentials);
     }
-    this.db.transaction(() => {
-      this.users.recordSuccess(user.id);
-      this.audit.append({ at: now, actor: user.username, action: 'session.sign-in', entity: 'session', entityId: null, details: {} });
+    this.store.db.transaction(() => {
+      this.store.users.recordSuccess(user.id);
+      this.store.audit.append({ at: now, actor: user.username, action: 'session.sign-in', entity: 'session', entityId: null, details: {} });
     })();
     this.startSession(clientKey, user.id);
     return ok(this.state(clientKey));
@@ -136,10 +130,10 @@ export class AuthService {
   signOut(clientKey: string): Result<AuthState> {
     const session = this.sessions.get(clientKey);
     if (session) {
-      const user = this.users.findById(session.userId);
+      const user = this.store.users.findById(session.userId);
       this.sessions.delete(clientKey);
       if (user) {
-        this.audit.append({ at: this.clock.now().toISOString(), actor: user.username, action: 'session.sign-out', entity: 'session', entityId: null, details: {} });
+        this.store.audit.append({ at: this.clock.now().toISOString(), actor: user.username, action: 'session.sign-out', entity: 'session', entityId: null, details: {} });
       }
     }
     return ok(this.state(clientKey));
@@ -156,7 +150,7 @@ export class AuthService {
     this.userCache.clear();
     const session = this.sessions.get(clientKey);
     if (!session) return fail('unauthorized', 'Please sign in.');
-    const user = this.users.findById(session.userId);
+    const user = this.store.users.findById(session.userId);
     if (!user || user.disabledAt !== null) {
       this.sessions.delete(clientKey);
       return fail('unauthorized', 'This account is no longer active. Please sign in.');
@@ -164,48 +158,48 @@ export class AuthService {
     const wait = this.secondsToWait(user);
     if (wait > 0) return fail('too_many_attempts', `Too many wrong passwords. Try again in ${wait} seconds.`);
     if (!verifyPassword(password, user.passwordHash)) {
-      this.users.recordFailure(user.id, this.clock.now().toISOString());
+      this.store.users.recordFailure(user.id, this.clock.now().toISOString());
       return fail('unauthorized', 'Wrong password.');
     }
-    this.users.recordSuccess(user.id);
+    this.store.users.recordSuccess(user.id);
     session.locked = false;
     session.lastActivityMs = this.clock.now().getTime();
     return ok(this.state(clientKey));
   }
 
   listUsers(): User[] {
-    return this.users.all().map(publicUser);
+    return this.store.users.all().map(publicUser);
   }
 
   createUser(input: NewUser, actor: Actor): Result<User> {
     this.userCache.clear();
-    if (this.users.findByUsername(input.username)) {
+    if (this.store.users.findByUsername(input.username)) {
       return fail('conflict', `The username ${input.username} is already taken.`, [{ path: 'username', message: 'This username is already taken' }]);
     }
     const now = this.clock.now().toISOString();
     const passwordHash = hashPassword(input.password);
-    const id = this.db.transaction(() => {
-      const newId = this.users.insert({ username: input.username, displayName: input.displayName, role: input.role, passwordHash }, now);
-      this.audit.append({ at: now, actor: actor.name, action: 'user.create', entity: 'user', entityId: String(newId), details: { role: input.role } });
+    const id = this.store.db.transaction(() => {
+      const newId = this.store.users.insert({ username: input.username, displayName: input.displayName, role: input.role, passwordHash }, now);
+      this.store.audit.append({ at: now, actor: actor.name, action: 'user.create', entity: 'user', entityId: String(newId), details: { role: input.role } });
       return newId;
     })();
-    const user = this.users.findById(id);
+    const user = this.store.users.findById(id);
     return user ? ok(publicUser(user)) : fail('internal', 'The account was not saved.');
   }
 
   updateUser(id: number, change: { displayName: string; role: Role; disabled: boolean }, actor: Actor & { userId: number }): Result<User> {
     this.userCache.clear();
-    const before = this.users.findById(id);
+    const before = this.store.users.findById(id);
     if (!before) return fail('not_found', 'No such account.');
     const leavesNoAdministrator =
-      before.role === 'administrator' && before.disabledAt === null && (change.role !== 'administrator' || change.disabled) && this.users.activeAdministrators() <= 1;
+      before.role === 'administrator' && before.disabledAt === null && (change.role !== 'administrator' || change.disabled) && this.store.users.activeAdministrators() <= 1;
     if (leavesNoAdministrator) return fail('conflict', 'At least one active administrator must remain.');
     if (id === actor.userId && change.disabled) return fail('conflict', 'You cannot disable your own account.');
     const now = this.clock.now().toISOString();
     const disabledAt = change.disabled ? (before.disabledAt ?? now) : null;
-    this.db.transaction(() => {
-      this.users.update({ id, displayName: change.displayName, role: change.role, disabledAt, now });
-      this.audit.append({
+    this.store.db.transaction(() => {
+      this.store.users.update({ id, displayName: change.displayName, role: change.role, disabledAt, now });
+      this.store.audit.append({
         at: now,
         actor: actor.name,
         action: 'user.update',
@@ -217,26 +211,26 @@ export class AuthService {
     if (change.disabled) {
       for (const [key, s] of this.sessions) if (s.userId === id) this.sessions.delete(key);
     }
-    const user = this.users.findById(id);
+    const user = this.store.users.findById(id);
     return user ? ok(publicUser(user)) : fail('not_found', 'No such account.');
   }
 
   setPassword(id: number, password: string, actor: Actor): Result<User> {
     this.userCache.clear();
-    const user = this.users.findById(id);
+    const user = this.store.users.findById(id);
     if (!user) return fail('not_found', 'No such account.');
     const now = this.clock.now().toISOString();
     const passwordHash = hashPassword(password);
-    this.db.transaction(() => {
-      this.users.setPassword({ id, passwordHash, now });
-      this.audit.append({ at: now, actor: actor.name, action: 'user.password', entity: 'user', entityId: String(id), details: {} });
+    this.store.db.transaction(() => {
+      this.store.users.setPassword({ id, passwordHash, now });
+      this.store.audit.append({ at: now, actor: actor.name, action: 'user.password', entity: 'user', entityId: String(id), details: {} });
     })();
     return ok(publicUser(user));
   }
 
   changeOwnPassword(userId: number, current: string, next: string): Result<User> {
     this.userCache.clear();
-    const user = this.users.findById(userId);
+    const user = this.store.users.findById(userId);
     if (!user) return fail('not_found', 'No such account.');
     if (!verifyPassword(current, user.passwordHash)) {
       return fail('validation_failed', 'The current password is wrong.', [{ path: 'currentPassword', message: 'The current password is wrong' }]);
@@ -245,7 +239,7 @@ export class AuthService {
   }
 
   private cachedUser(id: number): StoredUser | null {
-    if (!this.userCache.has(id)) this.userCache.set(id, this.users.findById(id));
+    if (!this.userCache.has(id)) this.userCache.set(id, this.store.users.findById(id));
     return this.userCache.get(id) ?? null;
   }
 

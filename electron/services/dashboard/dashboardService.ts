@@ -2,10 +2,9 @@ import type { Dashboard } from '#shared/domain/recall';
 import { ok, type Result } from '#shared/ipc/result';
 import { recallCategories } from '#shared/recall/recallRules';
 import { addDays, addMonths } from '#shared/text/dates';
-import { DashboardRepository } from '../../db/repositories/dashboardRepository';
-import type { Db } from '../../db/types';
 import { localIsoDate, type Clock } from '../clock';
 import type { SettingsService } from '../settings/settingsService';
+import type { Store } from '../../db/store';
 
 function countsOf<K extends string>(keys: readonly K[], counts: Readonly<Record<string, number>>): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0])) as Record<K, number>;
@@ -21,27 +20,23 @@ function countsOf<K extends string>(keys: readonly K[], counts: Readonly<Record<
  * - overdue and never screened today (a due date is about now, whatever range is shown).
  */
 export class DashboardService {
-  private readonly repo: DashboardRepository;
-
   constructor(
-    db: Db,
+    private readonly store: Store,
     private readonly clock: Clock,
     private readonly settings: Pick<SettingsService, 'recall'>,
-  ) {
-    this.repo = new DashboardRepository(db);
-  }
+  ) {}
 
   figures(range: { from: string; to: string }): Result<Dashboard> {
     const today = localIsoDate(this.clock.now());
     // The 12 months up to and including the last day: 26 Nov 2025 to 25 Nov 2026.
     const windowFrom = addDays(addMonths(range.to, -12), 1);
-    const register = this.repo.register();
-    const mix = this.repo.mix(range);
+    const register = this.store.dashboard.register();
+    const mix = this.store.dashboard.mix(range);
     const nice = countsOf(recallCategories.nice, mix.nice);
     const iwgdf = countsOf(recallCategories.iwgdf, mix.iwgdf);
-    const screened = this.repo.screenedInWindow(windowFrom, range.to);
+    const screened = this.store.dashboard.screenedInWindow(windowFrom, range.to);
     // The default range is the same 12 months: do not count the same patients twice over.
-    const patientsScreened = range.from === windowFrom ? screened + this.repo.archivedScreenedInWindow(windowFrom, range.to) : this.repo.patientsScreened(range);
+    const patientsScreened = range.from === windowFrom ? screened + this.store.dashboard.archivedScreenedInWindow(windowFrom, range.to) : this.store.dashboard.patientsScreened(range);
     return ok({
       from: range.from,
       to: range.to,
@@ -52,9 +47,9 @@ export class DashboardService {
       screenings: mix.screenings,
       patientsScreened,
       categoryMix: { nice, iwgdf },
-      overdueToday: this.repo.overdue(today),
+      overdueToday: this.store.dashboard.overdue(today),
       neverScreened: register.never,
-      highRisk: { results: mix.highRisk, withReferralLetter: this.repo.referred(range) },
+      highRisk: { results: mix.highRisk, withReferralLetter: this.store.dashboard.referred(range) },
     });
   }
 }

@@ -6,14 +6,11 @@ import { blankFindings, protocolOfFindings } from '#shared/domain/examProtocol';
 import { findingsSchema, type ExamStatus, type Findings } from '#shared/domain/findings';
 import type { User } from '#shared/domain/users';
 import { fail, ok, type Result } from '#shared/ipc/result';
-import { AuditRepository } from '../../db/repositories/auditRepository';
-import { ExamRepository, summaryOf, type ExamRow } from '../../db/repositories/examRepository';
-import { PatientRepository } from '../../db/repositories/patientRepository';
-import { RecallRepository } from '../../db/repositories/recallRepository';
-import type { Db } from '../../db/types';
+import { summaryOf, type ExamRow } from '../../db/repositories/examRepository';
 import type { Clock } from '../clock';
 import type { SettingsService } from '../settings/settingsService';
 import { writeTransaction } from '../transaction';
+import type { Store } from '../../db/store';
 
 
 /**
@@ -22,43 +19,33 @@ import { writeTransaction } from '../transaction';
  * from the stored findings, with the shared engine: the screen's live result is a preview.
  */
 export class ExamService {
-  private readonly exams: ExamRepository;
-  private readonly patients: PatientRepository;
-  private readonly audit: AuditRepository;
-  private readonly recall: RecallRepository;
-
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly clock: Clock,
     /** The recall intervals: every sign-off moves the patient's next due date. */
     private readonly settings: Pick<SettingsService, 'recall'>,
-  ) {
-    this.exams = new ExamRepository(db);
-    this.patients = new PatientRepository(db);
-    this.audit = new AuditRepository(db);
-    this.recall = new RecallRepository(db);
-  }
+  ) {}
 
   get(id: number): Result<Exam> {
-    const row = this.exams.findById(id);
+    const row = this.store.exams.findById(id);
     if (!row || row.state === 'discarded') return fail('not_found', 'No such examination.');
     return ok(this.toExam(row));
   }
 
   listForPatient(patientId: number): ExamSummary[] {
-    return this.exams.summariesOf(patientId);
+    return this.store.exams.summariesOf(patientId);
   }
 
   /** Starts a screening, or returns the patient's open draft so the nurse carries on where she was. */
   start(patientId: number, protocol: SiteProtocolId, examinedOn: string, user: User): Result<Exam & { resumed: boolean }> {
     const now = this.clock.now().toISOString();
-    return writeTransaction(this.db, () => {
-      const patient = this.patients.findById(patientId);
+    return writeTransaction(this.store.db, () => {
+      const patient = this.store.patients.findById(patientId);
       if (!patient) return fail('not_found', 'No patient with that id.');
       if (patient.archivedAt !== null) return fail('conflict', 'This patient is archived. Restore the patient before screening.');
-      const open = this.exams.draftOf(patientId);
+      const open = this.store.exams.draftOf(patientId);
       if (open) return ok({ ...this.toExam(open), resumed: true });
-      const id = this.exams.insertDraft({
+      const id = this.store.exams.insertDraft({
         patientId,
         seriesId: null,
         version: 1,
@@ -70,8 +57,8 @@ export class ExamService {
         amendmentReason: null,
         now,
       });
-      this.audit.append({ at: now, actor: user.username, action: 'exam.start', entity: 'exam', entityId: String(id), details: { patientId } });
-      const row = this.exams.findById(id);
+      this.store.audit.append({ at: now, actor: user.username, action: 'exam.start', entity: 'exam', entityId: String(id), details: { patientId } });
+      const row = this.store.exams.findById(id);
       return row ? ok({ ...this.toExam(row), resumed: false }) : fail('internal', 'The screening was not saved.');
     });
   }
@@ -79,11 +66,11 @@ export class ExamService {
   /** Autosave of a draft: findings as recorded so far and the position in the guided screen. */
   saveDraft(id: number, findings: Findings, wizard: WizardPosition | null): Result<{ id: number; updatedAt: string }> {
     const now = this.clock.now().toISOString();
-    const row = this.exams.findById(id);
+    const row = this.store.exams.findById(id);
     if (!row) return fail('not_found', 'No such examination.');
     if (row.state !== 'draft') return fail('forbidden', 'This examination is signed and can no longer change. Amend it to record a correction.');
     const protocol = protocolOfFindings(findings, row.protocol as SiteProtocolId);
-    const saved = this.exams.saveDraft({
+    const saved = this.store.exams.saveDraft({
       id,
       findingsJson: JSON.stringify(findings),
       wizardJson: wizard ? JSON.stringify(wizard) : null,
@@ -101,15 +88,15 @@ export class ExamService {
   sign(id: number, findings: Findings, user: User): Result<Exam> {
     const now = this.clock.now().toISOString();
     const assessment = assess(findings);
-    return writeTransaction(this.db, () => {
-      const row = this.exams.findById(id);
+    return writeTransaction(this.store.db, () => {
+      const row = this.store.exams.findById(id);
       if (!row) return fail('not_found', 'No such examination.');
       if (row.state !== 'draft') return fail('forbidden', 'This examination is already signed.');
       const protocol = protocolOfFindings(findings, row.protocol as SiteProtocolId);
-      const signed = this.exams.sign(row, findings, assessment, protocol, { signedBy: user.username, signedByName: user.displayName, signedAt: now });
+      const signed = this.store.exams.sign(row, findings, assessment, protocol, { signedBy: user.username, signedByName: user.displayName, signedAt: now });
       if (!signed) return fail('conflict', 'The examination changed while signing. Reload and try again.');
-      this.recall.refreshPatient(row.patient_id, this.settings.recall());
-      this.audit.append({
+      this.store.recall.refreshPatient(row.patient_id, this.settings.recall());
+      this.store.audit.append({
         at: now,
         actor: user.username,
         action: 'exam.sign',
@@ -130,9 +117,9 @@ export class ExamService {
   /** Discards a draft (after the screen asked); it stays in the file, marked discarded. */
   discard(id: number, user: User): Result<{ id: number }> {
     const now = this.clock.now().toISOString();
-    return writeTransaction(this.db, () => {
-      if (!this.exams.discard(id, now)) return fail('conflict', 'Only a draft can be discarded.');
-      this.audit.append({ at: now, actor: user.username, action: 'exam.discard', entity: 'exam', entityId: String(id), details: {} });
+    return writeTransaction(this.store.db, () => {
+      if (!this.store.exams.discard(id, now)) return fail('conflict', 'Only a draft can be discarded.');
+      this.store.audit.append({ at: now, actor: user.username, action: 'exam.discard', entity: 'exam', entityId: String(id), details: {} });
       return ok({ id });
     });
   }
@@ -143,13 +130,13 @@ export class ExamService {
    */
   amend(id: number, reason: string, user: User): Result<Exam> {
     const now = this.clock.now().toISOString();
-    return writeTransaction(this.db, () => {
-      const row = this.exams.findById(id);
+    return writeTransaction(this.store.db, () => {
+      const row = this.store.exams.findById(id);
       if (!row) return fail('not_found', 'No such examination.');
       if (row.state !== 'signed') return fail('conflict', 'Only the current signed version of an examination can be amended.');
-      const open = this.exams.draftOf(row.patient_id);
+      const open = this.store.exams.draftOf(row.patient_id);
       if (open) return fail('conflict', 'This patient has an unfinished screening. Finish or discard it first.');
-      const newId = this.exams.insertDraft({
+      const newId = this.store.exams.insertDraft({
         patientId: row.patient_id,
         seriesId: row.series_id,
         version: row.version + 1,
@@ -161,7 +148,7 @@ export class ExamService {
         amendmentReason: reason,
         now,
       });
-      this.audit.append({ at: now, actor: user.username, action: 'exam.amend', entity: 'exam', entityId: String(newId), details: { amends: id, reason } });
+      this.store.audit.append({ at: now, actor: user.username, action: 'exam.amend', entity: 'exam', entityId: String(newId), details: { amends: id, reason } });
       return this.get(newId);
     });
   }

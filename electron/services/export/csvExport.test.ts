@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCsv, utf8Bom } from '#shared/csv/csv';
 import type { PatientInputDraft } from '#shared/domain/patient';
 import { addPatient as addTestPatient, amendedExam, nurse, signedExam, vignette } from '../../testing/clinic';
+import type { SiteExportRow } from '../../db/repositories/exportRepository';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
 import type { JobReporter } from '../jobs/jobProgress';
 import { exportHeaders } from './csvExport';
@@ -95,14 +96,7 @@ describe('CSV export', () => {
       exams.map((e) => [e.id, e.state, e.version, e.examined_on, e.iwgdf_category, e.nice_category]),
     );
     // Every per-site result in the database is in its column, and no column claims more.
-    const sites = app.db.prepare("SELECT exam_id, side, test, site_key, result, not_tested_reason FROM exam_site_result WHERE test <> 'vibration'").all() as {
-      exam_id: number;
-      side: string;
-      test: string;
-      site_key: string;
-      result: string;
-      not_tested_reason: string | null;
-    }[];
+    const sites = app.db.prepare("SELECT exam_id, side, test, site_key, result, not_tested_reason FROM exam_site_result WHERE test <> 'vibration'").all() as SiteExportRow[];
     expect(sites.length).toBeGreaterThan(10);
     for (const s of sites) {
       const row = out.rows.find((r) => r[col('exam_id')] === String(s.exam_id));

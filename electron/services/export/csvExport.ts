@@ -5,16 +5,14 @@ import type { Delivery } from '#shared/domain/files';
 import type { ExportCsvRequest, ExportDataset } from '#shared/domain/recall';
 import { csvRow, utf8Bom, type CsvValue } from '#shared/csv/csv';
 import { assertNever, ok, type Result } from '#shared/ipc/result';
-import { AuditRepository } from '../../db/repositories/auditRepository';
 import {
-  ExportRepository,
   type AssessmentExportRow,
   type ExamExportRow,
   type FootExportRow,
   type PatientExportRow,
   type SiteExportRow,
 } from '../../db/repositories/exportRepository';
-import type { Db } from '../../db/types';
+import type { Store } from '../../db/store';
 import { localIsoDate, type Clock } from '../clock';
 import type { FileSink } from '../files/fileSink';
 import { yieldToOthers, type JobReporter } from '../jobs/jobProgress';
@@ -134,20 +132,16 @@ function assessmentRow(a: AssessmentExportRow): CsvValue[] {
 }
 
 export interface CsvExportDeps {
-  db: Db;
+  store: Store;
   clock: Clock;
   files: FileSink;
   pageSize?: number;
 }
 
 export class CsvExportService {
-  private readonly repo: ExportRepository;
-  private readonly audit: AuditRepository;
   private readonly pageSize: number;
 
   constructor(private readonly deps: CsvExportDeps) {
-    this.repo = new ExportRepository(deps.db);
-    this.audit = new AuditRepository(deps.db);
     this.pageSize = deps.pageSize ?? exportPageSize;
   }
 
@@ -162,8 +156,8 @@ export class CsvExportService {
       rows = await this.write(target, request.dataset, from ?? '', to ?? '9999-12-31', job);
     });
     if (delivery.kind === 'cancelled') return ok({ delivery, rows: 0 });
-    return writeTransaction(this.deps.db, () => {
-      this.audit.append({
+    return writeTransaction(this.deps.store.db, () => {
+      this.deps.store.audit.append({
         at: this.deps.clock.now().toISOString(),
         actor: actor.name,
         action: 'export.csv',
@@ -204,10 +198,10 @@ export class CsvExportService {
     const limit = this.pageSize;
     switch (dataset) {
       case 'patients': {
-        const maxId = this.repo.maxPatientId();
-        job.step('Writing patients', this.repo.countPatients(maxId));
+        const maxId = this.deps.store.exports.maxPatientId();
+        job.step('Writing patients', this.deps.store.exports.countPatients(maxId));
         for (let afterId = 0; ; ) {
-          const page = this.repo.patients(afterId, maxId, limit);
+          const page = this.deps.store.exports.patients(afterId, maxId, limit);
           if (page.length === 0) return;
           yield page.map(patientRow);
           afterId = page[page.length - 1]?.id ?? maxId;
@@ -215,23 +209,23 @@ export class CsvExportService {
       }
       case 'exams':
       case 'assessments': {
-        const maxId = this.repo.maxExamId();
-        job.step(dataset === 'exams' ? 'Writing examinations' : 'Writing assessments', this.repo.countExams({ afterId: 0, maxId, from, to }));
+        const maxId = this.deps.store.exports.maxExamId();
+        job.step(dataset === 'exams' ? 'Writing examinations' : 'Writing assessments', this.deps.store.exports.countExams({ afterId: 0, maxId, from, to }));
         for (let afterId = 0; ; ) {
           const params = { afterId, maxId, from, to, limit };
           if (dataset === 'assessments') {
-            const page = this.repo.assessments(params);
+            const page = this.deps.store.exports.assessments(params);
             if (page.length === 0) return;
             yield page.map(assessmentRow);
             afterId = page[page.length - 1]?.id ?? maxId;
             continue;
           }
-          const page = this.repo.exams(params);
+          const page = this.deps.store.exports.exams(params);
           const first = page[0];
           const last = page[page.length - 1];
           if (!first || !last) return;
-          const feet = new Map(this.repo.feet(first.id, last.id).map((f) => [`${f.exam_id}:${f.side}`, f]));
-          const sites = new Map(this.repo.sites(first.id, last.id).map((s) => [`${s.exam_id}:${s.side}:${s.test}:${s.test === 'vibration' ? '*' : s.site_key}`, s]));
+          const feet = new Map(this.deps.store.exports.feet(first.id, last.id).map((f) => [`${f.exam_id}:${f.side}`, f]));
+          const sites = new Map(this.deps.store.exports.sites(first.id, last.id).map((s) => [`${s.exam_id}:${s.side}:${s.test}:${s.test === 'vibration' ? '*' : s.site_key}`, s]));
           yield page.map((e) => examRow(e, feet, sites));
           afterId = last.id;
         }

@@ -5,12 +5,11 @@ import type { SearchPatientsResponse } from '#shared/domain/patientSearch';
 import { fail, ok, type Result } from '#shared/ipc/result';
 import type { DateOrder } from '#shared/text/dates';
 import { isoDateOf } from '#shared/text/dates';
-import { AuditRepository } from '../../db/repositories/auditRepository';
-import { PatientRepository, toSummary, type SearchPosition, type SummaryRow } from '../../db/repositories/patientRepository';
-import type { Db } from '../../db/types';
+import { toSummary, type SearchPosition, type SummaryRow } from '../../db/repositories/patientRepository';
 import type { Actor } from '../actor';
 import type { Clock } from '../clock';
 import { writeTransaction } from '../transaction';
+import type { Store } from '../../db/store';
 
 /** Who is acting; written to the audit log with every change. */
 export interface SearchOptions {
@@ -25,29 +24,23 @@ const positionSchema = z.tuple([z.string(), z.string(), z.number().int()]);
 
 /** The patient record: create, edit, find, archive. Knows nothing of Electron or HTTP. */
 export class PatientService {
-  private readonly patients: PatientRepository;
-  private readonly audit: AuditRepository;
-
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly clock: Clock,
-  ) {
-    this.patients = new PatientRepository(db);
-    this.audit = new AuditRepository(db);
-  }
+  ) {}
 
   get(id: number): Result<Patient> {
-    const patient = this.patients.findById(id);
+    const patient = this.store.patients.findById(id);
     return patient ? ok(patient) : fail('not_found', 'No patient with that id.');
   }
 
   create(input: PatientInput, actor: Actor): Result<Patient> {
     const now = this.clock.now().toISOString();
-    return writeTransaction(this.db, () => {
+    return writeTransaction(this.store.db, () => {
       const duplicate = this.duplicateIdentifier(input.clinicIdentifier, null);
       if (duplicate) return duplicate;
-      const id = this.patients.insert(input, now);
-      this.audit.append({ at: now, actor: actor.name, action: 'patient.create', entity: 'patient', entityId: String(id), details: {} });
+      const id = this.store.patients.insert(input, now);
+      this.store.audit.append({ at: now, actor: actor.name, action: 'patient.create', entity: 'patient', entityId: String(id), details: {} });
       return this.get(id);
     });
   }
@@ -58,8 +51,8 @@ export class PatientService {
    */
   update(id: number, expectedUpdatedAt: string, input: PatientInput, actor: Actor): Result<Patient> {
     const now = this.clock.now().toISOString();
-    return writeTransaction(this.db, () => {
-      const before = this.patients.findById(id);
+    return writeTransaction(this.store.db, () => {
+      const before = this.store.patients.findById(id);
       if (!before) return fail('not_found', 'No patient with that id.');
       if (before.updatedAt !== expectedUpdatedAt) {
         return fail('conflict', 'These details were changed elsewhere since you opened them. Reload to see the latest version.');
@@ -68,9 +61,9 @@ export class PatientService {
       if (duplicate) return duplicate;
       const changed = changedFields(before, input);
       if (changed.length === 0) return ok(before);
-      this.patients.update(id, input, now);
+      this.store.patients.update(id, input, now);
       // The audit log names the fields that changed; values stay in the record itself.
-      this.audit.append({ at: now, actor: actor.name, action: 'patient.update', entity: 'patient', entityId: String(id), details: { fields: changed } });
+      this.store.audit.append({ at: now, actor: actor.name, action: 'patient.update', entity: 'patient', entityId: String(id), details: { fields: changed } });
       return this.get(id);
     });
   }
@@ -99,11 +92,11 @@ export class PatientService {
     const [driving, ...others] = [...query.words].sort((a, b) => b.length - a.length);
     let rows: (SummaryRow & { term?: string })[];
     if (query.dateOfBirth !== null) {
-      rows = this.patients.byDateOfBirth(query.dateOfBirth, query.words, options.includeArchived, after, fetch);
+      rows = this.store.patients.byDateOfBirth(query.dateOfBirth, query.words, options.includeArchived, after, fetch);
     } else if (driving !== undefined) {
-      rows = this.patients.byWords(driving, others, options.includeArchived, after, fetch);
+      rows = this.store.patients.byWords(driving, others, options.includeArchived, after, fetch);
     } else {
-      rows = this.patients.browse(options.includeArchived, after, fetch);
+      rows = this.store.patients.browse(options.includeArchived, after, fetch);
     }
     const page = rows.slice(0, options.limit);
     const last = page[page.length - 1];
@@ -121,12 +114,12 @@ export class PatientService {
 
   private setArchived(id: number, archived: boolean, actor: Actor): Result<Patient> {
     const now = this.clock.now().toISOString();
-    return writeTransaction(this.db, () => {
-      const before = this.patients.findById(id);
+    return writeTransaction(this.store.db, () => {
+      const before = this.store.patients.findById(id);
       if (!before) return fail('not_found', 'No patient with that id.');
       if ((before.archivedAt !== null) === archived) return ok(before);
-      this.patients.setArchived({ id, archivedAt: archived ? now : null, now });
-      this.audit.append({
+      this.store.patients.setArchived({ id, archivedAt: archived ? now : null, now });
+      this.store.audit.append({
         at: now,
         actor: actor.name,
         action: archived ? 'patient.archive' : 'patient.restore',
@@ -139,7 +132,7 @@ export class PatientService {
   }
 
   private duplicateIdentifier(clinicIdentifier: string, selfId: number | null): Result<never> | null {
-    const owner = this.patients.identifierOwner(clinicIdentifier);
+    const owner = this.store.patients.identifierOwner(clinicIdentifier);
     if (owner === null || owner === selfId) return null;
     return fail('conflict', `Clinic identifier ${clinicIdentifier} is already used by another patient.`, [
       { path: 'clinicIdentifier', message: 'This clinic identifier is already used by another patient' },

@@ -3,10 +3,7 @@ import type { Delivery, DeliveryMode } from '#shared/domain/files';
 import { fail, ok, type Result } from '#shared/ipc/result';
 import { invitationLetters, lettersFileName, type LetterInput } from '#shared/report/invitationLetter';
 import { renderReportPdf } from '../../pdf/reportPdf';
-import { AuditRepository } from '../../db/repositories/auditRepository';
-import { PatientRepository } from '../../db/repositories/patientRepository';
-import { RecallRepository } from '../../db/repositories/recallRepository';
-import type { Db } from '../../db/types';
+import type { Store } from '../../db/store';
 import { localIsoDate, type Clock } from '../clock';
 import type { FileSink } from '../files/fileSink';
 import type { JobReporter } from '../jobs/jobProgress';
@@ -23,7 +20,7 @@ export interface LettersRequest {
 }
 
 export interface LettersDeps {
-  db: Db;
+  store: Store;
   clock: Clock;
   settings: Pick<SettingsService, 'clinic' | 'recall'>;
   recall: RecallService;
@@ -40,15 +37,7 @@ export interface LettersDeps {
  * (maxLettersPerPdf) so that call stays within a couple of seconds.
  */
 export class LettersService {
-  private readonly patients: PatientRepository;
-  private readonly recallRepo: RecallRepository;
-  private readonly audit: AuditRepository;
-
-  constructor(private readonly deps: LettersDeps) {
-    this.patients = new PatientRepository(deps.db);
-    this.recallRepo = new RecallRepository(deps.db);
-    this.audit = new AuditRepository(deps.db);
-  }
+  constructor(private readonly deps: LettersDeps) {}
 
   async print(request: LettersRequest, actor: Actor, job: JobReporter): Promise<Result<{ delivery: Delivery; letters: number; contactsRecorded: number }>> {
     const letterDate = localIsoDate(this.deps.clock.now());
@@ -56,10 +45,10 @@ export class LettersService {
     job.step('Preparing the letters', request.patientIds.length);
     const letters: LetterInput[] = [];
     for (const [i, patientId] of request.patientIds.entries()) {
-      const patient = this.patients.findById(patientId);
+      const patient = this.deps.store.patients.findById(patientId);
       if (!patient) return fail('not_found', 'One of the chosen patients no longer exists. Reload the worklist.');
       if (patient.archivedAt !== null) return fail('conflict', `${patient.clinicIdentifier} is archived: archived patients are not recalled. Reload the worklist.`);
-      const recall = this.recallRepo.ofPatient(patientId);
+      const recall = this.deps.store.recall.ofPatient(patientId);
       letters.push({ patient, lastExaminedOn: recall?.recall_examined_on ?? null, dueOn: recall?.recall_due_on ?? null });
       if (i % 25 === 24) {
         job.advance(i + 1);
@@ -76,9 +65,9 @@ export class LettersService {
     const delivery = await this.deps.files.deliver(lettersFileName(batch), 'pdf', request.mode, (target) => fs.writeFile(target, bytes));
     if (delivery.kind === 'cancelled') return ok({ delivery, letters: 0, contactsRecorded: 0 });
     const now = this.deps.clock.now().toISOString();
-    return writeTransaction(this.deps.db, () => {
+    return writeTransaction(this.deps.store.db, () => {
       const contactsRecorded = request.recordContact ? this.deps.recall.recordLettersSent(request.patientIds, letterDate, actor, now) : 0;
-      this.audit.append({
+      this.deps.store.audit.append({
         at: now,
         actor: actor.name,
         action: 'letters.print',

@@ -13,22 +13,19 @@ import { fail, ok, type Result } from '#shared/ipc/result';
 import { recallDecision, type IwgdfCategoryText, type NiceCategoryText, type RecallBasis } from '#shared/recall/recallRules';
 import { addDays } from '#shared/text/dates';
 import { searchKey } from '#shared/text/fold';
-import { AuditRepository } from '../../db/repositories/auditRepository';
-import { PatientRepository } from '../../db/repositories/patientRepository';
 import {
   maxExtraWorklistWords,
-  RecallRepository,
   type ContactRow,
   type PatientRecallRow,
   type WorklistFilter,
   type WorklistPageParams,
   type WorklistRow,
 } from '../../db/repositories/recallRepository';
-import type { Db } from '../../db/types';
 import { localIsoDate, type Clock } from '../clock';
 import type { Actor } from '../actor';
 import type { SettingsService } from '../settings/settingsService';
 import { writeTransaction } from '../transaction';
+import type { Store } from '../../db/store';
 
 const afterEveryContinuation = '\u{10FFFF}';
 const cursorSchema = z.tuple([z.string().max(200), z.number().int()]);
@@ -87,19 +84,11 @@ function toItem(row: WorklistRow): WorklistItem {
  * filters, search and keyset pages, and the contact attempts made to bring patients in.
  */
 export class RecallService {
-  private readonly recall: RecallRepository;
-  private readonly patients: PatientRepository;
-  private readonly audit: AuditRepository;
-
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly clock: Clock,
     private readonly settings: Pick<SettingsService, 'recall'>,
-  ) {
-    this.recall = new RecallRepository(db);
-    this.patients = new PatientRepository(db);
-    this.audit = new AuditRepository(db);
-  }
+  ) {}
 
   today(): string {
     return localIsoDate(this.clock.now());
@@ -107,7 +96,7 @@ export class RecallService {
 
   /** A patient's next due date, why, and the contact attempts (newest first). */
   forPatient(patientId: number): Result<PatientRecall> {
-    const row = this.recall.ofPatient(patientId);
+    const row = this.store.recall.ofPatient(patientId);
     if (!row) return fail('not_found', 'No patient with that id.');
     const settings = this.settings.recall();
     const decision = recallDecision(basisOf(row), settings);
@@ -121,7 +110,7 @@ export class RecallService {
       months: row.recall_months,
       reason: decision.kind === 'never-screened' ? 'Never screened: no signed foot screening yet.' : decision.reason,
       today: this.today(),
-      contacts: this.recall.contactsOf(patientId, 50).map(toContact),
+      contacts: this.store.recall.contactsOf(patientId, 50).map(toContact),
     });
   }
 
@@ -147,13 +136,13 @@ export class RecallService {
     let rows: WorklistRow[];
     let keyOf: (row: WorklistRow) => string;
     if (request.view === 'never-screened') {
-      rows = this.recall.pageNeverScreened(page);
+      rows = this.store.recall.pageNeverScreened(page);
       keyOf = (r) => r.sort_name;
     } else if (request.sort === 'name') {
-      rows = this.recall.pageByName(page);
+      rows = this.store.recall.pageByName(page);
       keyOf = (r) => r.sort_name;
     } else {
-      rows = this.recall.pageByDue(page);
+      rows = this.store.recall.pageByDue(page);
       keyOf = (r) => r.recall_due_on ?? '';
     }
     const items = rows.slice(0, request.limit);
@@ -163,9 +152,9 @@ export class RecallService {
       items: items.map(toItem),
       nextCursor: rows.length > request.limit && last ? JSON.stringify([keyOf(last), last.id]) : null,
       counts: {
-        overdue: this.recall.countDue(countFilter, '', today),
-        dueSoon: this.recall.countDue(countFilter, today, dueSoonBefore),
-        neverScreened: this.recall.countNeverScreened({ ...countFilter, category: null }),
+        overdue: this.store.recall.countDue(countFilter, '', today),
+        dueSoon: this.store.recall.countDue(countFilter, today, dueSoonBefore),
+        neverScreened: this.store.recall.countNeverScreened({ ...countFilter, category: null }),
       },
       today,
       guideline: settings.guideline,
@@ -176,12 +165,12 @@ export class RecallService {
   recordContact(request: { patientId: number; kind: ContactKind; contactedOn: string; note: string | null }, actor: Actor): Result<Contact> {
     const now = this.clock.now().toISOString();
     if (request.contactedOn > this.today()) return fail('validation_failed', 'The date of a contact attempt cannot be in the future.', [{ path: 'contactedOn', message: 'Cannot be in the future' }]);
-    return writeTransaction(this.db, () => {
-      const patient = this.patients.findById(request.patientId);
+    return writeTransaction(this.store.db, () => {
+      const patient = this.store.patients.findById(request.patientId);
       if (!patient) return fail('not_found', 'No patient with that id.');
-      const row = this.recall.insertContact({ ...request, recordedBy: actor.name, recordedAt: now });
+      const row = this.store.recall.insertContact({ ...request, recordedBy: actor.name, recordedAt: now });
       // The note may hold anything the nurse typed: the audit entry says what kind, not what.
-      this.audit.append({
+      this.store.audit.append({
         at: now,
         actor: actor.name,
         action: 'contact.record',
@@ -196,7 +185,7 @@ export class RecallService {
   /** "Invitation letter sent" for each patient, inside the caller's transaction (letters.print). */
   recordLettersSent(patientIds: readonly number[], contactedOn: string, actor: Actor, now: string): number {
     for (const patientId of patientIds) {
-      this.recall.insertContact({ patientId, contactedOn, kind: 'letter', note: null, recordedBy: actor.name, recordedAt: now });
+      this.store.recall.insertContact({ patientId, contactedOn, kind: 'letter', note: null, recordedBy: actor.name, recordedAt: now });
     }
     return patientIds.length;
   }

@@ -5,8 +5,7 @@ import { ok, type Result } from '#shared/ipc/result';
 import { reportableExam, type ReportInput } from '#shared/report/reportInput';
 import { checkParts } from '#shared/report/reportPack';
 import { availableReportParts, type ReportPart, type ReportPartAvailability } from '#shared/report/reportParts';
-import { AuditRepository } from '../../db/repositories/auditRepository';
-import type { Db } from '../../db/types';
+import type { Store } from '../../db/store';
 import type { Clock } from '../clock';
 import type { ExamService } from '../exams/examService';
 import type { FileSink } from '../files/fileSink';
@@ -26,7 +25,7 @@ export interface ReportRequest {
 }
 
 export interface ReportServiceDeps {
-  db: Db;
+  store: Store;
   clock: Clock;
   exams: ExamService;
   patients: PatientService;
@@ -47,11 +46,7 @@ export function systemTimeZone(): string {
  * with an audit entry. Drafts have no report: a report says what was signed.
  */
 export class ReportService {
-  private readonly audit: AuditRepository;
-
-  constructor(private readonly deps: ReportServiceDeps) {
-    this.audit = new AuditRepository(deps.db);
-  }
+  constructor(private readonly deps: ReportServiceDeps) {}
 
   /** Everything a report prints: the signed exam, its patient, the clinic name. */
   input(examId: number): Result<ReportInput> {
@@ -92,8 +87,8 @@ export class ReportService {
     const delivered = deliveries.filter((d) => d.kind !== 'cancelled').length;
     if (delivered === 0) return ok({ deliveries });
     const exam = input.value.exam;
-    return writeTransaction(this.deps.db, () => {
-      this.audit.append({
+    return writeTransaction(this.deps.store.db, () => {
+      this.deps.store.audit.append({
         at: this.deps.clock.now().toISOString(),
         actor: user.username,
         action: 'report.create',

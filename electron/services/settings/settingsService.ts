@@ -7,30 +7,19 @@ import {
   type RecallSettings,
 } from '#shared/domain/settings';
 import { ok, type Result } from '#shared/ipc/result';
-import { AuditRepository } from '../../db/repositories/auditRepository';
-import { RecallRepository } from '../../db/repositories/recallRepository';
-import { SettingRepository } from '../../db/repositories/settingRepository';
-import type { Db } from '../../db/types';
 import type { Clock } from '../clock';
 import type { Actor } from '../actor';
+import type { Store } from '../../db/store';
 
 const clinicKey = 'clinic';
 const recallKey = 'recall';
 
 /** Clinic-wide settings (clinic name, idle lock ...), with defaults for anything never set. */
 export class SettingsService {
-  private readonly settings: SettingRepository;
-  private readonly audit: AuditRepository;
-  private readonly recallRepo: RecallRepository;
-
   constructor(
-    private readonly db: Db,
+    private readonly store: Store,
     private readonly clock: Clock,
-  ) {
-    this.settings = new SettingRepository(db);
-    this.audit = new AuditRepository(db);
-    this.recallRepo = new RecallRepository(db);
-  }
+  ) {}
 
   /** Read on every operation (idle lock), so kept in memory; only updateClinic changes it. */
   private cached: ClinicSettings | null = null;
@@ -42,7 +31,7 @@ export class SettingsService {
   }
 
   private load(): ClinicSettings {
-    const stored = clinicSettingsSchema.partial().safeParse(this.settings.get(clinicKey) ?? {});
+    const stored = clinicSettingsSchema.partial().safeParse(this.store.settings.get(clinicKey) ?? {});
     return { ...defaultClinicSettings, ...(stored.success ? stored.data : {}) };
   }
 
@@ -50,10 +39,10 @@ export class SettingsService {
     const now = this.clock.now().toISOString();
     const before = this.clinic();
     this.cached = null;
-    this.db.transaction(() => {
-      this.settings.put(clinicKey, next, now);
+    this.store.db.transaction(() => {
+      this.store.settings.put(clinicKey, next, now);
       const changed = (Object.keys(next) as (keyof ClinicSettings)[]).filter((k) => before[k] !== next[k]);
-      this.audit.append({ at: now, actor: actor.name, action: 'settings.update', entity: 'settings', entityId: clinicKey, details: { fields: changed } });
+      this.store.audit.append({ at: now, actor: actor.name, action: 'settings.update', entity: 'settings', entityId: clinicKey, details: { fields: changed } });
     })();
     return ok(this.clinic());
   }
@@ -63,7 +52,7 @@ export class SettingsService {
 
   recall(): RecallSettings {
     if (this.cachedRecall) return this.cachedRecall;
-    const stored = recallSettingsSchema.partial().safeParse(this.settings.get(recallKey) ?? {});
+    const stored = recallSettingsSchema.partial().safeParse(this.store.settings.get(recallKey) ?? {});
     this.cachedRecall = { ...defaultRecallSettings, ...(stored.success ? stored.data : {}) };
     return this.cachedRecall;
   }
@@ -76,12 +65,12 @@ export class SettingsService {
     const now = this.clock.now().toISOString();
     const before = this.recall();
     this.cachedRecall = null;
-    this.db.transaction(() => {
-      this.settings.put(recallKey, next, now);
+    this.store.db.transaction(() => {
+      this.store.settings.put(recallKey, next, now);
       const changed = (Object.keys(next) as (keyof RecallSettings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
       const dueDatesChanged = changed.some((k) => k !== 'bookingText');
-      const patients = dueDatesChanged ? this.recallRepo.refreshAllDueDates(next) : 0;
-      this.audit.append({ at: now, actor: actor.name, action: 'settings.update', entity: 'settings', entityId: recallKey, details: { fields: changed, patientsRecalculated: patients } });
+      const patients = dueDatesChanged ? this.store.recall.refreshAllDueDates(next) : 0;
+      this.store.audit.append({ at: now, actor: actor.name, action: 'settings.update', entity: 'settings', entityId: recallKey, details: { fields: changed, patientsRecalculated: patients } });
     }).immediate();
     return ok(this.recall());
   }

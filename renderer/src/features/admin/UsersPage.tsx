@@ -15,7 +15,6 @@ import {
   Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   TextField,
   Typography,
@@ -27,6 +26,8 @@ import { formatDateTime } from '../../app/format';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
 import { useFieldErrors } from '../../components/useFieldErrors';
+import { FormStack } from '../../components/FormStack';
+import { TableHeadings } from '../../components/TableHeadings';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; user: User } | null;
 
@@ -59,18 +60,7 @@ export function UsersPage(): React.JSX.Element {
       {error ? <Alert severity="error">{error}</Alert> : null}
       <Paper>
         <Table aria-label="Staff accounts">
-          <TableHead>
-            <TableRow>
-              <TableCell>Name</TableCell>
-              <TableCell>Username</TableCell>
-              <TableCell>Role</TableCell>
-              <TableCell>Status</TableCell>
-              <TableCell>Added</TableCell>
-              <TableCell>
-                <span className="visually-hidden">Actions</span>
-              </TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeadings columns={['Name', 'Username', 'Role', 'Status', 'Added']} buttons="Actions" />
           <TableBody>
             {users.map((u) => (
               <TableRow key={u.id}>
@@ -147,14 +137,10 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
     <Dialog open onClose={() => onClose(false)} aria-labelledby="user-dialog-title" fullWidth maxWidth="sm">
       <DialogTitle id="user-dialog-title">{existing ? `Change ${existing.displayName}` : 'Add staff member'}</DialogTitle>
       <DialogContent>
-        <Stack
-          component="form"
-          spacing={2}
+        <FormStack
           sx={{ pt: 1 }}
-          noValidate
           id="user-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={() => {
             void save();
           }}
         >
@@ -181,7 +167,7 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
           {existing ? (
             <FormControlLabel control={<Switch checked={disabled} onChange={(e) => setDisabled(e.target.checked)} />} label="Account disabled (cannot sign in)" />
           ) : null}
-        </Stack>
+        </FormStack>
       </DialogContent>
       <DialogActions>
         <Button onClick={() => onClose(false)}>Cancel</Button>

@@ -1,4 +1,4 @@
-import { Alert, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { auditActionLabels, auditActions, type AuditAction } from '#shared/domain/audit';
 import { auditEntities, type AuditEntryView, type ListAuditLogRequest } from '#shared/domain/auditLog';
@@ -7,6 +7,7 @@ import { formatDateTime } from '../../app/format';
 import { useSession } from '../auth/AuthContext';
 import { actionLabel, entityLabel, formatDetails, localDayStart } from './auditFormat';
 import { VerifyPanel } from './VerifyPanel';
+import { TableHeadings } from '../../components/TableHeadings';
 
 interface Filters {
   action: AuditAction | '';
@@ -121,16 +122,7 @@ export function AuditLogPage(): React.JSX.Element {
       {error ? <Alert severity="error">{error}</Alert> : null}
       <Paper sx={{ overflowX: 'auto' }}>
         <Table size="small" aria-label="Audit log entries, newest first">
-          <TableHead>
-            <TableRow>
-              <TableCell>#</TableCell>
-              <TableCell>Time</TableCell>
-              <TableCell>User</TableCell>
-              <TableCell>Action</TableCell>
-              <TableCell>Record</TableCell>
-              <TableCell>Details</TableCell>
-            </TableRow>
-          </TableHead>
+          <TableHeadings columns={['#', 'Time', 'User', 'Action', 'Record', 'Details']} />
           <TableBody>
             {entries.map((e) => (
               <TableRow key={e.id}>

@@ -1,26 +1,20 @@
 import LockIcon from '@mui/icons-material/Lock';
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import type { AuthState, User } from '#shared/domain/users';
 import { api } from '../../api/api';
 import { useFieldErrors } from '../../components/useFieldErrors';
+import { FormStack } from '../../components/FormStack';
+import { PageCard } from '../../components/PageCard';
 
 function Frame({ title, intro, children }: { title: string; intro: ReactNode; children: ReactNode }): React.JSX.Element {
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
-      <Paper sx={{ p: 4, width: '100%', maxWidth: 440 }}>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
-          <LockIcon color="primary" />
-          <Typography variant="h5" component="h1">
-            {title}
-          </Typography>
-        </Stack>
-        <Typography color="text.secondary" sx={{ mb: 3 }}>
-          {intro}
-        </Typography>
-        {children}
-      </Paper>
-    </Box>
+    <PageCard icon={<LockIcon color="primary" />} title={title} maxWidth={440}>
+      <Typography color="text.secondary" sx={{ mb: 3 }}>
+        {intro}
+      </Typography>
+      {children}
+    </PageCard>
   );
 }
 
@@ -40,12 +34,8 @@ export function SetupScreen({ onDone }: FormProps): React.JSX.Element {
   const [mismatch, setMismatch] = useState(false);
   return (
     <Frame title="Set up Foot Screening" intro="Create the administrator account. The administrator then adds the clinic's staff.">
-      <Stack
-        component="form"
-        spacing={2}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <FormStack
+        onSubmit={() => {
           if (password !== repeat) {
             setMismatch(true);
             return;
@@ -75,7 +65,7 @@ export function SetupScreen({ onDone }: FormProps): React.JSX.Element {
         <Button type="submit" variant="contained">
           Create administrator and sign in
         </Button>
-      </Stack>
+      </FormStack>
     </Frame>
   );
 }
@@ -87,12 +77,8 @@ export function SignInScreen({ onDone }: FormProps): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   return (
     <Frame title="Sign in" intro="Foot Screening holds medical records. Sign in with your own account.">
-      <Stack
-        component="form"
-        spacing={2}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <FormStack
+        onSubmit={() => {
           setBusy(true);
           void api()
             .signIn({ username, password })
@@ -118,7 +104,7 @@ export function SignInScreen({ onDone }: FormProps): React.JSX.Element {
         <Button type="submit" variant="contained" disabled={busy}>
           Sign in
         </Button>
-      </Stack>
+      </FormStack>
     </Frame>
   );
 }
@@ -137,12 +123,8 @@ export function LockScreen({ user, onDone, onSwitchUser }: FormProps & { user: U
           The screen locked after a while without use. {user.displayName}, enter your password to carry on where you were. Nothing you
           entered has been lost.
         </Typography>
-        <Stack
-          component="form"
-          spacing={2}
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
+        <FormStack
+          onSubmit={() => {
             void api()
               .unlockSession({ password })
               .then((r) => {
@@ -162,7 +144,7 @@ export function LockScreen({ user, onDone, onSwitchUser }: FormProps & { user: U
             Unlock
           </Button>
           <Button onClick={onSwitchUser}>Sign out (another person)</Button>
-        </Stack>
+        </FormStack>
       </Paper>
     </Box>
   );

@@ -1,7 +1,8 @@
-import { Button, Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Button, Chip, Table, TableBody, TableCell, TableRow } from '@mui/material';
 import type { BackupInfo } from '#shared/domain/backups';
 import { formatDateTime } from '../../app/format';
 import { formatBytes } from '../audit/auditFormat';
+import { TableHeadings } from '../../components/TableHeadings';
 
 interface BackupTableProps {
   backups: BackupInfo[];
@@ -12,15 +13,7 @@ interface BackupTableProps {
 export function BackupTable({ backups, onRestore }: BackupTableProps): React.JSX.Element {
   return (
     <Table size="small" aria-label="Automatic backups, newest first">
-      <TableHead>
-        <TableRow>
-          <TableCell>Made</TableCell>
-          <TableCell>Size</TableCell>
-          <TableCell>
-            <span className="visually-hidden">Actions</span>
-          </TableCell>
-        </TableRow>
-      </TableHead>
+      <TableHeadings columns={['Made', 'Size']} buttons="Actions" />
       <TableBody>
         {backups.map((b, i) => (
           <TableRow key={b.name}>

@@ -7,7 +7,7 @@ import { completeDelivery } from '../../components/delivery';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
 import { BackupTable, describeBackup } from './BackupTable';
-import { RestoreDialog, type RestoreChoice } from './RestoreDialog';
+import { useRestoreDialog } from './RestoreDialog';
 
 /** Backups (administrators): back up now, the automatic backups, restore. */
 export function BackupsPage(): React.JSX.Element {
@@ -16,8 +16,14 @@ export function BackupsPage(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [choice, setChoice] = useState<RestoreChoice | null>(null);
   const notify = useNotify();
+  const dataFileName = info ? (info.dataFile.split(/[\\/]/).pop() ?? 'foot-screening.db') : 'foot-screening.db';
+  const restore = useRestoreDialog(
+    dataFileName,
+    (outcome) => `Backup restored${outcome.migrated ? ' and brought up to date' : ''}. The previous database was kept as ${outcome.keptAsideAs}. Please sign in again.`,
+    // Sessions ended with the restore: show the sign-in screen.
+    () => window.dispatchEvent(new Event(authChangedEvent)),
+  );
 
   const load = useCallback(() => {
     void api()
@@ -54,11 +60,9 @@ export function BackupsPage(): React.JSX.Element {
       .chooseBackupFile({})
       .then((r) => {
         if (!r.ok) notify({ message: r.error.message, severity: 'error' });
-        else if (r.value.kind === 'chosen') setChoice({ source: { kind: 'file', ref: r.value.ref }, description: `the file ${r.value.fileName}` });
+        else if (r.value.kind === 'chosen') restore.ask({ source: { kind: 'file', ref: r.value.ref }, description: `the file ${r.value.fileName}` });
       });
   };
-
-  const dataFileName = info ? (info.dataFile.split(/[\\/]/).pop() ?? 'foot-screening.db') : 'foot-screening.db';
 
   return (
     <Stack spacing={2} sx={{ maxWidth: 900 }}>
@@ -88,7 +92,7 @@ export function BackupsPage(): React.JSX.Element {
         </Typography>
         {list && list.backups.length === 0 ? <Alert severity="info">No automatic backups yet.</Alert> : null}
         {list && list.backups.length > 0 ? (
-          <BackupTable backups={list.backups} onRestore={(b) => setChoice({ source: { kind: 'automatic', name: b.name }, description: describeBackup(b) })} />
+          <BackupTable backups={list.backups} onRestore={(b) => restore.ask({ source: { kind: 'automatic', name: b.name }, description: describeBackup(b) })} />
         ) : null}
       </Paper>
       <Paper sx={{ p: 2 }}>
@@ -100,22 +104,7 @@ export function BackupsPage(): React.JSX.Element {
           Choose a backup file…
         </Button>
       </Paper>
-      {choice ? (
-        <RestoreDialog
-          choice={choice}
-          dataFileName={dataFileName}
-          onCancel={() => setChoice(null)}
-          onRestored={(outcome) => {
-            setChoice(null);
-            notify({
-              message: `Backup restored${outcome.migrated ? ' and brought up to date' : ''}. The previous database was kept as ${outcome.keptAsideAs}. Please sign in again.`,
-              severity: 'success',
-            });
-            // Sessions ended with the restore: show the sign-in screen.
-            window.dispatchEvent(new Event(authChangedEvent));
-          }}
-        />
-      ) : null}
+      {restore.dialog}
     </Stack>
   );
 }

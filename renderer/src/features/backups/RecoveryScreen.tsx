@@ -1,11 +1,11 @@
 import WarningIcon from '@mui/icons-material/WarningAmber';
-import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { BackupList } from '#shared/domain/backups';
 import { api } from '../../api/api';
-import { useNotify } from '../../components/Notifier';
+import { PageCard } from '../../components/PageCard';
 import { BackupTable, describeBackup } from './BackupTable';
-import { RestoreDialog, type RestoreChoice } from './RestoreDialog';
+import { useRestoreDialog } from './RestoreDialog';
 
 interface RecoveryScreenProps {
   problem: string;
@@ -21,24 +21,17 @@ interface RecoveryScreenProps {
 export function RecoveryScreen({ problem, dataFile, onRestored }: RecoveryScreenProps): React.JSX.Element {
   const [list, setList] = useState<BackupList | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [choice, setChoice] = useState<RestoreChoice | null>(null);
-  const notify = useNotify();
   useEffect(() => {
     void api()
       .listBackups({})
       .then((r) => (r.ok ? setList(r.value) : setError(r.error.message)));
   }, []);
   const dataFileName = dataFile.split(/[\\/]/).pop() ?? dataFile;
+  const restore = useRestoreDialog(dataFileName, (outcome) => `Backup restored. The damaged database was kept as ${outcome.keptAsideAs}. Please sign in.`, onRestored);
   return (
-    <Box component="main" sx={{ minHeight: '100vh', display: 'grid', placeItems: 'center', bgcolor: 'background.default', p: 2 }}>
-      <Paper sx={{ p: 4, width: '100%', maxWidth: 760 }}>
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 2 }}>
-          <WarningIcon color="warning" />
-          <Typography variant="h5" component="h1">
-            The clinic database needs to be restored
-          </Typography>
-        </Stack>
-        <Stack spacing={2}>
+    <>
+      <PageCard icon={<WarningIcon color="warning" />} title="The clinic database needs to be restored" maxWidth={760}>
+        <Stack spacing={2} sx={{ mt: 1 }}>
           <Typography>
             The database file failed its safety check when the app started, so the app will not open it: reading or changing a damaged file
             could lose records. This can happen after a power cut or a disk fault. Nothing has been deleted.
@@ -49,7 +42,7 @@ export function RecoveryScreen({ problem, dataFile, onRestored }: RecoveryScreen
           </Typography>
           {error ? <Alert severity="error">{error}</Alert> : null}
           {list && list.backups.length > 0 ? (
-            <BackupTable backups={list.backups} onRestore={(b) => setChoice({ source: { kind: 'automatic', name: b.name }, description: describeBackup(b) })} />
+            <BackupTable backups={list.backups} onRestore={(b) => restore.ask({ source: { kind: 'automatic', name: b.name }, description: describeBackup(b) })} />
           ) : null}
           {list && list.backups.length === 0 ? (
             <Alert severity="warning">
@@ -63,19 +56,8 @@ export function RecoveryScreen({ problem, dataFile, onRestored }: RecoveryScreen
             What the check found: {problem}
           </Typography>
         </Stack>
-      </Paper>
-      {choice ? (
-        <RestoreDialog
-          choice={choice}
-          dataFileName={dataFileName}
-          onCancel={() => setChoice(null)}
-          onRestored={(outcome) => {
-            setChoice(null);
-            notify({ message: `Backup restored. The damaged database was kept as ${outcome.keptAsideAs}. Please sign in.`, severity: 'success' });
-            onRestored();
-          }}
-        />
-      ) : null}
-    </Box>
+      </PageCard>
+      {restore.dialog}
+    </>
   );
 }

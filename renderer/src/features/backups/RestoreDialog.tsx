@@ -1,5 +1,6 @@
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress } from '@mui/material';
 import { useState } from 'react';
+import { useNotify } from '../../components/Notifier';
 import type { RestoreOutcome, RestoreSource } from '#shared/domain/backups';
 import { api } from '../../api/api';
 
@@ -69,4 +70,30 @@ export function RestoreDialog({ choice, dataFileName, onCancel, onRestored }: Re
       </DialogActions>
     </Dialog>
   );
+}
+
+/**
+ * The restore confirmation of a page: `ask` opens it for a chosen backup; once restored it tells
+ * the person `restoredMessage` and calls `afterRestore` (everyone signs in again).
+ */
+export function useRestoreDialog(
+  dataFileName: string,
+  restoredMessage: (outcome: RestoreOutcome) => string,
+  afterRestore: () => void,
+): { ask: (choice: RestoreChoice) => void; dialog: React.JSX.Element | null } {
+  const [choice, setChoice] = useState<RestoreChoice | null>(null);
+  const notify = useNotify();
+  const dialog = choice ? (
+    <RestoreDialog
+      choice={choice}
+      dataFileName={dataFileName}
+      onCancel={() => setChoice(null)}
+      onRestored={(outcome) => {
+        setChoice(null);
+        notify({ message: restoredMessage(outcome), severity: 'success' });
+        afterRestore();
+      }}
+    />
+  ) : null;
+  return { ask: setChoice, dialog };
 }

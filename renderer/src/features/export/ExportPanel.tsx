@@ -1,12 +1,13 @@
 import SaveAltIcon from '@mui/icons-material/SaveAlt';
-import { Alert, Box, Button, Checkbox, FormControl, FormControlLabel, FormLabel, LinearProgress, Paper, Radio, RadioGroup, Typography } from '@mui/material';
+import { Button, Checkbox, FormControl, FormControlLabel, FormLabel, Paper, Radio, RadioGroup, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import { exportDatasetLabels, exportDatasets, type ExportDataset } from '#shared/domain/recall';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { completeDelivery } from '../../components/delivery';
 import { useNotify } from '../../components/Notifier';
-import { progressPercent, progressWords, useJob } from '../../components/useJob';
+import { JobStatus } from '../../components/JobStatus';
+import { useJob } from '../../components/useJob';
 
 const number = new Intl.NumberFormat();
 
@@ -22,7 +23,6 @@ export function ExportPanel({ range }: { range: { from: string; to: string } }):
   const [failed, setFailed] = useState<string | null>(null);
   const job = useJob();
   const notify = useNotify();
-  const percent = progressPercent(job.progress);
 
   async function run(): Promise<void> {
     setFailed(null);
@@ -60,19 +60,7 @@ export function ExportPanel({ range }: { range: { from: string; to: string } }):
       <Button variant="contained" startIcon={<SaveAltIcon />} onClick={() => void run()} disabled={job.running} sx={{ mt: 1 }}>
         Export CSV…
       </Button>
-      <Box role="status" aria-live="polite" sx={{ mt: 2, minHeight: 8 }}>
-        {job.running ? (
-          <>
-            <Typography variant="body2">{progressWords(job.progress, 'Starting the export…')}</Typography>
-            <LinearProgress variant={percent === null ? 'indeterminate' : 'determinate'} value={percent ?? undefined} aria-label="Exporting" sx={{ mt: 1 }} />
-          </>
-        ) : null}
-      </Box>
-      {failed ? (
-        <Alert severity="error" role="alert">
-          {failed}
-        </Alert>
-      ) : null}
+      <JobStatus running={job.running} progress={job.progress} starting="Starting the export…" label="Exporting" failed={failed} minHeight={8} />
     </Paper>
   );
 }

@@ -1,6 +1,6 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
-import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { siteProtocolIds, siteProtocols, type SiteProtocolId } from '#shared/clinical/protocols';
 import { examStateLabels, type ExamSummary } from '#shared/domain/exam';
@@ -12,6 +12,8 @@ import { useNotify } from '../../components/Notifier';
 import { categoryChanges, defaultComparison, historyPoints } from '#shared/history/timeline';
 import { directionMarks, HistoryTimeline } from '../history/HistoryTimeline';
 import { ReportDialog } from '../reports/ReportDialog';
+import { TableHeadings } from '../../components/TableHeadings';
+import { WideTable } from '../../components/WideTable';
 
 const protocolKey = 'screening.lastProtocol';
 
@@ -106,53 +108,38 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
         </Box>
       ) : null}
       {exams && exams.length > 0 ? (
-        <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label="Screenings, newest first">
-            <TableHead>
-              <TableRow>
-                <TableCell>Date</TableCell>
-                <TableCell>Status</TableCell>
-                <TableCell>IWGDF 2023</TableCell>
-                <TableCell>NICE NG19</TableCell>
-                <TableCell>Change since the last screening</TableCell>
-                <TableCell>Insensate sites (R / L)</TableCell>
-                <TableCell>Examiner</TableCell>
+        <WideTable aria-label="Screenings, newest first">
+          <TableHeadings columns={['Date', 'Status', 'IWGDF 2023', 'NICE NG19', 'Change since the last screening', 'Insensate sites (R / L)', 'Examiner']} buttons="Open" />
+          <TableBody>
+            {exams.map((e) => (
+              <TableRow key={e.id} hover>
+                <TableCell>{formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}</TableCell>
                 <TableCell>
-                  <span className="visually-hidden">Open</span>
+                  <Chip size="small" label={`${examStateLabels[e.state]}${e.version > 1 ? ` (v${e.version})` : ''}`} color={e.state === 'signed' ? 'success' : 'default'} variant="outlined" />
+                </TableCell>
+                <TableCell>{iwgdfWords(e.iwgdfCategory)}</TableCell>
+                <TableCell>{niceWords(e.niceCategory)}</TableCell>
+                <TableCell>
+                  <CategoryChangeCell change={changes.find((c) => c.examId === e.id)} />
+                </TableCell>
+                <TableCell>
+                  {e.sites.right ? `${e.sites.right.insensate}/${e.sites.right.tested}` : '—'} · {e.sites.left ? `${e.sites.left.insensate}/${e.sites.left.tested}` : '—'}
+                </TableCell>
+                <TableCell>{e.signedByName ?? '—'}</TableCell>
+                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                  {e.state === 'signed' || e.state === 'superseded' ? (
+                    <Button size="small" onClick={() => setReportFor(e.id)} aria-label={`Report of the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
+                      Report
+                    </Button>
+                  ) : null}
+                  <Button size="small" onClick={() => navigate({ page: 'exam', examId: e.id })} aria-label={`Open the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
+                    {e.state === 'draft' ? 'Continue' : 'Open'}
+                  </Button>
                 </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {exams.map((e) => (
-                <TableRow key={e.id} hover>
-                  <TableCell>{formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}</TableCell>
-                  <TableCell>
-                    <Chip size="small" label={`${examStateLabels[e.state]}${e.version > 1 ? ` (v${e.version})` : ''}`} color={e.state === 'signed' ? 'success' : 'default'} variant="outlined" />
-                  </TableCell>
-                  <TableCell>{iwgdfWords(e.iwgdfCategory)}</TableCell>
-                  <TableCell>{niceWords(e.niceCategory)}</TableCell>
-                  <TableCell>
-                    <CategoryChangeCell change={changes.find((c) => c.examId === e.id)} />
-                  </TableCell>
-                  <TableCell>
-                    {e.sites.right ? `${e.sites.right.insensate}/${e.sites.right.tested}` : '—'} · {e.sites.left ? `${e.sites.left.insensate}/${e.sites.left.tested}` : '—'}
-                  </TableCell>
-                  <TableCell>{e.signedByName ?? '—'}</TableCell>
-                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                    {e.state === 'signed' || e.state === 'superseded' ? (
-                      <Button size="small" onClick={() => setReportFor(e.id)} aria-label={`Report of the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
-                        Report
-                      </Button>
-                    ) : null}
-                    <Button size="small" onClick={() => navigate({ page: 'exam', examId: e.id })} aria-label={`Open the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
-                      {e.state === 'draft' ? 'Continue' : 'Open'}
-                    </Button>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </Box>
+            ))}
+          </TableBody>
+        </WideTable>
       ) : null}
       {reportFor !== null ? <ReportDialog examId={reportFor} open onClose={() => setReportFor(null)} /> : null}
     </Paper>

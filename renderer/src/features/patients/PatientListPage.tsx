@@ -1,6 +1,5 @@
 import AddIcon from '@mui/icons-material/Add';
-import SearchIcon from '@mui/icons-material/Search';
-import { Alert, Box, Button, Chip, FormControlLabel, InputAdornment, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, useState } from 'react';
 import { displayName } from '#shared/domain/patient';
@@ -9,6 +8,7 @@ import { formatAge, formatDate } from '../../app/format';
 import { useDateOrder } from '../../app/preferences';
 import { navigate } from '../../app/router';
 import { usePatientSearch } from './usePatientSearch';
+import { searchAdornment } from '../../components/searchAdornment';
 
 const rowHeight = 56;
 
@@ -113,13 +113,7 @@ export function PatientListPage(): React.JSX.Element {
           onKeyDown={onKeyDown}
           autoComplete="off"
           slotProps={{
-            input: {
-              startAdornment: (
-                <InputAdornment position="start">
-                  <SearchIcon />
-                </InputAdornment>
-              ),
-            },
+            input: searchAdornment,
             htmlInput: {
               role: 'combobox',
               'aria-expanded': search.items.length > 0,

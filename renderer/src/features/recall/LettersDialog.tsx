@@ -1,13 +1,14 @@
 import OpenInNewIcon from '@mui/icons-material/OpenInNew';
 import SaveAltIcon from '@mui/icons-material/SaveAlt';
-import { Alert, Box, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, LinearProgress, Typography } from '@mui/material';
+import { Alert, Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, Typography } from '@mui/material';
 import { useId, useState } from 'react';
 import type { DeliveryMode } from '#shared/domain/files';
 import { maxLettersPerPdf } from '#shared/domain/recall';
 import { api } from '../../api/api';
 import { completeDelivery } from '../../components/delivery';
 import { useNotify } from '../../components/Notifier';
-import { progressPercent, progressWords, useJob } from '../../components/useJob';
+import { JobStatus } from '../../components/JobStatus';
+import { useJob } from '../../components/useJob';
 
 export interface LettersDialogProps {
   patientIds: readonly number[];
@@ -45,7 +46,6 @@ export function LettersDialog({ patientIds, open, onClose, onDone }: LettersDial
     onDone();
   }
 
-  const percent = progressPercent(job.progress);
   return (
     <Dialog open={open} onClose={job.running ? undefined : onClose} aria-labelledby={`${ids}-title`} fullWidth maxWidth="sm">
       <DialogTitle id={`${ids}-title`}>Invitation letters</DialogTitle>
@@ -63,24 +63,7 @@ export function LettersDialog({ patientIds, open, onClose, onDone }: LettersDial
           control={<Checkbox checked={record} onChange={(e) => setRecord(e.target.checked)} disabled={job.running} />}
           label="Record “invitation letter sent” for each patient, dated today"
         />
-        <Box role="status" aria-live="polite" sx={{ mt: 2, minHeight: 40 }}>
-          {job.running ? (
-            <>
-              <Typography variant="body2">{progressWords(job.progress, 'Making the letters…')}</Typography>
-              <LinearProgress
-                variant={percent === null ? 'indeterminate' : 'determinate'}
-                value={percent ?? undefined}
-                aria-label="Making the letters"
-                sx={{ mt: 1 }}
-              />
-            </>
-          ) : null}
-        </Box>
-        {failed ? (
-          <Alert severity="error" role="alert">
-            {failed}
-          </Alert>
-        ) : null}
+        <JobStatus running={job.running} progress={job.progress} starting="Making the letters…" label="Making the letters" failed={failed} minHeight={40} />
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose} disabled={job.running}>

@@ -1,21 +1,17 @@
 import MailOutlineIcon from '@mui/icons-material/EmailOutlined';
-import SearchIcon from '@mui/icons-material/Search';
 import {
   Alert,
   Box,
   Button,
   Checkbox,
   Chip,
-  InputAdornment,
   Link,
   MenuItem,
   Paper,
   Stack,
   Tab,
-  Table,
   TableBody,
   TableCell,
-  TableHead,
   TableRow,
   Tabs,
   TextField,
@@ -33,6 +29,9 @@ import { ContactDialog } from './ContactDialog';
 import { LettersDialog } from './LettersDialog';
 import { dueWords } from './RecallPanel';
 import { dueWindows, useWorklist, worklistPageSize, worklistViews } from './useWorklist';
+import { TableHeadings } from '../../components/TableHeadings';
+import { searchAdornment } from '../../components/searchAdornment';
+import { WideTable } from '../../components/WideTable';
 
 function categoryWords(guideline: RecallGuideline, item: WorklistItem): string {
   if (guideline === 'nice') return item.niceCategory ? `NICE ${niceCategoryLabels[item.niceCategory].toLowerCase()}` : '';
@@ -86,15 +85,7 @@ export function WorklistPage(): React.JSX.Element {
               onChange={(e) => list.setTyped(e.target.value)}
               sx={{ flex: 2 }}
               autoComplete="off"
-              slotProps={{
-                input: {
-                  startAdornment: (
-                    <InputAdornment position="start">
-                      <SearchIcon />
-                    </InputAdornment>
-                  ),
-                },
-              }}
+              slotProps={{ input: searchAdornment }}
             />
             {filters.view === 'due-soon' ? (
               <TextField select label="Due within" value={filters.withinDays} onChange={(e) => list.changeFilters({ withinDays: Number(e.target.value) })} sx={{ minWidth: 150 }}>
@@ -149,107 +140,99 @@ export function WorklistPage(): React.JSX.Element {
             </Button>
           </Stack>
           {error ? <Alert severity="error">{error}</Alert> : null}
-          <Box sx={{ overflowX: 'auto' }}>
-            <Table size="small" aria-label={`${worklistViewLabels[filters.view]} patients`} aria-busy={loading}>
-              <TableHead>
-                <TableRow>
-                  <TableCell padding="checkbox">
-                    <Checkbox
-                      checked={allShown}
-                      indeterminate={!allShown && items.some((i) => selected.has(i.patientId))}
-                      onChange={(e) => (e.target.checked ? list.chooseAllShown() : list.clearSelection())}
-                      slotProps={{ input: { 'aria-label': 'Choose every patient shown' } }}
-                      disabled={items.length === 0}
-                    />
-                  </TableCell>
-                  <TableCell>Patient</TableCell>
-                  <TableCell>Phone</TableCell>
-                  <TableCell>Last screened</TableCell>
-                  <TableCell>Due</TableCell>
-                  <TableCell>Last contact</TableCell>
-                  <TableCell>
-                    <span className="visually-hidden">Actions</span>
-                  </TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {items.map((item) => {
-                  const name = displayName(item);
-                  const overdue = item.dueOn !== null && item.dueOn < today;
-                  return (
-                    <TableRow key={item.patientId} hover selected={selected.has(item.patientId)}>
-                      <TableCell padding="checkbox">
-                        <Checkbox checked={selected.has(item.patientId)} onChange={(e) => list.toggle(item.patientId, e.target.checked)} slotProps={{ input: { 'aria-label': `Choose ${name}` } }} />
-                      </TableCell>
-                      <TableCell>
-                        <Link
-                          href={routeHash({ page: 'patient', patientId: item.patientId })}
-                          onClick={(e) => {
-                            e.preventDefault();
-                            navigate({ page: 'patient', patientId: item.patientId });
-                          }}
-                          sx={{ fontWeight: 600 }}
-                        >
-                          {name}
-                        </Link>
-                        <Typography variant="body2" color="text.secondary">
-                          born {formatDate(item.dateOfBirth)} · {item.clinicIdentifier}
-                        </Typography>
-                      </TableCell>
-                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{item.phone ?? '—'}</TableCell>
-                      <TableCell>
-                        {item.lastExaminedOn ? (
-                          <>
-                            {formatDate(item.lastExaminedOn)}
-                            <Typography variant="body2" color="text.secondary">
-                              {item.examStatus === 'performed' ? categoryWords(guideline, item) : `examination ${item.examStatus}`}
-                            </Typography>
-                          </>
-                        ) : (
-                          'Never screened'
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        {item.dueOn ? (
-                          <>
-                            {formatDate(item.dueOn)}
-                            <Box>
-                              <Chip
-                                size="small"
-                                variant={overdue || item.months === 0 ? 'filled' : 'outlined'}
-                                color={item.months === 0 ? 'error' : overdue ? 'warning' : 'default'}
-                                label={dueWords(item.dueOn, today, item.months)}
-                              />
-                            </Box>
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </TableCell>
-                      <TableCell>
-                        {item.lastContact ? (
-                          <>
-                            {contactKindLabels[item.lastContact.kind]}
-                            <Typography variant="body2" color="text.secondary">
-                              {formatDate(item.lastContact.contactedOn)}
-                              {item.contactsSinceExam > 0 ? ` · ${item.contactsSinceExam} since the last screening` : ''}
-                            </Typography>
-                          </>
-                        ) : (
-                          '—'
-                        )}
-                      </TableCell>
-                      <TableCell align="right">
-                        <Button size="small" onClick={() => setContactFor(item)} aria-label={`Record contact for ${name}`} sx={{ whiteSpace: 'nowrap' }}>
-                          Record contact…
-                        </Button>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </Box>
+          <WideTable aria-label={`${worklistViewLabels[filters.view]} patients`} aria-busy={loading}>
+            <TableHeadings
+              columns={['Patient', 'Phone', 'Last screened', 'Due', 'Last contact']}
+              buttons="Actions"
+              first={
+                <TableCell padding="checkbox">
+                  <Checkbox
+                    checked={allShown}
+                    indeterminate={!allShown && items.some((i) => selected.has(i.patientId))}
+                    onChange={(e) => (e.target.checked ? list.chooseAllShown() : list.clearSelection())}
+                    slotProps={{ input: { 'aria-label': 'Choose every patient shown' } }}
+                    disabled={items.length === 0}
+                  />
+                </TableCell>
+              }
+            />
+            <TableBody>
+              {items.map((item) => {
+                const name = displayName(item);
+                const overdue = item.dueOn !== null && item.dueOn < today;
+                return (
+                  <TableRow key={item.patientId} hover selected={selected.has(item.patientId)}>
+                    <TableCell padding="checkbox">
+                      <Checkbox checked={selected.has(item.patientId)} onChange={(e) => list.toggle(item.patientId, e.target.checked)} slotProps={{ input: { 'aria-label': `Choose ${name}` } }} />
+                    </TableCell>
+                    <TableCell>
+                      <Link
+                        href={routeHash({ page: 'patient', patientId: item.patientId })}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          navigate({ page: 'patient', patientId: item.patientId });
+                        }}
+                        sx={{ fontWeight: 600 }}
+                      >
+                        {name}
+                      </Link>
+                      <Typography variant="body2" color="text.secondary">
+                        born {formatDate(item.dateOfBirth)} · {item.clinicIdentifier}
+                      </Typography>
+                    </TableCell>
+                    <TableCell sx={{ whiteSpace: 'nowrap' }}>{item.phone ?? '—'}</TableCell>
+                    <TableCell>
+                      {item.lastExaminedOn ? (
+                        <>
+                          {formatDate(item.lastExaminedOn)}
+                          <Typography variant="body2" color="text.secondary">
+                            {item.examStatus === 'performed' ? categoryWords(guideline, item) : `examination ${item.examStatus}`}
+                          </Typography>
+                        </>
+                      ) : (
+                        'Never screened'
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {item.dueOn ? (
+                        <>
+                          {formatDate(item.dueOn)}
+                          <Box>
+                            <Chip
+                              size="small"
+                              variant={overdue || item.months === 0 ? 'filled' : 'outlined'}
+                              color={item.months === 0 ? 'error' : overdue ? 'warning' : 'default'}
+                              label={dueWords(item.dueOn, today, item.months)}
+                            />
+                          </Box>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </TableCell>
+                    <TableCell>
+                      {item.lastContact ? (
+                        <>
+                          {contactKindLabels[item.lastContact.kind]}
+                          <Typography variant="body2" color="text.secondary">
+                            {formatDate(item.lastContact.contactedOn)}
+                            {item.contactsSinceExam > 0 ? ` · ${item.contactsSinceExam} since the last screening` : ''}
+                          </Typography>
+                        </>
+                      ) : (
+                        '—'
+                      )}
+                    </TableCell>
+                    <TableCell align="right">
+                      <Button size="small" onClick={() => setContactFor(item)} aria-label={`Record contact for ${name}`} sx={{ whiteSpace: 'nowrap' }}>
+                        Record contact…
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </WideTable>
           {!loading && items.length === 0 && !error ? (
             <Typography sx={{ py: 2 }} color="text.secondary">
               {filters.search || filters.category ? 'No patient matches these filters.' : filters.view === 'overdue' ? 'Nobody is overdue.' : 'Nobody here.'}

@@ -1,14 +1,15 @@
 import EditNoteIcon from '@mui/icons-material/EditNote';
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, TextField } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import { footDiagramInput } from '#shared/clinical/footDiagramInput';
 import { amendmentReasonSchema, type Exam } from '#shared/domain/exam';
-import { displayName, type Patient } from '#shared/domain/patient';
+import type { Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
 import { formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
 import { lesionsOf } from './diagramLesions';
+import { ExamHeading } from './ExamHeading';
 import { FindingsTable } from './FindingsTable';
 import { summariseFindings } from './findingsSummary';
 import { FootDiagram } from './FootDiagram';
@@ -43,16 +44,15 @@ export function ExamView({ exam, patient, reportButton }: { exam: Exam; patient:
 
   return (
     <Stack spacing={2}>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
-        <Box>
-          <Typography variant="h5" component="h1">
-            Foot screening: {displayName(patient)}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
+      <ExamHeading
+        patient={patient}
+        subtitle={
+          <>
             Examined {formatDate(exam.examinedOn ?? exam.startedAt.slice(0, 10))} · signed by {exam.signedByName} on {exam.signedAt ? formatDateTime(exam.signedAt) : '—'}
             {exam.version > 1 ? ` · version ${exam.version}` : ''}
-          </Typography>
-        </Box>
+          </>
+        }
+      >
         <Stack direction="row" spacing={1}>
           <Chip label={exam.state === 'signed' ? 'Signed, read-only' : 'Replaced by an amendment'} color={exam.state === 'signed' ? 'success' : 'default'} variant="outlined" />
           {reportButton}
@@ -63,7 +63,7 @@ export function ExamView({ exam, patient, reportButton }: { exam: Exam; patient:
           ) : null}
           <Button onClick={() => navigate({ page: 'patient', patientId: patient.id })}>Back to patient</Button>
         </Stack>
-      </Stack>
+      </ExamHeading>
       {exam.amendmentReason ? <Alert severity="info">Amended: {exam.amendmentReason}</Alert> : null}
       {exam.state === 'superseded' ? <Alert severity="warning">This version was replaced by an amendment. It is kept unchanged for the record.</Alert> : null}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1.4fr) minmax(340px, 1fr)' }, gap: 2, alignItems: 'start' }}>

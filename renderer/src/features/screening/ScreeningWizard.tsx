@@ -5,7 +5,6 @@ import { footDiagramInput } from '#shared/clinical/footDiagramInput';
 import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
 import type { Exam, ScreeningStep } from '#shared/domain/exam';
 import type { Patient } from '#shared/domain/patient';
-import { displayName } from '#shared/domain/patient';
 import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { navigate } from '../../app/router';
@@ -41,6 +40,7 @@ import { random } from './steps/stepProps';
 import { SymptomsStep } from './steps/SymptomsStep';
 import { VibrationStep } from './steps/VibrationStep';
 import type { SaveStatus, Screening } from './useScreening';
+import { ExamHeading } from './ExamHeading';
 
 const stepTitles: Record<ScreeningStep, string> = {
   setup: 'Start',
@@ -259,20 +259,15 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
 
   return (
     <Stack spacing={1.5}>
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' } }}>
-        <Box>
-          <Typography variant="h5" component="h1">
-            Foot screening: {displayName(patient)}
-          </Typography>
-          <Typography variant="body2" color="text.secondary">
-            {formatDate(exam.examinedOn ?? exam.startedAt.slice(0, 10))} · {exam.version > 1 ? `amendment (version ${exam.version}) · ` : ''}draft
-          </Typography>
-        </Box>
+      <ExamHeading
+        patient={patient}
+        subtitle={`${formatDate(exam.examinedOn ?? exam.startedAt.slice(0, 10))} · ${exam.version > 1 ? `amendment (version ${exam.version}) · ` : ''}draft`}
+      >
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
           <Chip size="small" variant="outlined" color={saveColours[saveStatus]} label={saveWords[saveStatus]} role="status" />
           <Button onClick={() => navigate({ page: 'patient', patientId: patient.id })}>Pause (come back later)</Button>
         </Stack>
-      </Stack>
+      </ExamHeading>
       {saveStatus === 'stopped' && saveProblem ? <Alert severity="warning">{saveProblem}</Alert> : null}
       <Stepper nonLinear activeStep={steps.indexOf(step)} sx={{ overflowX: 'auto', py: 0.5 }} aria-label="Screening steps">
         {steps.map((s) => (

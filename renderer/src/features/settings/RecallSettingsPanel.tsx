@@ -8,6 +8,7 @@ import { api } from '../../api/api';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
 import { useFieldErrors } from '../../components/useFieldErrors';
+import { FormStack } from '../../components/FormStack';
 
 type MonthField = { path: string; label: string; guideline: string; get: (s: RecallSettings) => number; set: (s: RecallSettings, n: number) => RecallSettings };
 
@@ -94,12 +95,8 @@ export function RecallSettingsPanel(): React.JSX.Element {
           Only an administrator can change these.
         </Alert>
       ) : null}
-      <Stack
-        component="form"
-        spacing={2}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <FormStack
+        onSubmit={() => {
           save();
         }}
       >
@@ -150,7 +147,7 @@ export function RecallSettingsPanel(): React.JSX.Element {
             Save recall settings
           </Button>
         ) : null}
-      </Stack>
+      </FormStack>
     </Paper>
   );
 }

@@ -8,6 +8,7 @@ import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
 import { RecallSettingsPanel } from './RecallSettingsPanel';
 import { useFieldErrors } from '../../components/useFieldErrors';
+import { FormStack } from '../../components/FormStack';
 
 export function SettingsPage(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null);
@@ -75,12 +76,8 @@ function ClinicSettingsPanel(): React.JSX.Element {
         Clinic
       </Typography>
       {!canEdit ? <Alert severity="info" sx={{ mb: 2 }}>Only an administrator can change these.</Alert> : null}
-      <Stack
-        component="form"
-        spacing={2}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+      <FormStack
+        onSubmit={() => {
           const next = { ...settings, idleLockMinutes: Number(idleText) };
           void api()
             .updateClinicSettings(next)
@@ -103,7 +100,7 @@ function ClinicSettingsPanel(): React.JSX.Element {
             Save clinic settings
           </Button>
         ) : null}
-      </Stack>
+      </FormStack>
     </Paper>
   );
 }
@@ -118,13 +115,9 @@ function ChangePasswordPanel(): React.JSX.Element {
       <Typography variant="h6" component="h2" gutterBottom>
         Your password
       </Typography>
-      <Stack
-        component="form"
+      <FormStack
         direction={{ xs: 'column', md: 'row' }}
-        spacing={2}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           void api()
             .changeOwnPassword({ currentPassword: current, newPassword: next })
             .then((r) => {
@@ -144,7 +137,7 @@ function ChangePasswordPanel(): React.JSX.Element {
         <Button type="submit" variant="outlined" sx={{ alignSelf: 'flex-start', mt: 1 }}>
           Change password
         </Button>
-      </Stack>
+      </FormStack>
     </Paper>
   );
 }

@@ -1,0 +1,42 @@
+import { AuditQueryRepository } from './repositories/auditQueryRepository';
+import { AuditRepository } from './repositories/auditRepository';
+import { DashboardRepository } from './repositories/dashboardRepository';
+import { ExamRepository } from './repositories/examRepository';
+import { ExportRepository } from './repositories/exportRepository';
+import { PatientRepository } from './repositories/patientRepository';
+import { RecallRepository } from './repositories/recallRepository';
+import { SettingRepository } from './repositories/settingRepository';
+import { UserRepository } from './repositories/userRepository';
+import type { Db } from './types';
+
+/**
+ * One open database and its repositories. Each repository prepares its statements once, so the
+ * composition root opens one store per database and every service reads and writes through it.
+ */
+export interface Store {
+  db: Db;
+  patients: PatientRepository;
+  exams: ExamRepository;
+  recall: RecallRepository;
+  users: UserRepository;
+  settings: SettingRepository;
+  audit: AuditRepository;
+  auditQueries: AuditQueryRepository;
+  dashboard: DashboardRepository;
+  exports: ExportRepository;
+}
+
+export function openStore(db: Db): Store {
+  return {
+    db,
+    patients: new PatientRepository(db),
+    exams: new ExamRepository(db),
+    recall: new RecallRepository(db),
+    users: new UserRepository(db),
+    settings: new SettingRepository(db),
+    audit: new AuditRepository(db),
+    auditQueries: new AuditQueryRepository(db),
+    dashboard: new DashboardRepository(db),
+    exports: new ExportRepository(db),
+  };
+}
