@@ -202,7 +202,8 @@ function footReferral(basis: FollowUpBasis): Referral | null {
   if (possible === null) return null;
   const limb = limbThreateningFindings(basis);
   const level: FootReferralLevel = possible === 'active' && limb.length > 0 ? 'immediate' : possible;
-  const reasons = views.map((g) => guidelineReason(g as GuidelineView<string | number>)).filter((r): r is string => r !== null);
+  // NICE first: its times decide how soon.
+  const reasons = [views[1], views[0]].map((g) => guidelineReason(g as GuidelineView<string | number>)).filter((r): r is string => r !== null);
   if (level === 'immediate') reasons.push(`Limb-threatening: ${limb.join(', ')}.`);
   return { kind: 'foot', level, ...levelWords(level), reasons, provisional: certain === null };
 }

@@ -265,9 +265,11 @@ export function footPad(ctx: FootContext, symptoms: Symptoms | undefined): Concl
 /** A "no" without both pulses palpable and a normal index is not firm (decision 5). */
 function weakPadNo(side: string, bothPalpable: boolean, normalIndex: boolean, base: string): WeakNo | undefined {
   if (bothPalpable && normalIndex) return undefined;
-  const missing = bothPalpable ? 'no normal index (ABI 0.9-1.3, TBI 0.70 or more, or a triphasic or biphasic waveform)' : 'not both pedal pulses palpable';
+  const missing = bothPalpable
+    ? 'by the pulses alone, without a normal ABI (0.9-1.3), TBI (0.70 or more) or triphasic or biphasic waveform'
+    : 'with a pedal pulse not palpable';
   return {
-    reason: `${side} foot: PAD ruled out with ${missing}`,
+    reason: `${side} foot: PAD ruled out ${missing}`,
     toSettle: bothPalpable ? [`${base}.abi`, `${base}.tbi`, `${base}.waveforms`] : [`${base}.pulses`],
   };
 }

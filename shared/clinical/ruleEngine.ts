@@ -269,10 +269,10 @@ export function evaluateRules<C extends string | number>(table: RuleTable<C>, fa
     }));
   const weakSettles = toSettle.some((t) => weak.includes(t.fact));
   const labels = possibleCategories.map((c) => table.outcomes[c].label);
-  const open = toSettle.map((t) => (weak.includes(t.fact) ? `${t.label}: not ruled out firmly` : t.label));
+  const open = toSettle.map((t) => (weak.includes(t.fact) ? `${t.label}, not ruled out firmly` : `${t.label}, not recorded`));
   const reason = gap
     ? 'No rule of the table matched some combination of the unrecorded findings (a gap in the rule table: please report it)'
-    : `Not decided (decision 6): ${open.join('; ')} could make this ${labels.join(' or ')}. Record what is listed to settle it.`;
+    : `Not decided (decision 6): what is open (${open.join('; ')}) could make this ${labels.join(' or ')}. Record what is listed to settle it.`;
   const incompleteEntry: Because<C> = {
     ruleId: `${table.ruleSet}-INCOMPLETE`,
     reason,
