@@ -120,7 +120,7 @@ export const conventions: Readonly<Record<ConventionId, Convention>> = {
   C11: {
     id: 'C11',
     title: 'Decision 11: what a patient is told matches the urgency',
-    text: 'For limb- or life-threatening active disease the patient copy says first, in plain words, to go to the emergency department or call the emergency number now if they have a fever, feel unwell, or see spreading redness, swelling, pus, or a foot that turns cold, pale or black, and gives the clinic\'s own phone number. Phone numbers come from the clinic; none is ever left as a blank line to fill in by hand.',
+    text: 'For limb- or life-threatening active disease the patient copy says first, in plain words, to go to the emergency department or call the emergency number now if they have a fever, feel unwell, or see spreading redness, swelling, pus, or a foot that turns cold, pale or black, and gives the clinic\'s own phone number. The app does this for every active foot problem, since any of them can become limb-threatening. Phone numbers come from the clinic; none is ever left as a blank line to fill in by hand.',
     source: `${decision(11, false)}; ${sources.patientAdvice}`,
   },
   D1: {

@@ -73,7 +73,7 @@ export const factDefinitions: Readonly<Record<FactId, FactDefinition>> = {
     label: 'Active (acute) Charcot foot, or a hot swollen foot',
     level: 'foot',
     derivedFrom:
-      '`activeCharcot`; a `hotSwollen` foot counts as suspected acute Charcot (reference section f: treat as acute Charcot until proven otherwise)',
+      '`activeCharcot`; a `hotSwollen` foot counts as suspected acute Charcot (treat as acute Charcot until proven otherwise: iatrox.com; pulsetoday.co.uk)',
     toSettle: 'Record whether there is an active Charcot foot (hot, swollen foot)',
   },
   criticalIschaemia: {
@@ -222,7 +222,7 @@ function listed(items: readonly string[] | undefined): boolean {
   return items !== undefined && items.length > 0;
 }
 
-/** Reads one foot-level item of every foot that exists and combines them per person (C1). */
+/** Reads one foot-level item of every foot that exists and combines them per person (decision 1). */
 function footFact(
   id: FactId,
   contexts: readonly FootContext[],

@@ -113,7 +113,8 @@ export function limbThreateningFindings(basis: FollowUpBasis): string[] {
 const rank = (level: FootReferralLevel | null): number => (level === null ? -1 : footReferralLevels.indexOf(level));
 const higher = (a: FootReferralLevel | null, b: FootReferralLevel | null): FootReferralLevel | null => (rank(b) > rank(a) ? b : a);
 
-function levelWords(level: FootReferralLevel): Pick<Referral, 'recipient' | 'headline' | 'urgency' | 'seeWithinDays'> {
+/** Who a foot referral goes to and how soon, by level (NICE NG19 times). */
+export function footReferralWords(level: FootReferralLevel): Pick<Referral, 'recipient' | 'headline' | 'urgency' | 'seeWithinDays'> {
   switch (level) {
     case 'immediate':
       return {
@@ -205,7 +206,7 @@ function footReferral(basis: FollowUpBasis): Referral | null {
   // NICE first: its times decide how soon.
   const reasons = [views[1], views[0]].map((g) => guidelineReason(g as GuidelineView<string | number>)).filter((r): r is string => r !== null);
   if (level === 'immediate') reasons.push(`Limb-threatening: ${limb.join(', ')}.`);
-  return { kind: 'foot', level, ...levelWords(level), reasons, provisional: certain === null };
+  return { kind: 'foot', level, ...footReferralWords(level), reasons, provisional: certain === null };
 }
 
 function medicalReview(basis: FollowUpBasis): Referral | null {

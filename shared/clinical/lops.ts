@@ -48,7 +48,7 @@ export interface FootSensation {
   lops: Conclusion;
 }
 
-/** Ipswich: abnormal with 2 or more of the 6 toes insensate (reference section c, Rayman 2011). */
+/** Ipswich: abnormal with 2 or more of the 6 toes insensate (Rayman 2011). */
 export const ipswichAbnormalToes = 2;
 
 export function monofilamentReadings(ctx: FootContext): SiteReading[] {

@@ -35,7 +35,7 @@ export const historySchema = z.strictObject({
   onDialysis: z.boolean().optional(),
   /** A functioning kidney transplant counts as renal replacement therapy (NICE NG19). Only `true` adds information. */
   kidneyTransplant: z.boolean().optional(),
-  /** For the vitamin B12 prompt (reference section f). Only `true` adds information. */
+  /** For the vitamin B12 prompt (ADA: B12 in metformin users). Only `true` adds information. */
   onMetformin: z.boolean().optional(),
 });
 export type History = z.infer<typeof historySchema>;
@@ -47,13 +47,13 @@ export const symptomsSchema = z.strictObject({
 });
 export type Symptoms = z.infer<typeof symptomsSchema>;
 
-/** Red flags of an atypical neuropathy (reference section f). */
+/** Red flags of an atypical neuropathy (medvellum.com; hospitalhandbook.ucsf.edu). */
 export const redFlagsSchema = z.strictObject({
   suddenOnset: z.boolean().optional(),
   rapidSpread: z.boolean().optional(),
   markedAsymmetry: z.boolean().optional(),
   motorWeakness: z.boolean().optional(),
-  /** Prompts malignancy / vasculitis; not part of `redFlag` (engine convention in reference section f). */
+  /** Prompts malignancy / vasculitis; not part of `redFlag` (an app convention). */
   weightLoss: z.boolean().optional(),
 });
 export type RedFlags = z.infer<typeof redFlagsSchema>;

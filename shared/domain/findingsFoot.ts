@@ -85,7 +85,7 @@ export const skinSchema = z.strictObject({
   gangrene: z.boolean().optional(),
   callus: z.boolean().optional(),
   fissures: z.boolean().optional(),
-  /** Dry skin: part of the MNSI "appearance" item (reference section e). */
+  /** Dry skin: part of the MNSI "appearance" item (MNSI). */
   dryness: z.boolean().optional(),
   callusSites: siteList.optional(),
   ulcerSites: siteList.optional(),
@@ -136,7 +136,7 @@ export const footFindingsSchema = z.strictObject({
   deformity: deformitySchema.optional(),
   activeCharcot: z.boolean().optional(),
   /**
-   * Hot, swollen (often red) foot. Treated as possible acute Charcot (reference section f).
+   * Hot, swollen (often red) foot. Treated as possible acute Charcot (iatrox.com; pulsetoday.co.uk).
    * Only a `true` adds information: leaving it out does not make the result incomplete.
    */
   hotSwollen: z.boolean().optional(),

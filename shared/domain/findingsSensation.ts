@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /**
- * Monofilament site keys the app knows (reference section c). `iwgdf-3` uses three of them
+ * Monofilament site keys the app knows (IWGDF 2023; 10-site map). `iwgdf-3` uses three of them
  * (the vignettes use hallux, mth1, mth5; mth3 is accepted too); `10-site` uses all ten.
  */
 export const monofilamentSiteKeys = [
@@ -24,7 +24,7 @@ export const monofilamentSiteKeys = [
 ] as const;
 export type MonofilamentSiteKey = (typeof monofilamentSiteKeys)[number];
 
-/** Ipswich Touch Test: tips of the 1st, 3rd and 5th toes (reference section c, Rayman 2011). */
+/** Ipswich Touch Test: tips of the 1st, 3rd and 5th toes (Rayman 2011). */
 export const touchTestSiteKeys = ['toe1', 'toe3', 'toe5'] as const;
 export type TouchTestSiteKey = (typeof touchTestSiteKeys)[number];
 
@@ -36,7 +36,7 @@ export type SiteResult = (typeof siteResults)[number];
 
 /**
  * Why a site could not be tested. IWGDF 2023: never on an ulcer, callus, scar or necrotic tissue;
- * an amputated toe is recorded as not tested (reference section c).
+ * an amputated toe is recorded as not tested.
  */
 export const notTestableReasons = ['ulcer', 'callus', 'scar', 'necrosis', 'amputation', 'dressing', 'other'] as const;
 export type NotTestableReason = (typeof notTestableReasons)[number];
@@ -137,7 +137,7 @@ export const touchTestSchema = z.strictObject({
 });
 export type TouchTest = z.infer<typeof touchTestSchema>;
 
-/** Other bedside items used by the neuropathy scores (MNSI, NDS; reference section e). */
+/** Other bedside items used by the neuropathy scores (MNSI, NDS). */
 export const ankleReflexResults = ['present', 'reinforcement', 'absent', 'not_tested'] as const;
 export type AnkleReflex = (typeof ankleReflexResults)[number];
 
