@@ -5,6 +5,7 @@
  * `--quick` uses fewer runs and sizes (for a smoke check).
  */
 import { benchLine } from './measure';
+import { benchEngine } from './engine';
 import { benchExams } from './exams';
 import { benchPatientSearch } from './patientSearch';
 import { benchRecall } from './recall';
@@ -29,6 +30,10 @@ async function main(): Promise<void> {
     const r = await benchPatientSearch(n, quick ? 200 : 2_000);
     emit({ name: 'patient-search', n, median: r.median, baseline: r.baseline, target: 'ratio ≤ 1.5, < 10 ms at 100k' });
   }
+  // The risk engine alone: seeded random findings, every combination of unknowns weighed.
+  const engine = benchEngine(quick ? 1_000 : 10_000, quick ? 1 : 3);
+  emit({ name: 'assess', n: 1, median: engine.perAssessmentMs, target: 'per assessment, seeded random findings' });
+  emit({ name: 'assess-batch', n: quick ? 1_000 : 10_000, median: engine.batchMs, target: 'seconds for 10,000 (CI property test)' });
   const exams = benchExams(quick ? 100 : 500);
   emit({ name: 'exam-save', n: 1, median: exams.saveMs, target: '< 5 ms (full bilateral 10-site exam, raw answers, assessment, audit)' });
   emit({ name: 'patient-open-30', n: 30, median: exams.open30Ms, target: '< 5 ms (patient + 30 exams)' });

@@ -70,6 +70,32 @@ describe('npm run score', () => {
     expect(run.stderr).toContain(`${file}: [1].findings.feet.left.abi: Expected number, received string`);
   });
 
+  it('the revision 2 worked cases, with Doppler waveforms and toe pressure, give their expected results', () => {
+    const revision2 = path.join(repoRoot, 'shared/clinical/fixtures/vignettes-revision2.json');
+    const expected = (JSON.parse(readFileSync(revision2, 'utf8')) as typeof vignettes).map((v) => v.expected);
+    const run = score(revision2);
+    expect(run.status).toBe(0);
+    expect((JSON.parse(run.stdout) as Parameters<typeof summary>[0][]).map(summary)).toEqual(expected);
+  });
+
+  it('out-of-range ABI, TBI and toe pressure are refused with the field named', () => {
+    const bad = JSON.parse(JSON.stringify(vignettes[0])) as { findings: { feet: { left: Record<string, unknown>; right: Record<string, unknown> } } };
+    bad.findings.feet.left.abi = 4;
+    bad.findings.feet.right.tbi = 1.6;
+    bad.findings.feet.right.toePressure = 301;
+    bad.findings.feet.left.waveforms = { dorsalisPedis: 'flat' };
+    const file = write('out-of-range.json', JSON.stringify(bad));
+    const run = score(file);
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `score: ${file}: findings.feet.left.abi: ABI must be above 0 and at most 3`,
+      `score: ${file}: findings.feet.left.waveforms.dorsalisPedis: Expected one of "triphasic", "biphasic", "monophasic", "absent", "not_tested"`,
+      `score: ${file}: findings.feet.right.tbi: TBI must be between 0 and 1.5`,
+      `score: ${file}: findings.feet.right.toePressure: Toe pressure must be between 0 and 300 mmHg`,
+    ]);
+  });
+
   it('bad JSON and a missing file: exit 1 with the problem named', () => {
     const badJson = score(write('broken.json', '{ "schemaVersion": 1, '));
     expect(badJson.status).toBe(1);

@@ -2,12 +2,14 @@
  * `npm run score -- <file.json>`: assesses findings from a file and prints the assessment(s) as
  * JSON on stdout.
  *
- * The file holds one findings object, an array of them, or vignette objects (objects with a
- * `findings` key, as in shared/clinical/fixtures/vignettes.json, whose `findings` are used). One input
- * gives one assessment object; an array gives an array in input order.
+ * The file holds one findings object, an array of them, or worked-case objects (objects with a
+ * `findings` key, as in shared/clinical/fixtures/vignettes*.json, whose `findings` are used). One
+ * input gives one assessment object; an array gives an array in input order.
  *
- * Bad input (no file, unreadable file, bad JSON, invalid findings) prints a message naming the
- * problem and its path on stderr, prints nothing on stdout and exits with code 1.
+ * Findings are checked as new input: an out-of-range measurement (ABI not above 0 or above 3,
+ * TBI above 1.5, toe pressure outside 0-300 mmHg) is refused with the field named. Bad input (no
+ * file, unreadable file, bad JSON, invalid findings) prints a message naming the problem and its
+ * path on stderr, prints nothing on stdout and exits with code 1.
  */
 import { pathToFileURL } from 'node:url';
 import { assess } from '#shared/clinical/assess';

@@ -1,9 +1,10 @@
 import type { Findings } from '../domain/findings';
-import type { Assessment, FootAssessment, SiteAssessment } from './assessment';
+import type { Assessment, ConclusionRecord, FootAssessment, SiteAssessment } from './assessment';
 import { iwgdfResult, niceResult } from './categoryResults';
 import type { Conclusion, FootConclusion } from './conclusion';
 import type { ConventionId } from './conventions';
 import { deriveFacts, factDefinitions, factIds } from './facts';
+import { followUpFor } from './followUp';
 import { footContext, type FootContext } from './footContext';
 import { footSensation, ipswichSummary, type FootSensation, type SiteReading } from './lops';
 import { footPad } from './pad';
@@ -14,14 +15,16 @@ import { deriveVibration } from './vibrationDerivation';
 import { consistencyWarnings } from './warnings';
 
 /**
- * The clinical engine's one entry point: findings in, assessment out.
- * Pure and deterministic: the same findings always give the same assessment. It does not throw
- * for findings that passed `parseFindings`.
+ * The clinical engine's one entry point: findings in, assessment out. Pure and deterministic: the
+ * same findings always give the same assessment. It does not throw for findings that passed
+ * `parseFindings` or `parseStoredFindings`.
  *
  * `engineVersion` changes whenever any rule, threshold or convention changes, so a stored
  * assessment says which engine produced it; each rule set also carries its own version.
+ * 2.0.0: revision 2 of the app conventions (never settle on the lower risk when the evidence is
+ * ambiguous), Doppler waveforms and toe pressure, and the follow-up.
  */
-export const engineVersion = '1.0.0';
+export const engineVersion = '2.0.0';
 
 interface FootWork {
   ctx: FootContext;
@@ -42,6 +45,12 @@ function siteRecord(r: SiteReading): SiteAssessment {
   };
 }
 
+function copyConclusion(c: Conclusion): ConclusionRecord {
+  const copy: ConclusionRecord = { value: c.value, reason: c.reason, findings: [...c.findings], toSettle: [...c.toSettle], conventions: [...c.conventions] };
+  if (c.weak) copy.weak = { reason: c.weak.reason, toSettle: [...c.weak.toSettle] };
+  return copy;
+}
+
 function footAssessment(work: FootWork): FootAssessment {
   const { ctx, sensation, pad } = work;
   const vibration = sensation?.vibration ?? deriveVibration(undefined, ctx.side);
@@ -51,8 +60,8 @@ function footAssessment(work: FootWork): FootAssessment {
     statusReason: ctx.foot.statusReason ?? null,
     role: ctx.role,
     notExaminedBecause: ctx.notExaminedBecause,
-    lops: sensation ? { ...sensation.lops } : null,
-    pad: pad ? { ...pad } : null,
+    lops: sensation ? copyConclusion(sensation.lops) : null,
+    pad: pad ? copyConclusion(pad) : null,
     monofilament: {
       protocol: ctx.foot.monofilament?.protocol ?? null,
       sites: (sensation?.sites ?? []).map(siteRecord),
@@ -97,6 +106,17 @@ export function assess(findings: Findings): Assessment {
   if (feet.every((f) => f.ctx.role === 'absent')) extra.push('D13');
 
   const redFlags = summariseRedFlags(findings);
+  const iwgdf2023 = iwgdfResult(facts, extra);
+  const nice = niceResult(facts, extra);
+  const riskFactors = factIds.map((id) => {
+    const fact = facts[id];
+    return {
+      id,
+      label: factDefinitions[id].label,
+      ...copyConclusion(fact),
+      perFoot: fact.perFoot ? { ...fact.perFoot } : null,
+    };
+  });
 
   return {
     engineVersion,
@@ -111,21 +131,9 @@ export function assess(findings: Findings): Assessment {
       weightLoss: redFlags.weightLoss,
       findings: redFlags.findings,
     },
-    iwgdf2023: iwgdfResult(facts, extra),
-    nice: niceResult(facts, extra),
-    riskFactors: factIds.map((id) => {
-      const fact = facts[id];
-      return {
-        id,
-        label: factDefinitions[id].label,
-        value: fact.value,
-        reason: fact.reason,
-        findings: fact.findings,
-        toSettle: fact.toSettle,
-        conventions: fact.conventions,
-        perFoot: fact.perFoot ? { ...fact.perFoot } : null,
-      };
-    }),
+    iwgdf2023,
+    nice,
+    riskFactors,
     scores: {
       mnsiExam: mnsiExam(feet, false),
       mnsiExamWithMonofilament: mnsiExam(feet, true),
@@ -134,5 +142,6 @@ export function assess(findings: Findings): Assessment {
     warnings: consistencyWarnings({ findings, feet, facts, redFlags }),
     perFoot: { right: footAssessment(right), left: footAssessment(left) },
     otherCausesToConsider: otherCausesToConsider(findings, facts.lops, redFlags),
+    followUp: followUpFor({ iwgdf2023, nice, pad: facts.pad.value, redFlag: redFlags.redFlag, redFlags, riskFactors }),
   };
 }

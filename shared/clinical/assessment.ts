@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { examStatuses, footStatuses, notTestableReasons, sides } from '../domain/findings';
 import { conventionIds } from './conventions';
 import { factIds } from './facts';
+import { followUpSchema } from './followUp';
 import { niceCategories } from './niceNg19';
 import { ndsBands } from './scores/nds';
 import { redFlagIds } from './redFlags';
@@ -10,8 +11,11 @@ import { vibrationStates } from './vibrationDerivation';
 import { warningIds } from './warnings';
 
 /**
- * What the engines return, as a zod schema so a stored assessment can be
- * validated when it is read back. The TypeScript types are inferred from it: one source.
+ * What the engines return, as a zod schema so a stored assessment can be validated when it is
+ * read back. The TypeScript types are inferred from it: one source.
+ *
+ * Signed assessments of every engine version must keep loading: fields are only ever added as
+ * optional, and enum members (warnings, conventions) are never removed.
  */
 
 const tri = z.union([z.literal(true), z.literal(false), z.literal('unknown')]);
@@ -26,6 +30,8 @@ export const conclusionSchema = z.strictObject({
   findings: paths,
   toSettle: paths,
   conventions: z.array(conventionId),
+  /** A "no" for LOPS or PAD that is not firm (decision 5): why, and what would make it firm. */
+  weak: z.strictObject({ reason: text, toSettle: paths }).optional(),
 });
 export type ConclusionRecord = z.infer<typeof conclusionSchema>;
 
@@ -62,7 +68,10 @@ const resultFields = {
   label: text,
   action: text,
   interval: text,
-  /** For the worklist's due dates; null for urgent/active and incomplete. */
+  /**
+   * For due dates; null for urgent/active. For incomplete: the shortest interval of the possible
+   * categories (decision 6; null in assessments signed before revision 2).
+   */
   reviewIntervalMonths: range.nullable(),
   toSettle: z.array(toSettleSchema),
   conventionsApplied: z.array(conventionAppliedSchema),
@@ -206,5 +215,10 @@ export const assessmentSchema = z.strictObject({
   warnings: z.array(warningSchema),
   perFoot: z.strictObject({ right: footAssessmentSchema, left: footAssessmentSchema }),
   otherCausesToConsider: z.array(otherCauseSchema),
+  /**
+   * When the next screen is due and which referrals are called for (decisions 6 and 10). Absent in
+   * assessments signed before revision 2: read it with `followUpOf`, which derives it for them.
+   */
+  followUp: followUpSchema.optional(),
 });
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -3,7 +3,7 @@ import { conventionIds, conventions, type ConventionId, type Convention } from '
 import type { Facts } from './facts';
 import { iwgdf2023Table } from './iwgdf2023';
 import { niceFirstAssessmentWeeks, niceNg19Table } from './niceNg19';
-import { evaluateRules, type Evaluation, type Outcome, type RuleTable } from './ruleEngine';
+import { evaluateRules, type Evaluation, type Outcome, type ReviewInterval, type RuleTable } from './ruleEngine';
 
 /**
  * Turns a rule-table evaluation into the result the app stores and shows: category, the action
@@ -15,11 +15,37 @@ function conventionsApplied(ids: Iterable<ConventionId>): Convention[] {
   return conventionIds.filter((id) => used.has(id)).map((id) => ({ ...conventions[id] }));
 }
 
+/**
+ * The possible category with the shortest review interval (lowest minimum, then lowest maximum);
+ * categories without one (active disease: a referral, not a review) are left out. Decision 6.
+ */
+export function shortestInterval<C extends string | number>(table: RuleTable<C>, possible: readonly C[]): { category: C; months: ReviewInterval } | null {
+  let best: { category: C; months: ReviewInterval } | null = null;
+  for (const category of possible) {
+    const months = table.outcomes[category].reviewIntervalMonths;
+    if (!months) continue;
+    if (best === null || months.min < best.months.min || (months.min === best.months.min && months.max < best.months.max)) best = { category, months };
+  }
+  return best;
+}
+
 function outcomeOf<C extends string | number>(table: RuleTable<C>, evaluation: Evaluation<C>): Outcome {
   const category = evaluation.category;
-  if (category === 'incomplete') return table.incomplete;
-  const { label, action, interval, reviewIntervalMonths } = table.outcomes[category];
-  return { label, action, interval, reviewIntervalMonths };
+  if (category !== 'incomplete') {
+    const { label, action, interval, reviewIntervalMonths } = table.outcomes[category];
+    return { label, action, interval, reviewIntervalMonths };
+  }
+  // Decision 6: an incomplete result still sets a follow-up, from the most cautious possibility.
+  const labels = evaluation.possibleCategories.map((c) => table.outcomes[c].label).join(' or ');
+  const shortest = shortestInterval(table, evaluation.possibleCategories);
+  if (shortest === null) return { ...table.incomplete, action: `${table.incomplete.action} It could be ${labels || 'any category'}.` };
+  const { label, interval } = table.outcomes[shortest.category];
+  return {
+    label: table.incomplete.label,
+    action: `${table.incomplete.action} It could be ${labels}; until it is settled, follow up as for ${label} (decision 6).`,
+    interval: `Until settled: ${interval.charAt(0).toLowerCase()}${interval.slice(1)} (the shortest interval of ${labels})`,
+    reviewIntervalMonths: { ...shortest.months },
+  };
 }
 
 function common<C extends string | number>(table: RuleTable<C>, evaluation: Evaluation<C>, extra: readonly ConventionId[]) {

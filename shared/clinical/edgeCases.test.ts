@@ -27,7 +27,7 @@ describe('edge cases', () => {
   });
 
   it('one foot absent: evaluated on the other foot only', () => {
-    const a = checked(normalWith((d) => ((d.feet.right = { status: 'absent' }), (d.history = { ...d.history, previousAmputation: 'major' }))));
+    const a = checked(normalWith((d) => ((d.feet.right = { status: 'absent' }), (d.feet.left.tbi = 0.9), (d.history = { ...d.history, previousAmputation: 'major' }))));
     expect([a.lops, a.pad, a.iwgdf2023.category, a.nice.category]).toEqual([false, false, 0, 'high']);
     expect(a.perFoot.right.role).toBe('absent');
     expect(a.riskFactors.find((f) => f.id === 'lops')?.perFoot).toEqual({ left: false });

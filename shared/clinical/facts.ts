@@ -1,4 +1,4 @@
-import type { Findings, FootFindings, Side } from '../domain/findings';
+import type { AmputationLevel, Findings, FootFindings, Side } from '../domain/findings';
 import { combineFeet, type Conclusion, type FootConclusion } from './conclusion';
 import type { ConventionId } from './conventions';
 import type { FootContext } from './footContext';
@@ -8,7 +8,7 @@ import type { Tri } from './tri';
 /**
  * The person-level risk factors the rule tables read. Each is true / false / unknown with the
  * finding paths that decided it. Risk factors combine per person, the worse side deciding
- * (convention C1); `perFoot` keeps the sides so an explanation can say when C1 was needed.
+ * (decision 1); `perFoot` keeps the sides so an explanation can say when that was needed.
  */
 
 export const factIds = [
@@ -73,7 +73,7 @@ export const factDefinitions: Readonly<Record<FactId, FactDefinition>> = {
     label: 'Active (acute) Charcot foot, or a hot swollen foot',
     level: 'foot',
     derivedFrom:
-      '`activeCharcot`; a `hotSwollen` foot counts as suspected acute Charcot (reference section f: treat as acute Charcot until proven otherwise)',
+      '`activeCharcot`; a `hotSwollen` foot counts as suspected acute Charcot (treat as acute Charcot until proven otherwise: iatrox.com; pulsetoday.co.uk)',
     toSettle: 'Record whether there is an active Charcot foot (hot, swollen foot)',
   },
   criticalIschaemia: {
@@ -97,7 +97,7 @@ export const factDefinitions: Readonly<Record<FactId, FactDefinition>> = {
     noun: 'LOPS',
     label: 'Loss of protective sensation (LOPS, neuropathy)',
     level: 'foot',
-    derivedFrom: 'Monofilament, vibration and Ipswich Touch Test of each foot (reference section c; C2, D1-D5)',
+    derivedFrom: 'Monofilament, vibration and Ipswich Touch Test of each foot (decisions 2 and 5; D1-D5)',
     toSettle: 'Complete the monofilament test (or Ipswich Touch Test) on the feet listed',
   },
   pad: {
@@ -105,8 +105,9 @@ export const factDefinitions: Readonly<Record<FactId, FactDefinition>> = {
     noun: 'PAD',
     label: 'Peripheral artery disease (PAD, limb ischaemia)',
     level: 'foot',
-    derivedFrom: 'Pedal pulses, ABI, TBI and critical ischaemia of each foot (reference section d; C3, C4, D7)',
-    toSettle: 'Palpate both pedal pulses; if one is not palpable, measure ABI or TBI',
+    derivedFrom:
+      'Pedal pulses, ABI, TBI, Doppler waveforms, toe pressure and critical ischaemia of each foot (decisions 3, 4, 5, 7 and 9; D7, D15)',
+    toSettle: 'Palpate both pedal pulses; measure ABI or TBI, or record Doppler waveforms, where the result asks for them',
   },
   deformity: {
     id: 'deformity',
@@ -137,7 +138,8 @@ export const factDefinitions: Readonly<Record<FactId, FactDefinition>> = {
     noun: 'previous amputation',
     label: 'Previous lower-extremity amputation (minor or major)',
     level: 'person',
-    derivedFrom: '`history.previousAmputation` is "minor" or "major"',
+    derivedFrom:
+      '`history.previousAmputation` is "minor" or "major"; or a foot recorded absent, which counts as a major amputation (decision 1); or a foot-level `previousAmputation` (D11)',
     toSettle: 'Record any previous amputation',
   },
   endStageRenalDisease: {
@@ -220,7 +222,7 @@ function listed(items: readonly string[] | undefined): boolean {
   return items !== undefined && items.length > 0;
 }
 
-/** Reads one foot-level item of every foot that exists and combines them per person (C1). */
+/** Reads one foot-level item of every foot that exists and combines them per person (decision 1). */
 function footFact(
   id: FactId,
   contexts: readonly FootContext[],
@@ -253,6 +255,36 @@ function personFact(id: FactId, value: Tri, reason: string, findings: string[], 
   };
 }
 
+/**
+ * Previous amputation: the history, and (decision 1) any foot recorded absent, which counts as a
+ * major amputation on that side whatever the history says; an amputation recorded on a foot
+ * counts too (D11: a supplementary item only adds).
+ */
+function amputationFact(recorded: AmputationLevel | undefined, contexts: readonly FootContext[]): Fact {
+  const absent = contexts.filter((ctx) => ctx.foot.status === 'absent');
+  const onFoot = contexts.filter((ctx) => ctx.foot.status !== 'absent' && (ctx.foot.previousAmputation === 'minor' || ctx.foot.previousAmputation === 'major'));
+  if (recorded === 'minor' || recorded === 'major') {
+    return personFact('previousAmputation', true, `Previous amputation: ${recorded}`, ['history.previousAmputation']);
+  }
+  if (absent.length > 0) {
+    const feet = absent.map((ctx) => `${sideLabel(ctx.side).toLowerCase()} foot absent`).join(', ');
+    const history = recorded === 'none' ? ' (the history says none: check the record)' : '';
+    return personFact(
+      'previousAmputation',
+      true,
+      `Previous amputation: ${feet}, which counts as a major amputation (decision 1)${history}`,
+      absent.map((ctx) => `feet.${ctx.side}.status`),
+      ['C1'],
+    );
+  }
+  if (onFoot.length > 0) {
+    const feet = onFoot.map((ctx) => `${sideLabel(ctx.side).toLowerCase()} foot ${ctx.foot.previousAmputation ?? ''}`).join(', ');
+    return personFact('previousAmputation', true, `Previous amputation recorded on the foot: ${feet}`, onFoot.map((ctx) => `feet.${ctx.side}.previousAmputation`), ['D11']);
+  }
+  if (recorded === 'none') return personFact('previousAmputation', false, 'Previous amputation: none', ['history.previousAmputation']);
+  return personFact('previousAmputation', 'unknown', 'Previous amputation: not recorded', ['history.previousAmputation']);
+}
+
 function yesNo(value: boolean | undefined, label: string): [Tri, string] {
   if (value === undefined) return ['unknown', `${label}: not recorded`];
   return [value, `${label}: ${value ? 'yes' : 'no'}`];
@@ -269,9 +301,6 @@ export function deriveFacts(
   const symptoms = findings.symptoms ?? {};
 
   const [ulcerValue, ulcerReason] = yesNo(history.previousUlcer, 'History of foot ulcer');
-  const amputation = history.previousAmputation;
-  const amputationValue: Tri = amputation === undefined ? 'unknown' : amputation !== 'none';
-  const amputationReason = amputation === undefined ? 'Previous amputation: not recorded' : `Previous amputation: ${amputation}`;
 
   // ESRD (IWGDF): dialysis is ESRD (D6).
   let esrd: Fact;
@@ -364,7 +393,7 @@ export function deriveFacts(
       false,
     ),
     previousUlcer: personFact('previousUlcer', ulcerValue, ulcerReason, ['history.previousUlcer']),
-    previousAmputation: personFact('previousAmputation', amputationValue, amputationReason, ['history.previousAmputation']),
+    previousAmputation: amputationFact(history.previousAmputation, contexts),
     endStageRenalDisease: esrd,
     renalReplacementTherapy: rrt,
   };

@@ -76,7 +76,7 @@ const rightTouchTestPoints: Readonly<Record<string, Point>> = {
 };
 
 /**
- * 128 Hz fork: the bony dorsal distal phalanx of the hallux (reference section c). It is on the
+ * 128 Hz fork: the bony dorsal distal phalanx of the hallux (IWGDF 2023). It is on the
  * top of the toe, so it is drawn beside the hallux (towards the middle) with a leader line.
  */
 const rightTuningFork = { at: { x: 184, y: 44 }, pointsTo: { x: 163, y: 46 } } as const;

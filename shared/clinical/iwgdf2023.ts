@@ -2,15 +2,16 @@ import type { Condition, RuleTable } from './ruleEngine';
 import { sources } from './sources';
 
 /**
- * IWGDF 2023 risk stratification as a rule table (reference section a), plus "urgent" for active
- * foot disease, which the prevention categories do not cover.
+ * IWGDF 2023 risk stratification as a rule table, plus "urgent" for active foot disease, which
+ * the prevention categories do not cover.
  *
  * | Cat | Criteria                                                                  | Screen every |
  * | 0   | No LOPS and no PAD                                                        | 12 months    |
  * | 1   | LOPS or PAD                                                               | 6-12 months  |
  * | 2   | LOPS + PAD, or LOPS + deformity, or PAD + deformity                       | 3-6 months   |
  * | 3   | LOPS or PAD, and >= 1 of: foot ulcer history, amputation (minor or major), ESRD | 1-3 months |
- * Callus does not change the category.
+ * Callus does not change the category. With ulcer or amputation history or ESRD, a "no" for LOPS
+ * or PAD counts only when it is firm (decision 5); otherwise the category is incomplete (0 or 3).
  */
 
 export const iwgdfCategories = [0, 1, 2, 3, 'urgent'] as const;
@@ -34,7 +35,7 @@ const extendedScreen =
 
 export const iwgdf2023Table: RuleTable<IwgdfCategory> = {
   ruleSet: 'IWGDF-2023',
-  ruleSetVersion: '1.0.0',
+  ruleSetVersion: '2.0.0',
   title: 'IWGDF 2023 risk stratification',
   source: sources.iwgdfTable,
   categories: iwgdfCategories,
@@ -130,11 +131,17 @@ export const iwgdf2023Table: RuleTable<IwgdfCategory> = {
       when: { all: [noLopsNoPad, ulcerAmputationOrEsrd] },
       then: 0,
       reason:
-        'Ulcer or amputation history, or ESRD, without LOPS or PAD: category 0 as the IWGDF table is written, but the history calls for closer follow-up.',
-      source: `${sources.iwgdfTable} (gap noted in reference section a)`,
+        'Ulcer or amputation history, or ESRD, with LOPS and PAD both ruled out firmly (decision 5): category 0 as the IWGDF table is written, but the history calls for closer follow-up.',
+      source: `${sources.iwgdfTable} (the table gives history without LOPS or PAD no category above 0)`,
       conventions: ['C5'],
     },
   ],
+  firmNoWhen: {
+    facts: ['lops', 'pad'],
+    when: ulcerAmputationOrEsrd,
+    action: 'With ulcer or amputation history or ESRD, IWGDF 0 needs LOPS and PAD ruled out firmly (decision 5):',
+    conventions: ['C5'],
+  },
   outcomes: {
     0: {
       label: 'Category 0 (very low risk)',
@@ -176,7 +183,7 @@ export const iwgdf2023Table: RuleTable<IwgdfCategory> = {
   incomplete: {
     label: 'Incomplete',
     action: 'Record the findings listed under "to settle", then reassess.',
-    interval: 'Not set until the category is decided',
+    interval: 'Until it is settled: the shortest interval of the categories it could be (decision 6)',
     reviewIntervalMonths: null,
   },
 };

@@ -4,16 +4,18 @@ import { normalWith } from './fixtures/findingsBuilders';
 import { footContexts } from './footContext';
 import { footSensation, ipswichSummary, personLops } from './lops';
 
-function lopsOf(findings: Findings): { person: ReturnType<typeof personLops>; left: ReturnType<typeof footSensation> } {
+type Sensation = ReturnType<typeof footSensation>;
+
+function lopsOf(findings: Findings): { person: ReturnType<typeof personLops>; left: Sensation; right: Sensation | undefined } {
   const contexts = footContexts(findings);
   const ipswich = ipswichSummary(contexts);
   const feet = contexts.filter((c) => c.role !== 'absent').map((ctx) => ({ ctx, sensation: footSensation(ctx, ipswich) }));
   const left = feet.find((f) => f.ctx.side === 'left');
   if (!left) throw new Error('left foot expected');
-  return { person: personLops(feet), left: left.sensation };
+  return { person: personLops(feet), left: left.sensation, right: feet.find((f) => f.ctx.side === 'right')?.sensation };
 }
 
-describe('LOPS per foot (all sites felt rules it out; conventions C2, D1-D5)', () => {
+describe('LOPS per foot (decision 2, D1-D5)', () => {
   it('all sites felt: no LOPS, decided by the felt sites', () => {
     const { left, person } = lopsOf(normalWith(() => undefined));
     expect(left.lops.value).toBe(false);
@@ -102,7 +104,7 @@ describe('LOPS per foot (all sites felt rules it out; conventions C2, D1-D5)', (
   });
 });
 
-describe('Ipswich Touch Test (>= 2 of 6 toes insensate; C2, D4)', () => {
+describe('Ipswich Touch Test (>= 2 of 6 toes insensate; decision 2, D4)', () => {
   function ipswich(left: Record<'toe1' | 'toe3' | 'toe5', 'felt' | 'not_felt' | 'not_tested'>, right: Record<'toe1' | 'toe3' | 'toe5', 'felt' | 'not_felt' | 'not_tested'>): Findings {
     return normalWith((f) => {
       delete f.feet.left.monofilament;
@@ -118,8 +120,22 @@ describe('Ipswich Touch Test (>= 2 of 6 toes insensate; C2, D4)', () => {
     expect(left.lops.findings).toEqual(['feet.right.touchTest.sites.toe5', 'feet.left.touchTest.sites.toe1']);
   });
 
-  it('1 of 6 insensate is normal', () => {
-    expect(lopsOf(ipswich({ toe1: 'not_felt', toe3: 'felt', toe5: 'felt' }, { toe1: 'felt', toe3: 'felt', toe5: 'felt' })).person.value).toBe(false);
+  it('1 of 6 insensate leaves LOPS undecided on that foot, asking for the monofilament (decision 2)', () => {
+    const { person, left, right } = lopsOf(ipswich({ toe1: 'not_felt', toe3: 'felt', toe5: 'felt' }, { toe1: 'felt', toe3: 'felt', toe5: 'felt' }));
+    expect(person.value).toBe('unknown');
+    expect(left.lops.toSettle).toContain('feet.left.monofilament');
+    expect(left.lops.reason).toContain('confirm with the monofilament');
+    expect(right?.lops.value).toBe(false);
+  });
+
+  it('1 of 6 insensate with all monofilament sites felt on that foot: no LOPS', () => {
+    const f = ipswich({ toe1: 'not_felt', toe3: 'felt', toe5: 'felt' }, { toe1: 'felt', toe3: 'felt', toe5: 'felt' });
+    f.feet.left.monofilament = { protocol: 'iwgdf-3', sites: { hallux: 'felt', mth1: 'felt', mth5: 'felt' } };
+    expect(lopsOf(f).person.value).toBe(false);
+  });
+
+  it('a toe not tested could be the one insensate toe: undecided, never normal', () => {
+    expect(lopsOf(ipswich({ toe1: 'not_tested', toe3: 'felt', toe5: 'felt' }, { toe1: 'felt', toe3: 'felt', toe5: 'felt' })).person.value).toBe('unknown');
   });
 
   it('1 insensate and 1 not tested is undecided', () => {

@@ -1,5 +1,5 @@
 import { monofilamentSiteKeys, touchTestSiteKeys } from '../domain/findings';
-import { combineFeet, type Conclusion } from './conclusion';
+import { combineFeet, type Conclusion, type WeakNo } from './conclusion';
 import type { ConventionId } from './conventions';
 import type { FootContext } from './footContext';
 import { monofilamentSites, sideLabel, siteProtocols, touchTestSites } from './protocols';
@@ -10,12 +10,14 @@ import {
   isAmputatedSite,
   type DerivedSite,
 } from './siteDerivation';
-import { deriveVibration, type DerivedVibration } from './vibrationDerivation';
+import { deriveVibration, vptAbnormalVolts, type DerivedVibration } from './vibrationDerivation';
 
 /**
- * Loss of protective sensation (LOPS) per foot and per person: reference section c, the engine
- * convention "false only if every recorded site is felt" and decision C2 (any abnormal test
- * establishes LOPS), with D1-D5 where the reference is silent.
+ * Loss of protective sensation (LOPS) per foot and per person: the IWGDF 2023 monofilament and
+ * tuning-fork procedures, the Ipswich Touch Test, decision 2 of the app conventions (any abnormal
+ * test establishes LOPS; exactly 1 of 6 Ipswich toes leaves it undecided) and D1-D5 where the
+ * conventions are silent. A "no" is firm (decision 5) only with every monofilament site felt and
+ * a normal fork at the toe or a VPT below 25 V.
  */
 
 export interface SiteReading {
@@ -29,7 +31,7 @@ export interface SiteReading {
 
 export type TouchTestOutcome = 'abnormal' | 'normal' | 'undecided';
 
-/** The Ipswich Touch Test counted over the 6 toes of both feet (convention D4). */
+/** The Ipswich Touch Test counted over the 6 toes of both feet (D4). */
 export interface IpswichSummary {
   done: boolean;
   insensate: number;
@@ -46,7 +48,7 @@ export interface FootSensation {
   lops: Conclusion;
 }
 
-/** Ipswich: abnormal with 2 or more of the 6 toes insensate (reference section c, Rayman 2011). */
+/** Ipswich: abnormal with 2 or more of the 6 toes insensate (Rayman 2011). */
 export const ipswichAbnormalToes = 2;
 
 export function monofilamentReadings(ctx: FootContext): SiteReading[] {
@@ -98,13 +100,16 @@ export function ipswichSummary(contexts: readonly FootContext[]): IpswichSummary
       }
     }
   }
-  const outcome: TouchTestOutcome =
-    insensate >= ipswichAbnormalToes ? 'abnormal' : insensate + undetermined < ipswichAbnormalToes ? 'normal' : 'undecided';
+  // Decision 2: exactly 1 insensate toe (or a toe not tested that could be one) is undecided, so
+  // recording a toe as not felt can never turn the test from undecided to normal.
+  const outcome: TouchTestOutcome = insensate >= ipswichAbnormalToes ? 'abnormal' : insensate + undetermined === 0 ? 'normal' : 'undecided';
   return { done, insensate, undetermined, insensatePaths, outcome };
 }
 
 function footTouchTest(ctx: FootContext, readings: readonly SiteReading[], ipswich: IpswichSummary): TouchTestOutcome | 'not_done' {
   if (!ctx.foot.touchTest) return 'not_done';
+  // A foot with an insensate toe shares the outcome of the 6 toes; a foot without one is normal
+  // when its own toes are all felt (LOPS is only ever recorded on a foot with an insensate toe).
   if (readings.some((r) => r.site.state === 'not_felt')) return ipswich.outcome;
   const considered = readings.filter((r) => !isAmputatedSite(r.site));
   const allRecorded = readings.length === touchTestSiteKeys.length;
@@ -142,7 +147,7 @@ export function footSensation(ctx: FootContext, ipswich: IpswichSummary): FootSe
   const fromAnswers = sites.some((r) => r.site.answers !== null);
   const amputated = sites.filter((r) => isAmputatedSite(r.site));
 
-  // 1. Any abnormal sensory test establishes LOPS (C2).
+  // 1. Any abnormal sensory test establishes LOPS (decision 2).
   const notFelt = sites.filter((r) => r.site.state === 'not_felt');
   const abnormal: string[] = [];
   const findings: string[] = [];
@@ -172,7 +177,8 @@ export function footSensation(ctx: FootContext, ipswich: IpswichSummary): FootSe
     };
   }
 
-  // 2. A complete normal monofilament or Ipswich test rules LOPS out (engine convention, D3).
+  // 2. A complete normal monofilament or Ipswich test rules LOPS out (D3); firmly only with a
+  // normal fork or VPT as well (decision 5).
   const protocol = ctx.foot.monofilament ? siteProtocols[ctx.foot.monofilament.protocol] : undefined;
   const considered = sites.filter((r) => !isAmputatedSite(r.site));
   const needed = protocol ? Math.max(1, protocol.requiredSites - amputated.length) : Infinity;
@@ -191,18 +197,16 @@ export function footSensation(ctx: FootContext, ipswich: IpswichSummary): FootSe
       normalFindings.push(...touchSites.map((r) => r.path));
       normalConventions.push('D4');
     }
-    return {
-      sites,
-      touchSites,
-      vibration,
-      touchTest,
-      lops: { value: false, reason: `${side} foot: ${why.join('; ')}`, findings: unique(normalFindings), toSettle: [], conventions: unique(normalConventions) },
-    };
+    const lops: Conclusion = { value: false, reason: `${side} foot: ${why.join('; ')}`, findings: unique(normalFindings), toSettle: [], conventions: unique(normalConventions) };
+    const weak = weakLopsNo(ctx, monofilamentNormal, vibration);
+    if (weak) lops.weak = weak;
+    return { sites, touchSites, vibration, touchTest, lops };
   }
 
   // 3. Otherwise unknown: say what is missing.
   const open = considered.filter((r) => r.site.state !== 'felt');
   const missing: string[] = [];
+  const unknownConventionsExtra: ConventionId[] = [];
   const toSettle: string[] = [];
   if (!protocol) {
     missing.push('no monofilament recorded');
@@ -218,10 +222,17 @@ export function footSensation(ctx: FootContext, ipswich: IpswichSummary): FootSe
     }
   }
   if (touchTest === 'undecided') {
-    missing.push('Ipswich Touch Test not decided');
+    const oneToe = touchSites.some((r) => r.site.state === 'not_felt');
+    missing.push(
+      oneToe
+        ? `Ipswich Touch Test: ${ipswich.insensate} of 6 toes insensate, not decided; confirm with the monofilament on this foot (decision 2)`
+        : 'Ipswich Touch Test not decided',
+    );
+    if (oneToe) toSettle.push(`feet.${ctx.side}.monofilament`);
     toSettle.push(...touchSites.filter((r) => r.site.state !== 'felt' && !isAmputatedSite(r.site)).map((r) => r.path));
+    if (oneToe) unknownConventionsExtra.push('C2', 'D4');
   }
-  const unknownConventions: ConventionId[] = ['D3'];
+  const unknownConventions: ConventionId[] = ['D3', ...unknownConventionsExtra];
   if (amputated.length > 0) unknownConventions.push('D2');
   if (sites.some((r) => r.site.state === 'pending' && r.site.answers !== null)) unknownConventions.push('D1');
   return {
@@ -234,8 +245,30 @@ export function footSensation(ctx: FootContext, ipswich: IpswichSummary): FootSe
       reason: `${side} foot: LOPS not decided: ${missing.join('; ')}; no sensory test abnormal`,
       findings: [],
       toSettle: unique(toSettle),
-      conventions: unknownConventions,
+      conventions: unique(unknownConventions),
     },
+  };
+}
+
+/** A normal fork at the toe or a VPT below 25 V: the second normal modality of decision 5. */
+function vibrationFirmlyNormal(ctx: FootContext, vibration: DerivedVibration): boolean {
+  const recorded = ctx.foot.vibration;
+  if (recorded?.method === 'vpt') return recorded.voltage !== null && recorded.voltage < vptAbnormalVolts;
+  return vibration.method === 'tuning-fork-128' && vibration.state === 'normal' && vibration.atToe;
+}
+
+/** Decision 5: LOPS is ruled out firmly by every monofilament site felt and a normal fork or VPT. */
+function weakLopsNo(ctx: FootContext, monofilamentNormal: boolean, vibration: DerivedVibration): WeakNo | undefined {
+  const vibrationNormal = vibrationFirmlyNormal(ctx, vibration);
+  if (monofilamentNormal && vibrationNormal) return undefined;
+  const side = sideLabel(ctx.side);
+  const lacking = [
+    ...(monofilamentNormal ? [] : ['the monofilament at every site']),
+    ...(vibrationNormal ? [] : ['a normal 128 Hz fork at the toe or a VPT below 25 V']),
+  ];
+  return {
+    reason: `${side} foot: LOPS ruled out without ${lacking.join(' and ')}`,
+    toSettle: [...(monofilamentNormal ? [] : [`feet.${ctx.side}.monofilament`]), ...(vibrationNormal ? [] : [`feet.${ctx.side}.vibration`])],
   };
 }
 

@@ -2,8 +2,7 @@ import type { Condition, ReviewInterval, RuleTable } from './ruleEngine';
 import { sources } from './sources';
 
 /**
- * NICE NG19 (2015, risk recommendations reviewed 2023 without change) as a rule table
- * (reference section b).
+ * NICE NG19 (2015, risk recommendations reviewed 2023 without change) as a rule table.
  *
  * | Risk     | Criteria                                                                           |
  * | Low      | No risk factors present except callus                                              |
@@ -35,7 +34,7 @@ const noRiskFactor: Condition = {
 
 export const niceNg19Table: RuleTable<NiceCategory> = {
   ruleSet: 'NICE-NG19',
-  ruleSetVersion: '1.0.0',
+  ruleSetVersion: '2.0.0',
   title: 'NICE NG19 diabetic foot risk',
   source: sources.niceChart,
   categories: niceCategories,
@@ -172,7 +171,8 @@ export const niceNg19Table: RuleTable<NiceCategory> = {
     },
     moderate: {
       label: 'Moderate risk',
-      action: 'Refer to the foot protection service (FPS): first assessment within 6-8 weeks, then review every 3-6 months.',
+      action:
+        'Referral warranted: refer to the foot protection service (FPS) for a first assessment within 6-8 weeks, then review every 3-6 months.',
       interval: 'FPS within 6-8 weeks, then every 3-6 months',
       reviewIntervalMonths: { min: 3, max: 6 },
       source: sources.niceIntervals,
@@ -180,7 +180,7 @@ export const niceNg19Table: RuleTable<NiceCategory> = {
     high: {
       label: 'High risk',
       action:
-        'Refer to the foot protection service (FPS): first assessment within 2-4 weeks, then review every 1-2 months, or every 1-2 weeks if there is immediate concern.',
+        'Referral warranted: refer to the foot protection service (FPS) for a first assessment within 2-4 weeks, then review every 1-2 months, or every 1-2 weeks if there is immediate concern.',
       interval: 'FPS within 2-4 weeks, then every 1-2 months (every 1-2 weeks if immediate concern)',
       reviewIntervalMonths: { min: 1, max: 2 },
       source: sources.niceIntervals,
@@ -188,7 +188,7 @@ export const niceNg19Table: RuleTable<NiceCategory> = {
     active: {
       label: 'Active diabetic foot problem',
       action:
-        'Limb- or life-threatening (ulcer with fever or sepsis, ulcer with limb ischaemia, deep soft-tissue or bone infection, gangrene): refer immediately to acute services and inform the multidisciplinary foot care service (MDFS). Any other active problem: refer within 1 working day to the MDFS or FPS, for triage within 1 further working day.',
+        'Referral warranted. Limb- or life-threatening (ulcer with fever or sepsis, ulcer with limb ischaemia, deep soft-tissue or bone infection, gangrene): refer immediately to acute services and inform the multidisciplinary foot care service (MDFS). Any other active problem: refer within 1 working day to the MDFS or FPS, for triage within 1 further working day.',
       interval: 'Immediate referral, or within 1 working day (not a review interval)',
       reviewIntervalMonths: null,
       source: sources.niceIntervals,
@@ -197,12 +197,12 @@ export const niceNg19Table: RuleTable<NiceCategory> = {
   incomplete: {
     label: 'Incomplete',
     action: 'Record the findings listed under "to settle", then reassess.',
-    interval: 'Not set until the category is decided',
+    interval: 'Until it is settled: the shortest interval of the categories it could be (decision 6)',
     reviewIntervalMonths: null,
   },
 };
 
-/** The first foot protection service assessment for moderate and high risk (reference section b). */
+/** The first foot protection service assessment for moderate and high risk (NICE NG19). */
 export const niceFirstAssessmentWeeks: Readonly<Record<NiceCategory, ReviewInterval | null>> = {
   low: null,
   moderate: { min: 6, max: 8 },

@@ -18,7 +18,7 @@ function left(change: (foot: FootFindings) => void, extra?: (f: Findings) => voi
   });
 }
 
-describe('PAD (reference section d, C3, C4, C7, D7)', () => {
+describe('PAD (decisions 3, 4, 7, 9; D7)', () => {
   it('all pulses palpable, no index: no PAD', () => {
     expect(padOf(left(() => undefined)).value).toBe(false);
   });
@@ -58,10 +58,13 @@ describe('PAD (reference section d, C3, C4, C7, D7)', () => {
     expect(padOf(left((foot) => (single(foot), (foot.tbi = 0.8)))).conventions).toContain('D7');
   });
 
-  it('ABI above 1.3 neither proves nor excludes PAD (C4)', () => {
+  it('ABI above 1.3 neither proves nor excludes PAD (decision 4)', () => {
     const palpable = padOf(left((foot) => (foot.abi = 1.4)));
-    expect(palpable.value).toBe(false);
+    expect(palpable.value).toBe('unknown');
     expect(palpable.conventions).toContain('C4');
+    expect(palpable.toSettle).toEqual(['feet.left.tbi', 'feet.left.waveforms']);
+    expect(padOf(left((foot) => ((foot.abi = 1.4), (foot.tbi = 0.7)))).value).toBe(false);
+    expect(padOf(left((foot) => ((foot.abi = 1.4), (foot.waveforms = { dorsalisPedis: 'triphasic', posteriorTibial: 'not_tested' })))).value).toBe(false);
     const single = padOf(left((foot) => ((foot.pulses = { dorsalisPedis: 'not_palpable', posteriorTibial: 'palpable' }), (foot.abi = 1.4))));
     expect(single.value).toBe('unknown');
     const absent = padOf(left((foot) => ((foot.pulses = { dorsalisPedis: 'not_palpable', posteriorTibial: 'not_palpable' }), (foot.abi = 1.45))));
@@ -75,10 +78,35 @@ describe('PAD (reference section d, C3, C4, C7, D7)', () => {
     expect(padOf(left((foot) => delete foot.pulses)).value).toBe('unknown');
   });
 
-  it('claudication with palpable pulses and no index stays PAD false (C7)', () => {
+  it('claudication with palpable pulses and no index, TBI or waveform: PAD undecided (decision 7)', () => {
     const pad = padOf(left(() => undefined, (f) => (f.symptoms = { ...f.symptoms, claudication: true })));
-    expect(pad.value).toBe(false);
+    expect(pad.value).toBe('unknown');
     expect(pad.conventions).toContain('C7');
+    const withIndex = padOf(left((foot) => (foot.abi = 1.0), (f) => ((f.symptoms = { ...f.symptoms, claudication: true }), (f.feet.right.abi = 1.0))));
+    expect(withIndex.value).toBe(false);
+  });
+
+  it('a monophasic or absent waveform is PAD; triphasic and biphasic are not (decision 9)', () => {
+    expect(padOf(left((foot) => (foot.waveforms = { dorsalisPedis: 'monophasic' }))).value).toBe(true);
+    const absent = padOf(left((foot) => (foot.waveforms = { dorsalisPedis: 'triphasic', posteriorTibial: 'absent' })));
+    expect(absent).toMatchObject({ value: true, findings: ['feet.left.waveforms.posteriorTibial'], conventions: ['C9'] });
+    expect(padOf(left((foot) => (foot.waveforms = { dorsalisPedis: 'biphasic', posteriorTibial: 'not_tested' }))).value).toBe(false);
+  });
+
+  it('a toe pressure below 30 mmHg is PAD; 30 is not; the lower of two toe pressures counts (decision 9, D15)', () => {
+    expect(padOf(left((foot) => (foot.toePressure = 29))).value).toBe(true);
+    expect(padOf(left((foot) => (foot.toePressure = 30))).value).toBe(false);
+    const two = padOf(left((foot) => ((foot.toePressure = 60), (foot.pressures = { toe: 25 }))));
+    expect(two).toMatchObject({ value: true, findings: ['feet.left.pressures.toe'] });
+    expect(two.conventions).toContain('D15');
+  });
+
+  it('a "no" is firm only with both pulses palpable and a normal index (decision 5)', () => {
+    expect(padOf(left(() => undefined, (f) => (f.feet.right.tbi = 0.8))).weak).toMatchObject({ toSettle: ['feet.left.abi', 'feet.left.tbi', 'feet.left.waveforms'] });
+    expect(padOf(left((foot) => (foot.abi = 1.0), (f) => (f.feet.right.tbi = 0.8))).weak).toBeUndefined();
+    const single = padOf(left((foot) => ((foot.pulses = { dorsalisPedis: 'not_palpable', posteriorTibial: 'palpable' }), (foot.abi = 1.0)), (f) => (f.feet.right.tbi = 0.8)));
+    expect(single.value).toBe(false);
+    expect(single.weak).toBeDefined();
   });
 
   it('per person: any foot with PAD decides; an absent foot is left out', () => {

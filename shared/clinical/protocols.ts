@@ -46,7 +46,7 @@ export const touchTestSites: Readonly<Record<TouchTestSiteKey, SiteDefinition>> 
   toe5: site('toe5', 'tip of the 5th toe', '5', 'toe-tip'),
 };
 
-/** 128 Hz fork: bony dorsal distal phalanx of the 1st toe (IWGDF; reference section c). */
+/** 128 Hz fork: bony dorsal distal phalanx of the 1st toe (IWGDF 2023 tuning-fork procedure). */
 export const tuningForkSite: SiteDefinition = site('tuningFork', 'dorsal distal phalanx of the hallux', 'V', 'dorsal');
 
 export interface SiteProtocol {
@@ -71,7 +71,7 @@ export const siteProtocols: Readonly<Record<SiteProtocolId, SiteProtocol>> = {
     defaultSiteKeys: ['hallux', 'mth1', 'mth5'],
     requiredSites: 3,
     source:
-      'IWGDF 2023: test 3 sites on each foot selected from its Figure 4 (figure not seen); the vignettes use hallux, 1st and 5th MTH, mth3 also accepted (reference section c)',
+      'IWGDF 2023: test 3 sites on each foot selected from its Figure 4 (figure not seen); the worked cases use hallux, 1st and 5th MTH, mth3 also accepted; one secondary source names hallux, 3rd and 5th MTH (droracle.ai)',
   },
   '10-site': {
     id: '10-site',
@@ -80,7 +80,7 @@ export const siteProtocols: Readonly<Record<SiteProtocolId, SiteProtocol>> = {
     siteKeys: ['hallux', 'toe3', 'toe5', 'mth1', 'mth3', 'mth5', 'medialMidfoot', 'lateralMidfoot', 'heel', 'dorsum'],
     defaultSiteKeys: ['hallux', 'toe3', 'toe5', 'mth1', 'mth3', 'mth5', 'medialMidfoot', 'lateralMidfoot', 'heel', 'dorsum'],
     requiredSites: 10,
-    source: 'Widely used 10-site map (Saltzman 2004 JBJS); the exact map and any cut-off are unverified, keys are app-defined (reference section c)',
+    source: 'Widely used 10-site map (Saltzman 2004 JBJS); the exact map and any cut-off are unverified, keys are app-defined',
   },
   ipswich: {
     id: 'ipswich',
@@ -89,7 +89,7 @@ export const siteProtocols: Readonly<Record<SiteProtocolId, SiteProtocol>> = {
     siteKeys: ['toe1', 'toe3', 'toe5'],
     defaultSiteKeys: ['toe1', 'toe3', 'toe5'],
     requiredSites: 3,
-    source: 'Rayman 2011; podiapaedia.org (reference section c): tips of the 1st, 3rd and 5th toes, abnormal with >= 2 of 6 insensate',
+    source: 'Rayman 2011; podiapaedia.org: tips of the 1st, 3rd and 5th toes, abnormal with >= 2 of 6 insensate',
   },
 };
 

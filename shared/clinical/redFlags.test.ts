@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { assess } from './assess';
 import { insensate, normalWith } from './fixtures/findingsBuilders';
 
-describe('red flags and other causes (reference section f)', () => {
+describe('red flags and other causes', () => {
   it('no neuropathy and no red flag: no prompts', () => {
     expect(assess(normalWith(() => undefined)).otherCausesToConsider).toEqual([]);
   });

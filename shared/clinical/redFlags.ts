@@ -2,7 +2,7 @@ import type { Findings } from '../domain/findings';
 import type { Tri } from './tri';
 
 /**
- * Red flags of an atypical neuropathy and other causes to consider (reference section f).
+ * Red flags of an atypical neuropathy and other causes to consider (medvellum.com; hospitalhandbook.ucsf.edu).
  * Prompts, not diagnoses. Engine convention: `redFlag` is true when any of suddenOnset,
  * rapidSpread, markedAsymmetry or motorWeakness is true. Weight loss prompts its own causes but
  * is not part of `redFlag`. A hot swollen foot is active disease (rule tables), not a red flag.
@@ -47,8 +47,7 @@ export interface OtherCause {
   findings: string[];
 }
 
-const sectionF = 'reference section f';
-const differentials = `PMC5125083 Table 2; hospitalhandbook.ucsf.edu (${sectionF})`;
+const differentials = 'PMC5125083 Table 2; hospitalhandbook.ucsf.edu';
 
 /**
  * Other causes to consider when there is neuropathy (LOPS or neuropathic symptoms) or a red flag.
@@ -68,7 +67,7 @@ export function otherCausesToConsider(findings: Findings, lops: { value: Tri; fi
       id: 'acute-inflammatory-neuropathy',
       cause: 'Guillain-Barre syndrome or another acute inflammatory neuropathy',
       why: 'Sudden onset or rapid progression over days to weeks is not typical of diabetic neuropathy: arrange prompt medical review.',
-      source: `medvellum.com (peripheral neuropathy); hospitalhandbook.ucsf.edu/node/986 (${sectionF})`,
+      source: 'medvellum.com (peripheral neuropathy); hospitalhandbook.ucsf.edu/node/986',
       findings: flags.findings.filter((p) => p === 'redFlags.suddenOnset' || p === 'redFlags.rapidSpread'),
     });
   }
@@ -77,7 +76,7 @@ export function otherCausesToConsider(findings: Findings, lops: { value: Tri; fi
       id: 'mononeuritis-multiplex',
       cause: 'Mononeuritis multiplex (vasculitis)',
       why: 'Marked asymmetry is not typical of diabetic polyneuropathy.',
-      source: `medvellum.com; mdedge.com (${sectionF})`,
+      source: 'medvellum.com; mdedge.com',
       findings: ['redFlags.markedAsymmetry'],
     });
   }
@@ -86,7 +85,7 @@ export function otherCausesToConsider(findings: Findings, lops: { value: Tri; fi
       id: 'motor-predominant',
       cause: 'Motor neuron disease or another cause of motor-predominant weakness',
       why: 'Motor-predominant weakness or foot drop is atypical for diabetic neuropathy.',
-      source: `medvellum.com (${sectionF})`,
+      source: 'medvellum.com',
       findings: ['redFlags.motorWeakness'],
     });
   }
@@ -95,7 +94,7 @@ export function otherCausesToConsider(findings: Findings, lops: { value: Tri; fi
       id: 'malignancy-vasculitis',
       cause: 'Malignancy or vasculitis',
       why: 'Neuropathy with weight loss.',
-      source: `medvellum.com (${sectionF})`,
+      source: 'medvellum.com',
       findings: ['redFlags.weightLoss'],
     });
   }
@@ -105,7 +104,7 @@ export function otherCausesToConsider(findings: Findings, lops: { value: Tri; fi
     why: has('markedAsymmetry')
       ? 'Marked asymmetry: electrodiagnostic tests separate polyneuropathy, entrapment and radiculopathy.'
       : 'Entrapment and radiculopathy are differentials of a neuropathic foot.',
-    source: `hospitalhandbook.ucsf.edu; mdedge.com (${sectionF}; tarsal tunnel specifically unverified)`,
+    source: `hospitalhandbook.ucsf.edu; mdedge.com (tarsal tunnel specifically unverified)`,
     findings: has('markedAsymmetry') ? ['redFlags.markedAsymmetry'] : why,
   });
   const onMetformin = findings.history?.onMetformin === true;
@@ -113,7 +112,7 @@ export function otherCausesToConsider(findings: Findings, lops: { value: Tri; fi
     id: 'vitamin-b12-deficiency',
     cause: 'Vitamin B12 deficiency',
     why: `${onMetformin ? 'On metformin: ' : 'Especially on metformin: '}ADA has recommended periodic B12 measurement in metformin users since 2017, especially with neuropathy or anaemia (ADA 2025: more than 1500 mg/day or more than 4-5 years of use).`,
-    source: `discovery.researcher.life (ADA abstract); wjgnet.com/1948-9358/tables/v16/i7/107514.htm (${sectionF})`,
+    source: 'discovery.researcher.life (ADA abstract); wjgnet.com/1948-9358/tables/v16/i7/107514.htm',
     findings: onMetformin ? [...why, 'history.onMetformin'] : why,
   });
   causes.push({ id: 'alcohol', cause: 'Alcohol', why: 'The second commonest cause of polyneuropathy.', source: differentials, findings: why });
@@ -133,7 +132,7 @@ export function otherCausesToConsider(findings: Findings, lops: { value: Tri; fi
     id: 'tests-to-consider',
     cause: 'Blood tests to consider',
     why: 'Full blood count, ESR, HbA1c, TSH, renal function, vitamin B12 (with methylmalonic acid if B12 is below 400 pg/mL).',
-    source: `mdedge.com, secondary (${sectionF})`,
+    source: 'mdedge.com, secondary',
     findings: why,
   });
   return causes;

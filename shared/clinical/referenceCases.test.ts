@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Findings } from '../domain/findings';
 import { assess } from './assess';
 import type { Assessment } from './assessment';
-import { insensate, normalWith, pulsesAbsent } from './fixtures/findingsBuilders';
+import { insensate, normalIndices, normalWith, pulsesAbsent } from './fixtures/findingsBuilders';
 
 /**
- * Cases of the same kind as the vignettes, written from the reference's tables and conventions
- * (reference.md sections a-d and "Decisions for cases the guidelines leave open").
+ * Cases of the same kind as the worked cases, written from the IWGDF 2023 and NICE NG19 tables and
+ * the app's conventions (revision 2; docs/clinical-rules.md).
  */
 
 function summary(findings: Findings): { lops: unknown; pad: unknown; iwgdf2023: unknown; nice: unknown; redFlag: boolean } {
@@ -18,7 +18,7 @@ function warningIds(a: Assessment): string[] {
   return a.warnings.map((w) => w.id);
 }
 
-describe('IWGDF and NICE tables (sections a, b)', () => {
+describe('IWGDF and NICE tables', () => {
   it('PAD + deformity: IWGDF 2, NICE high', () => {
     const f = normalWith((d) => (pulsesAbsent(d.feet.left), (d.feet.left.deformity = { present: true, types: ['hammer toes'] })));
     expect(summary(f)).toEqual({ lops: false, pad: true, iwgdf2023: 2, nice: 'high', redFlag: false });
@@ -50,8 +50,8 @@ describe('IWGDF and NICE tables (sections a, b)', () => {
     expect(warningIds(a)).toContain('esrd-not-on-renal-replacement');
   });
 
-  it('dialysis and nothing else: NICE high, IWGDF 0 with the history warning (C5)', () => {
-    const f = normalWith((d) => (d.history = { ...d.history, endStageRenalDisease: true, onDialysis: true }));
+  it('dialysis, LOPS and PAD ruled out firmly: NICE high, IWGDF 0 with the history warning (decision 5)', () => {
+    const f = normalWith((d) => (normalIndices(d), (d.history = { ...d.history, endStageRenalDisease: true, onDialysis: true })));
     const a = assess(f);
     expect(summary(f)).toEqual({ lops: false, pad: false, iwgdf2023: 0, nice: 'high', redFlag: false });
     expect(warningIds(a)).toContain('history-without-lops-or-pad');
@@ -59,16 +59,45 @@ describe('IWGDF and NICE tables (sections a, b)', () => {
     expect(a.iwgdf2023.conventionsApplied.map((c) => c.id)).toContain('C5');
   });
 
-  it('ESRD without dialysis and nothing else: IWGDF 0 with the warning, NICE low (NICE counts RRT only)', () => {
-    const a = assess(normalWith((d) => (d.history = { ...d.history, endStageRenalDisease: true })));
+  it('dialysis with PAD ruled out by the pulses only: IWGDF undecided between 0 and 3 (decision 5)', () => {
+    const a = assess(normalWith((d) => (d.history = { ...d.history, endStageRenalDisease: true, onDialysis: true })));
+    expect([a.pad, a.iwgdf2023.category, a.nice.category]).toEqual([false, 'incomplete', 'high']);
+    expect(a.iwgdf2023.possibleCategories).toEqual([0, 3]);
+    expect(a.iwgdf2023.toSettle).toEqual([
+      expect.objectContaining({ fact: 'pad', findings: ['feet.right.abi', 'feet.right.tbi', 'feet.right.waveforms', 'feet.left.abi', 'feet.left.tbi', 'feet.left.waveforms'] }),
+    ]);
+    expect(a.iwgdf2023.conventionsApplied.map((c) => c.id)).toEqual(expect.arrayContaining(['C5', 'C6']));
+    expect(a.iwgdf2023.reviewIntervalMonths).toEqual({ min: 1, max: 3 });
+  });
+
+  it('LOPS ruled out by the monofilament alone is not firm with an ulcer history (decision 5)', () => {
+    const a = assess(normalWith((d) => (normalIndices(d), delete d.feet.left.vibration, (d.history = { ...d.history, previousUlcer: true }))));
+    expect([a.lops, a.iwgdf2023.category]).toEqual([false, 'incomplete']);
+    expect(a.iwgdf2023.toSettle).toEqual([expect.objectContaining({ fact: 'lops', findings: ['feet.left.vibration'] })]);
+  });
+
+  it('ESRD without dialysis, firmly no LOPS or PAD: IWGDF 0 with the warning, NICE low (NICE counts RRT only)', () => {
+    const a = assess(normalWith((d) => (normalIndices(d), (d.history = { ...d.history, endStageRenalDisease: true }))));
     expect([a.iwgdf2023.category, a.nice.category]).toEqual([0, 'low']);
     expect(warningIds(a)).toEqual(expect.arrayContaining(['history-without-lops-or-pad', 'esrd-not-on-renal-replacement']));
   });
 
-  it('previous ulcer without LOPS or PAD: IWGDF 0 with warning, NICE high (C5)', () => {
-    const a = assess(normalWith((d) => (d.history = { ...d.history, previousUlcer: true })));
+  it('previous ulcer, firmly no LOPS or PAD: IWGDF 0 with warning, NICE high (decision 5)', () => {
+    const a = assess(normalWith((d) => (normalIndices(d), (d.history = { ...d.history, previousUlcer: true }))));
     expect([a.iwgdf2023.category, a.nice.category]).toEqual([0, 'high']);
     expect(warningIds(a)).toContain('history-without-lops-or-pad');
+  });
+
+  it('a foot recorded absent counts as a major amputation whatever the history says (decision 1)', () => {
+    const a = assess(normalWith((d) => ((d.feet.left = { status: 'absent' }), (d.feet.right.vibration = { method: 'tuning-fork-128', result: 'absent' }))));
+    expect([a.iwgdf2023.category, a.nice.category]).toEqual([3, 'high']);
+    expect(a.riskFactors.find((f) => f.id === 'previousAmputation')).toMatchObject({ value: true, findings: ['feet.left.status'], conventions: ['C1'] });
+    expect(warningIds(a)).toContain('absent-foot-without-amputation-history');
+  });
+
+  it('both feet absent with "no amputation" in the history: NICE high, not low (decision 1)', () => {
+    const a = assess(normalWith((d) => ((d.feet.left = { status: 'absent' }), (d.feet.right = { status: 'absent' }))));
+    expect([a.iwgdf2023.category, a.nice.category]).toEqual([0, 'high']);
   });
 
   it('a kidney transplant is renal replacement therapy for NICE (D6)', () => {
@@ -93,7 +122,7 @@ describe('IWGDF and NICE tables (sections a, b)', () => {
   });
 });
 
-describe('LOPS (section c, C2)', () => {
+describe('LOPS (decision 2)', () => {
   it('VPT 25 V is LOPS', () => {
     const f = normalWith((d) => (d.feet.left.vibration = { method: 'vpt', voltage: 25 }));
     expect(summary(f)).toMatchObject({ lops: true, iwgdf2023: 1, nice: 'moderate' });
@@ -128,7 +157,7 @@ describe('LOPS (section c, C2)', () => {
   });
 });
 
-describe('PAD (section d, C3, C4, C7)', () => {
+describe('PAD (decisions 3, 4, 7)', () => {
   it('a single absent pulse leaves PAD unknown with a warning', () => {
     const a = assess(normalWith((d) => (d.feet.left.pulses = { dorsalisPedis: 'not_palpable', posteriorTibial: 'palpable' })));
     expect([a.pad, a.iwgdf2023.category, a.nice.category]).toEqual(['unknown', 'incomplete', 'incomplete']);
@@ -146,10 +175,16 @@ describe('PAD (section d, C3, C4, C7)', () => {
     expect(warningIds(a)).not.toContain('single-non-palpable-pulse');
   });
 
-  it('ABI 1.35 with palpable pulses is no PAD, with a warning to consider TBI (C4)', () => {
+  it('ABI 1.35 with palpable pulses leaves PAD undecided, asking for a TBI or waveforms (decision 4)', () => {
     const a = assess(normalWith((d) => (d.feet.left.abi = 1.35)));
-    expect(a.pad).toBe(false);
+    expect([a.pad, a.iwgdf2023.category, a.nice.category]).toEqual(['unknown', 'incomplete', 'incomplete']);
+    expect(a.iwgdf2023.toSettle[0]).toMatchObject({ fact: 'pad', findings: ['feet.left.tbi', 'feet.left.waveforms'] });
     expect(warningIds(a)).toContain('abi-non-compressible');
+  });
+
+  it('ABI 1.35 with a normal TBI or a biphasic waveform: no PAD (decision 4)', () => {
+    expect(assess(normalWith((d) => ((d.feet.left.abi = 1.35), (d.feet.left.tbi = 0.8)))).pad).toBe(false);
+    expect(assess(normalWith((d) => ((d.feet.left.abi = 1.35), (d.feet.left.waveforms = { dorsalisPedis: 'biphasic' })))).pad).toBe(false);
   });
 
   it('palpable pulses with ABI 0.8 is PAD, with a warning', () => {
@@ -158,10 +193,17 @@ describe('PAD (section d, C3, C4, C7)', () => {
     expect(warningIds(a)).toContain('palpable-pulses-low-abi');
   });
 
-  it('claudication with palpable pulses and no index: PAD false, warning (C7)', () => {
+  it('claudication with palpable pulses and no index: PAD undecided, with a warning (decision 7)', () => {
     const a = assess(normalWith((d) => (d.symptoms = { ...d.symptoms, claudication: true })));
-    expect([a.pad, a.iwgdf2023.category, a.nice.category]).toEqual([false, 0, 'low']);
+    expect([a.pad, a.iwgdf2023.category, a.nice.category]).toEqual(['unknown', 'incomplete', 'incomplete']);
     expect(warningIds(a)).toContain('claudication-without-index');
+    expect(warningIds(a)).not.toContain('rest-pain-palpable-pulses');
+  });
+
+  it('claudication with palpable pulses and a normal ABI: no PAD (decision 7)', () => {
+    const a = assess(normalWith((d) => (normalIndices(d), (d.symptoms = { ...d.symptoms, claudication: true }))));
+    expect([a.pad, a.iwgdf2023.category, a.nice.category]).toEqual([false, 0, 'low']);
+    expect(warningIds(a)).not.toContain('claudication-without-index');
   });
 
   it('rest pain with absent pulses is critical ischaemia: urgent / active (C7)', () => {
@@ -172,10 +214,12 @@ describe('PAD (section d, C3, C4, C7)', () => {
     expect(a.iwgdf2023.because[0]?.findings).toEqual(['symptoms.restPain', 'feet.left.pulses.dorsalisPedis', 'feet.left.pulses.posteriorTibial']);
   });
 
-  it('rest pain with palpable pulses and no index stays PAD false, with a warning (C7)', () => {
+  it('rest pain with palpable pulses and no index: PAD undecided, urgent possible, urgent vascular warning (decision 7)', () => {
     const a = assess(normalWith((d) => (d.symptoms = { ...d.symptoms, restPain: true })));
-    expect([a.pad, a.iwgdf2023.category, a.nice.category]).toEqual([false, 0, 'low']);
-    expect(warningIds(a)).toContain('claudication-without-index');
+    expect([a.pad, a.iwgdf2023.category, a.nice.category]).toEqual(['unknown', 'incomplete', 'incomplete']);
+    expect(a.iwgdf2023.possibleCategories).toEqual([0, 'urgent']);
+    expect(warningIds(a)).toEqual(expect.arrayContaining(['claudication-without-index', 'rest-pain-palpable-pulses']));
+    expect(a.warnings.find((w) => w.id === 'rest-pain-palpable-pulses')?.message).toContain('If the pain is ischaemic, arrange an urgent vascular assessment');
   });
 });
 
@@ -227,10 +271,15 @@ describe('other gaps', () => {
     expect(a.nice.possibleCategories).toEqual(['moderate', 'high']);
   });
 
-  it('unrecorded history does not matter to IWGDF without LOPS or PAD', () => {
-    const a = assess(normalWith((d) => delete d.history));
+  it('unrecorded history does not matter to IWGDF when LOPS and PAD are ruled out firmly', () => {
+    const a = assess(normalWith((d) => (normalIndices(d), delete d.history)));
     expect(a.iwgdf2023.category).toBe(0);
     expect(a.nice.category).toBe('incomplete');
+  });
+
+  it('unrecorded history keeps IWGDF open (0 or 3) when PAD is ruled out by the pulses only (decision 5)', () => {
+    const a = assess(normalWith((d) => delete d.history));
+    expect(a.iwgdf2023.possibleCategories).toEqual([0, 3]);
   });
 
   it('unrecorded callus matters to NICE only', () => {

@@ -8,7 +8,7 @@ import type { Tri } from './tri';
 
 /**
  * The rule tables are checked against a plain, independent reading of the guideline tables
- * (reference sections a and b) for every combination of risk factors, and the incompleteness
+ * (IWGDF 2023 and NICE NG19) for every combination of risk factors, and the incompleteness
  * logic against brute force.
  */
 

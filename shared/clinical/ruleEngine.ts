@@ -1,17 +1,21 @@
 import { sides, type Side } from '../domain/findings';
 import type { ConventionId } from './conventions';
-import { factDefinitions, factIds, type FactId, type Facts } from './facts';
+import { factDefinitions, factIds, type Fact, type FactId, type Facts } from './facts';
 import { unique } from './sets';
 import type { Tri } from './tri';
 
 /**
- * The one small interpreter behind every risk rule table: a table of rules
- * (id, condition, result, source, reason) is easier to review, print and explain than nested ifs.
+ * The one small interpreter behind every risk rule table: a table of rules (id, condition,
+ * result, source, reason) is easier to review, print and explain than nested ifs.
  *
  * The category is the most severe result among the rules that hold. Facts that are unknown are
- * weighed by trying every combination of their values (conventions C6, D14): if all combinations
+ * weighed by trying every combination of their values (decision 6, D14): if all combinations
  * give the same category, that is the answer; otherwise the answer is `incomplete`, with the
  * categories still possible and the unknown facts that would settle it.
+ *
+ * A table may also say that, while some condition holds, a "no" for some facts counts only when
+ * it is firm (`firmNoWhen`, decision 5): a weak "no" is then weighed like an unknown fact, but
+ * only in the combinations where the condition holds.
  */
 
 export type Condition =
@@ -25,7 +29,7 @@ export interface Rule<C> {
   readonly then: C;
   /** Plain English, for the clinician reading the result. */
   readonly reason: string;
-  /** Where the rule comes from (reference.md section and its source). */
+  /** Where the rule comes from (its published source). */
   readonly source: string;
   /** App conventions the rule itself rests on. */
   readonly conventions?: readonly ConventionId[];
@@ -43,6 +47,15 @@ export interface Outcome {
   reviewIntervalMonths: ReviewInterval | null;
 }
 
+/** While `when` holds, a "no" for `facts` counts only if it is firm; a weak "no" is weighed as unknown. */
+export interface FirmNoRequirement {
+  readonly facts: readonly FactId[];
+  readonly when: Condition;
+  /** What to do to make the "no" firm, shown under "to settle". */
+  readonly action: string;
+  readonly conventions: readonly ConventionId[];
+}
+
 export interface RuleTable<C extends string | number> {
   readonly ruleSet: string;
   readonly ruleSetVersion: string;
@@ -53,6 +66,7 @@ export interface RuleTable<C extends string | number> {
   readonly rules: readonly Rule<C>[];
   readonly outcomes: Readonly<Record<C, Outcome & { source: string }>>;
   readonly incomplete: Outcome;
+  readonly firmNoWhen?: FirmNoRequirement;
 }
 
 export interface Because<C> {
@@ -148,7 +162,7 @@ function holdsOnSide(condition: Condition, facts: Facts, side: Side): Tri {
 }
 
 /**
- * Convention C1: a rule that combines two foot-level risk factors holds for the person but on
+ * Decision 1: a rule that combines two foot-level risk factors holds for the person but on
  * neither foot alone (e.g. LOPS left, deformity right).
  */
 function combinesAcrossFeet(condition: Condition, facts: Facts): boolean {
@@ -179,20 +193,49 @@ function becauseOf<C>(rule: Rule<C>, facts: Facts): Because<C> | undefined {
   };
 }
 
+/** Weak "no" facts of a firm-no requirement (decision 5), in fact order. */
+function weakFacts(requirement: FirmNoRequirement | undefined, facts: Facts): FactId[] {
+  // When the requirement cannot hold (e.g. no ulcer, amputation or ESRD), a weak "no" is a "no".
+  if (!requirement || explain(requirement.when, facts).value === false) return [];
+  return factIds.filter((id) => requirement.facts.includes(id) && facts[id].value === false && facts[id].weak !== undefined);
+}
+
+/**
+ * The facts as the rules may read them for explanations: a weak "no" whose requirement may hold
+ * reads as unknown, so no rule is listed as a reason because of it.
+ */
+function explainedFacts(weak: readonly FactId[], facts: Facts): Facts {
+  if (weak.length === 0) return facts;
+  const copy: Record<FactId, Fact> = { ...facts };
+  for (const id of weak) copy[id] = { ...facts[id], value: 'unknown' };
+  return copy;
+}
+
 export function evaluateRules<C extends string | number>(table: RuleTable<C>, facts: Facts): Evaluation<C> {
   const rank = (c: C): number => table.categories.indexOf(c);
   // Most severe first, so the first rule that holds gives the category.
   const bySeverity = [...table.rules].sort((a, b) => rank(b.then) - rank(a.then));
   const unknown = factsReadBy(table.rules).filter((id) => facts[id].value === 'unknown');
+  const requirement = table.firmNoWhen;
+  const weak = weakFacts(requirement, facts);
+  // Unknown facts take the low bits, weak "no" facts the bits above them.
+  const weighed = [...unknown, ...weak];
 
   const values = {} as Record<FactId, boolean>;
   for (const id of factIds) values[id] = facts[id].value === true;
-  const combinations = 1 << unknown.length;
+  const combinations = 1 << weighed.length;
   const outcome = new Int16Array(combinations);
   for (let mask = 0; mask < combinations; mask += 1) {
     unknown.forEach((id, bit) => {
       values[id] = ((mask >> bit) & 1) === 1;
     });
+    if (weak.length > 0 && requirement) {
+      for (const id of weak) values[id] = false;
+      const required = holds(requirement.when, values);
+      weak.forEach((id, i) => {
+        values[id] = required && ((mask >> (unknown.length + i)) & 1) === 1;
+      });
+    }
     const first = bySeverity.find((rule) => holds(rule.when, values));
     outcome[mask] = first ? rank(first.then) : -1;
   }
@@ -200,39 +243,45 @@ export function evaluateRules<C extends string | number>(table: RuleTable<C>, fa
   const ranks = unique(Array.from(outcome)).sort((a, b) => a - b);
   const gap = ranks.includes(-1);
   const possibleCategories = ranks.filter((r) => r >= 0).map((r) => table.categories[r] as C);
-  const fired = table.rules.map((rule) => becauseOf(rule, facts)).filter((b): b is Because<C> => b !== undefined);
+  const readable = explainedFacts(weak, facts);
+  const fired = table.rules.map((rule) => becauseOf(rule, readable)).filter((b): b is Because<C> => b !== undefined);
 
   if (!gap && possibleCategories.length === 1) {
     const category = possibleCategories[0] as C;
     return { category, possibleCategories, because: fired.filter((b) => b.category === category), toSettle: [] };
   }
 
-  // Which unknown facts matter: flipping one changes the category in some combination.
-  const toSettle: ToSettle[] = unknown
-    .filter((_, bit) => {
-      for (let mask = 0; mask < combinations; mask += 1) {
-        if (outcome[mask] !== outcome[mask ^ (1 << bit)]) return true;
-      }
-      return false;
-    })
-    .map((id) => ({
+  // Which weighed facts matter: flipping one changes the category in some combination.
+  const matters = (bit: number): boolean => {
+    for (let mask = 0; mask < combinations; mask += 1) {
+      if (outcome[mask] !== outcome[mask ^ (1 << bit)]) return true;
+    }
+    return false;
+  };
+  const toSettle: ToSettle[] = weighed
+    .map((id, bit) => ({ id, bit, isWeak: bit >= unknown.length }))
+    .filter(({ bit }) => matters(bit))
+    .map(({ id, isWeak }) => ({
       fact: id,
       label: factDefinitions[id].label,
-      action: factDefinitions[id].toSettle,
-      findings: facts[id].toSettle,
+      action: isWeak && requirement ? `${requirement.action} ${facts[id].weak?.reason ?? ''}.`.trim() : factDefinitions[id].toSettle,
+      findings: isWeak ? (facts[id].weak?.toSettle ?? []) : facts[id].toSettle,
     }));
+  const weakSettles = toSettle.some((t) => weak.includes(t.fact));
   const labels = possibleCategories.map((c) => table.outcomes[c].label);
+  const open = toSettle.map((t) => (weak.includes(t.fact) ? `${t.label}, not ruled out firmly` : `${t.label}, not recorded`));
   const reason = gap
     ? 'No rule of the table matched some combination of the unrecorded findings (a gap in the rule table: please report it)'
-    : `Not decided: the findings not recorded (${toSettle.map((t) => t.label).join('; ')}) could make this ${labels.join(' or ')}. Record them to settle it.`;
+    : `Not decided (decision 6): what is open (${open.join('; ')}) could make this ${labels.join(' or ')}. Record what is listed to settle it.`;
   const incompleteEntry: Because<C> = {
     ruleId: `${table.ruleSet}-INCOMPLETE`,
     reason,
-    source: 'App convention C6 (reference.md, decisions #6)',
+    source: 'Decision 6 of the app conventions: a category that unknown findings could change is incomplete',
     findings: unique(toSettle.flatMap((t) => t.findings)),
     conventions: unique<ConventionId>([
       'C6',
       ...(toSettle.some((t) => t.fact !== 'lops' && t.fact !== 'pad') ? (['D14'] as const) : []),
+      ...(weakSettles && requirement ? requirement.conventions : []),
       ...toSettle.flatMap((t) => facts[t.fact].conventions),
     ]),
     category: 'incomplete',

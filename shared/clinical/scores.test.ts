@@ -10,7 +10,7 @@ function scoredFoot(foot: FootFindings): void {
   foot.temperature = 'normal';
 }
 
-describe('MNSI examination (reference section e)', () => {
+describe('MNSI examination', () => {
   it('is not scored when items are missing, and lists them', () => {
     const a = assess(normalWith(() => undefined));
     expect(a.scores.mnsiExam.total).toBeNull();
@@ -60,7 +60,7 @@ describe('MNSI examination (reference section e)', () => {
   });
 });
 
-describe('Neuropathy Disability Score (reference section e)', () => {
+describe('Neuropathy Disability Score (Young 1993)', () => {
   it('scores 0-10 with the calculator bands', () => {
     const a = assess(
       normalWith((d) => {

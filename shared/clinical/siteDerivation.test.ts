@@ -5,7 +5,7 @@ import { decideAnswers, deriveMonofilamentSite, deriveTouchTestSite, isAmputated
 const real = (response: 'yes' | 'no'): Application => ({ sham: false, response });
 const sham = (response: 'yes' | 'no'): Application => ({ sham: true, response });
 
-describe('felt / not felt from raw answers (reference section c, convention D1)', () => {
+describe('felt / not felt from raw answers (IWGDF procedure, convention D1)', () => {
   it('2 of 3 correct is felt', () => {
     expect(deriveMonofilamentSite({ applications: [real('yes'), sham('no'), real('yes')] }).state).toBe('felt');
     expect(deriveMonofilamentSite({ applications: [real('yes'), sham('no'), real('no')] }).state).toBe('felt');

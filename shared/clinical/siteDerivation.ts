@@ -3,7 +3,7 @@ import { assertNever } from '../ipc/result';
 
 /**
  * Felt / not felt from what was recorded at one site, including raw "Felt it?" answers
- * (reference section c; generalised by convention D1).
+ * (IWGDF 2023 monofilament procedure; generalised by convention D1).
  *
  * IWGDF 2023 procedure: at each site 2 real applications and at least 1 sham, so 3 questions.
  * Sensate with 2 of 3 correct answers, insensate with 2 of 3 wrong. A wrong answer is a real

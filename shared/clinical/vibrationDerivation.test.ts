@@ -5,7 +5,7 @@ import { deriveVibration } from './vibrationDerivation';
 const real = (response: 'yes' | 'no'): Application => ({ sham: false, response });
 const mock = (response: 'yes' | 'no'): Application => ({ sham: true, response });
 
-describe('vibration (reference section c)', () => {
+describe('vibration (128 Hz fork and VPT)', () => {
   it('VPT: 25 V or more is abnormal and establishes LOPS; the voltage decides over the result', () => {
     expect(deriveVibration({ method: 'vpt', voltage: 25 }, 'left')).toMatchObject({ state: 'abnormal', establishesLops: true, findings: ['feet.left.vibration.voltage'] });
     expect(deriveVibration({ method: 'vpt', voltage: 24.9, result: 'absent' }, 'left')).toMatchObject({ state: 'normal', establishesLops: false });

@@ -3,7 +3,7 @@ import type { ConventionId } from './conventions';
 import { decideAnswers, describeTally, tallyAnswers, type AnswerTally } from './siteDerivation';
 
 /**
- * Vibration sense of one foot (reference section c):
+ * Vibration sense of one foot (IWGDF 2023 tuning-fork procedure; PMC7950904 for VPT):
  * - 128 Hz tuning fork on the dorsal distal phalanx of the hallux; abnormal with 2 of 3 answers
  *   wrong (raw answers decided as monofilament sites, convention D1) = vibration absent;
  * - VPT (biothesiometer): the voltage decides, >= 25 V abnormal (PMC7950904).

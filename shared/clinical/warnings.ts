@@ -2,7 +2,15 @@ import type { Findings, FootFindings, Side } from '../domain/findings';
 import type { Facts } from './facts';
 import type { FootContext } from './footContext';
 import type { FootSensation } from './lops';
-import { abiPadBelow, abiUnreliableAbove, abiIsNormal, tbiPadBelow } from './pad';
+import {
+  abiIsNormal,
+  abiPadBelow,
+  abiUnreliableAbove,
+  tbiBorderlineBelow,
+  tbiPadBelow,
+  toePressurePadBelow,
+  vascularReading,
+} from './pad';
 import { sideLabel } from './protocols';
 import { redFlagLabels, type RedFlagSummary } from './redFlags';
 
@@ -28,6 +36,10 @@ export const warningIds = [
   'abi-non-compressible',
   'single-non-palpable-pulse',
   'claudication-without-index',
+  'rest-pain-palpable-pulses',
+  'borderline-tbi',
+  'toe-pressure-low',
+  'toe-pressures-differ',
   'history-without-lops-or-pad',
   'esrd-not-on-renal-replacement',
   'dialysis-without-esrd',
@@ -45,37 +57,53 @@ export interface ClinicalWarning {
 
 /** What each warning is about and where it comes from (printed in docs/clinical-rules.md). */
 export const warningCatalogue: Readonly<Record<WarningId, { title: string; source: string }>> = {
-  'exam-not-performed': { title: 'The examination was declined or unsuitable', source: 'Convention D8' },
-  'foot-not-examined': { title: 'A foot was declined or unsuitable for examination', source: 'Convention D8' },
-  'results-on-not-examined-foot': { title: 'Results recorded on a foot marked not examined (not used)', source: 'Convention D8' },
-  'results-on-absent-foot': { title: 'Results recorded on a foot marked absent (not used)', source: 'Engine convention: absent feet are left out' },
-  'no-feet-present': { title: 'Both feet absent: nothing to screen', source: 'Convention D13' },
-  'absent-foot-without-amputation-history': { title: 'A foot is absent but no amputation is recorded', source: 'Consistency check' },
+  'exam-not-performed': { title: 'The examination was declined or unsuitable', source: 'D8' },
+  'foot-not-examined': { title: 'A foot was declined or unsuitable for examination', source: 'D8' },
+  'results-on-not-examined-foot': { title: 'Results recorded on a foot marked not examined (not used)', source: 'D8' },
+  'results-on-absent-foot': { title: 'Results recorded on a foot marked absent (not used)', source: 'Absent feet are not evaluated' },
+  'no-feet-present': { title: 'Both feet absent: nothing to screen', source: 'D13' },
+  'absent-foot-without-amputation-history': {
+    title: 'A foot is recorded absent but the history says no amputation: counted as a major amputation',
+    source: 'Decision 1',
+  },
   'major-amputation-both-feet-present': { title: 'Major amputation recorded but both feet present', source: 'Consistency check' },
-  'no-sensory-test': { title: 'No sensory test recorded on a foot, so LOPS cannot be decided', source: 'Reference section c' },
-  'answers-pending': { title: 'Raw answers at a site are not complete (2 real + 1 sham needed)', source: 'Reference section c; convention D1' },
-  'sham-answered-yes': { title: 'A sham application was answered "yes"', source: 'Reference section c (a sham answered "yes" is a wrong answer)' },
-  'vibration-answers-conflict': { title: 'Recorded fork result contradicts its raw answers', source: 'Convention D12' },
-  'vibration-proximal-site': { title: 'Vibration recorded proximally without a toe result', source: 'Convention D5' },
+  'no-sensory-test': { title: 'No sensory test recorded on a foot, so LOPS cannot be decided', source: 'Decision 2' },
+  'answers-pending': { title: 'Raw answers at a site are not complete (2 real + 1 sham needed)', source: 'IWGDF 2023 monofilament procedure; D1' },
+  'sham-answered-yes': { title: 'A sham application was answered "yes"', source: 'IWGDF 2023 monofilament procedure (a sham answered "yes" is a wrong answer)' },
+  'vibration-answers-conflict': { title: 'Recorded fork result contradicts its raw answers', source: 'D12' },
+  'vibration-proximal-site': { title: 'Vibration recorded proximally without a toe result', source: 'D5' },
   'palpable-pulses-low-abi': {
     title: 'Palpable pedal pulses with ABI below 0.9',
-    source: 'Reference section d (a palpable pulse does not exclude PAD; ABI < 0.9 = PAD)',
+    source: 'A palpable pulse does not exclude PAD; ABI below 0.9 is PAD (WOCN ABI protocol)',
   },
-  'abi-non-compressible': { title: 'ABI above 1.3 (non-compressible arteries): consider TBI', source: 'Convention C4; Suominen 2008' },
-  'single-non-palpable-pulse': { title: 'One pedal pulse not palpable and no ABI/TBI: measure ABI or TBI', source: 'Convention C3' },
-  'claudication-without-index': { title: 'Claudication or rest pain with palpable pulses and no ABI/TBI', source: 'Convention C7' },
-  'history-without-lops-or-pad': { title: 'Ulcer/amputation history or ESRD without LOPS or PAD: IWGDF 0 as written', source: 'Convention C5' },
+  'abi-non-compressible': { title: 'ABI above 1.3 (non-compressible arteries): record a TBI or Doppler waveforms', source: 'Decision 4; Suominen 2008' },
+  'single-non-palpable-pulse': { title: 'One pedal pulse not palpable and no ABI/TBI: measure ABI or TBI', source: 'Decision 3' },
+  'claudication-without-index': { title: 'Claudication or rest pain with palpable pulses and no ABI, TBI or waveform: measure ABI or TBI', source: 'Decision 7' },
+  'rest-pain-palpable-pulses': {
+    title: 'Rest pain with palpable pulses: if the pain is ischaemic, arrange an urgent vascular assessment',
+    source: 'Decision 7',
+  },
+  'borderline-tbi': { title: 'TBI 0.70-0.74: borderline (PAD by the IWGDF 2019 cut-off of 0.75)', source: 'Decision 9; IWGDF 2023 and 2019' },
+  'toe-pressure-low': {
+    title: 'Toe pressure below 30 mmHg: PAD; arrange an urgent vascular assessment',
+    source: 'Decision 9; IWGDF/ESVS/SVS 2023',
+  },
+  'toe-pressures-differ': { title: 'Two different toe pressures recorded on a foot; the lower is used', source: 'D15' },
+  'history-without-lops-or-pad': {
+    title: 'Ulcer/amputation history or ESRD without LOPS or PAD: IWGDF 0 only if both are ruled out firmly',
+    source: 'Decision 5',
+  },
   'esrd-not-on-renal-replacement': {
     title: 'ESRD without dialysis or transplant: IWGDF and NICE differ',
-    source: 'Reference section b (NICE counts renal replacement therapy, not ESRD)',
+    source: 'NICE NG19 counts renal replacement therapy, not ESRD',
   },
-  'dialysis-without-esrd': { title: 'On dialysis but ESRD recorded as no', source: 'Convention D6' },
-  'listed-but-not-ticked': { title: 'A lesion site or deformity type is listed but its yes/no item says no', source: 'Convention D10' },
+  'dialysis-without-esrd': { title: 'On dialysis but ESRD recorded as no', source: 'D6' },
+  'listed-but-not-ticked': { title: 'A lesion site or deformity type is listed but its yes/no item says no', source: 'D10' },
   'hot-swollen-foot': {
     title: 'Hot swollen foot: acute Charcot until proven otherwise; ischaemia can look the same',
-    source: 'Reference section f (iatrox.com; pulsetoday.co.uk); section d (devonformularyguidance: the hot red foot)',
+    source: 'iatrox.com; pulsetoday.co.uk; a critically ischaemic foot can be hot, red and swollen (northeast.devonformularyguidance.nhs.uk, the hot red foot)',
   },
-  'red-flags-not-recorded': { title: 'Red-flag questions not recorded', source: 'Reference section f' },
+  'red-flags-not-recorded': { title: 'Red-flag questions not recorded', source: 'Red flags of an atypical neuropathy (medvellum.com; hospitalhandbook.ucsf.edu)' },
 };
 
 export interface FootForWarnings {
@@ -155,7 +183,7 @@ function footStatusWarnings(input: WarningInput): ClinicalWarning[] {
       if (findings.history?.previousAmputation === 'none') {
         out.push({
           id: 'absent-foot-without-amputation-history',
-          message: `${side} foot is recorded as absent but previous amputation is "none" (congenital absence?). Check the amputation history.`,
+          message: `${side} foot is recorded as absent but the history says no amputation; it is counted as a major amputation (decision 1). Check the amputation history.`,
           findings: [`feet.${ctx.side}.status`, 'history.previousAmputation'],
         });
       }
@@ -257,43 +285,75 @@ function vascularWarnings(foot: FootForWarnings, findings: Findings): ClinicalWa
   const out: ClinicalWarning[] = [];
   const side = sideLabel(ctx.side);
   const base = `feet.${ctx.side}`;
-  const dp = ctx.foot.pulses?.dorsalisPedis;
-  const pt = ctx.foot.pulses?.posteriorTibial;
-  const abi = ctx.foot.abi ?? null;
-  const tbi = ctx.foot.tbi ?? null;
-  if (dp === 'palpable' && pt === 'palpable' && abi !== null && abi < abiPadBelow) {
+  const v = vascularReading(ctx.foot, base);
+  const { dp, pt, abi, tbi } = v;
+  const bothPalpable = dp === 'palpable' && pt === 'palpable';
+  if (bothPalpable && abi !== null && abi < abiPadBelow) {
     out.push({
       id: 'palpable-pulses-low-abi',
       message: `${side} foot: both pedal pulses palpable but ABI ${abi} is below ${abiPadBelow}. PAD is taken as present (a palpable pulse does not exclude PAD); check the measurement.`,
       findings: [`${base}.pulses.dorsalisPedis`, `${base}.pulses.posteriorTibial`, `${base}.abi`],
     });
   }
-  if (abi !== null && abi > abiUnreliableAbove) {
+  if (v.abiHigh) {
+    const settled = (tbi !== null && tbi >= tbiPadBelow) || v.normalWaveforms.length > 0;
     out.push({
       id: 'abi-non-compressible',
-      message: `${side} foot: ABI ${abi} is above ${abiUnreliableAbove}, suggesting non-compressible (calcified) arteries; it neither proves nor excludes PAD. Consider the toe-brachial index (TBI) or Doppler waveforms.`,
+      message: `${side} foot: ABI ${abi} is above ${abiUnreliableAbove}, suggesting non-compressible (calcified) arteries; it neither proves nor excludes PAD (decision 4). ${
+        settled ? 'The TBI or Doppler waveform recorded is used instead.' : 'Record a toe-brachial index (TBI) or Doppler waveforms.'
+      }`,
       findings: [`${base}.abi`],
     });
   }
   const single = (dp === 'not_palpable' && pt === 'palpable') || (dp === 'palpable' && pt === 'not_palpable');
-  const settled = abiIsNormal(abi) || (tbi !== null && tbi >= tbiPadBelow) || (abi !== null && abi < abiPadBelow) || (tbi !== null && tbi < tbiPadBelow);
+  const padSign = (abi !== null && abi < abiPadBelow) || (tbi !== null && tbi < tbiPadBelow) || v.abnormalWaveforms.length > 0 || (v.toePressure !== null && v.toePressure.value < toePressurePadBelow);
+  const settled = abiIsNormal(abi) || (tbi !== null && tbi >= tbiPadBelow) || padSign;
   if (single && !settled && ctx.foot.criticalIschaemia !== true) {
     out.push({
       id: 'single-non-palpable-pulse',
-      message: `${side} foot: one pedal pulse is not palpable and there is no usable ABI or TBI, so PAD is not decided. Measure ABI or TBI.`,
+      message: `${side} foot: one pedal pulse is not palpable and there is no usable ABI or TBI, so PAD is not decided (decision 3). Measure ABI or TBI.`,
       findings: [`${base}.pulses.${dp === 'not_palpable' ? 'dorsalisPedis' : 'posteriorTibial'}`, `${base}.abi`, `${base}.tbi`],
     });
   }
-  const symptom = findings.symptoms?.claudication === true || findings.symptoms?.restPain === true;
-  if (symptom && dp === 'palpable' && pt === 'palpable' && abi === null && tbi === null) {
-    const which = [
-      ...(findings.symptoms?.claudication === true ? ['symptoms.claudication'] : []),
-      ...(findings.symptoms?.restPain === true ? ['symptoms.restPain'] : []),
-    ];
+  const symptomPaths = [
+    ...(findings.symptoms?.claudication === true ? ['symptoms.claudication'] : []),
+    ...(findings.symptoms?.restPain === true ? ['symptoms.restPain'] : []),
+  ];
+  if (symptomPaths.length > 0 && bothPalpable && !v.normalIndex && !padSign && !v.abiHigh) {
     out.push({
       id: 'claudication-without-index',
-      message: `${side} foot: ${findings.symptoms?.restPain === true ? 'rest pain' : 'claudication'} recorded with palpable pedal pulses and no ABI/TBI. PAD is taken as absent by the pulses; measure ABI or TBI.`,
-      findings: [...which, `${base}.pulses.dorsalisPedis`, `${base}.pulses.posteriorTibial`],
+      message: `${side} foot: ${findings.symptoms?.restPain === true ? 'rest pain' : 'claudication'} recorded with palpable pedal pulses and no ABI, TBI or Doppler waveform. A palpable pulse does not exclude PAD, so PAD is not decided (decision 7): measure ABI or TBI.`,
+      findings: [...symptomPaths, `${base}.pulses.dorsalisPedis`, `${base}.pulses.posteriorTibial`],
+    });
+  }
+  if (findings.symptoms?.restPain === true && bothPalpable) {
+    out.push({
+      id: 'rest-pain-palpable-pulses',
+      message: `${side} foot: rest pain with palpable pedal pulses. If the pain is ischaemic, arrange an urgent vascular assessment (decision 7).`,
+      findings: ['symptoms.restPain', `${base}.pulses.dorsalisPedis`, `${base}.pulses.posteriorTibial`],
+    });
+  }
+  if (tbi !== null && tbi >= tbiPadBelow && tbi < tbiBorderlineBelow) {
+    out.push({
+      id: 'borderline-tbi',
+      message: `${side} foot: TBI ${tbi} is borderline (0.70-0.74): normal by the IWGDF 2023 cut-off of 0.70, PAD by the 2019 cut-off of 0.75 (decision 9). Consider Doppler waveforms or a repeat measurement.`,
+      findings: [`${base}.tbi`],
+    });
+  }
+  if (v.toePressure !== null && v.toePressure.value < toePressurePadBelow) {
+    out.push({
+      id: 'toe-pressure-low',
+      message: `${side} foot: toe pressure ${v.toePressure.value} mmHg is below ${toePressurePadBelow} mmHg: PAD. Arrange an urgent vascular assessment (decision 9).`,
+      findings: [v.toePressure.path],
+    });
+  }
+  const toe = ctx.foot.toePressure ?? null;
+  const toeBehindTbi = ctx.foot.pressures?.toe ?? null;
+  if (toe !== null && toeBehindTbi !== null && toe !== toeBehindTbi) {
+    out.push({
+      id: 'toe-pressures-differ',
+      message: `${side} foot: two toe pressures are recorded (${toe} and ${toeBehindTbi} mmHg); the lower is used (D15). Check the record.`,
+      findings: [`${base}.toePressure`, `${base}.pressures.toe`],
     });
   }
   if (ctx.foot.hotSwollen === true) {
@@ -322,16 +382,17 @@ function personWarnings(input: WarningInput): ClinicalWarning[] {
   const out: ClinicalWarning[] = [];
   const { findings, facts } = input;
   const history = findings.history ?? {};
-  const historyPaths = [
-    ...(history.previousUlcer === true ? ['history.previousUlcer'] : []),
-    ...(history.previousAmputation === 'minor' || history.previousAmputation === 'major' ? ['history.previousAmputation'] : []),
-    ...(facts.endStageRenalDisease.value === true ? facts.endStageRenalDisease.findings : []),
-  ];
+  const historyPaths = (['previousUlcer', 'previousAmputation', 'endStageRenalDisease'] as const).flatMap((id) =>
+    facts[id].value === true ? facts[id].findings : [],
+  );
   if (historyPaths.length > 0 && facts.lops.value === false && facts.pad.value === false) {
+    const weak = [facts.lops.weak, facts.pad.weak].filter((w) => w !== undefined);
     out.push({
       id: 'history-without-lops-or-pad',
       message:
-        'Ulcer or amputation history, or ESRD, without LOPS or PAD: IWGDF category 0 as the table is written, but this history calls for closer follow-up (NICE counts ulcer and amputation history, and renal replacement therapy).',
+        weak.length === 0
+          ? 'Ulcer or amputation history, or ESRD, without LOPS or PAD (both ruled out firmly): IWGDF category 0 as the table is written, but this history calls for closer follow-up (NICE counts ulcer and amputation history, and renal replacement therapy).'
+          : `Ulcer or amputation history, or ESRD, with LOPS and PAD not both ruled out firmly: IWGDF is not decided (0 or 3) until they are (decision 5). ${weak.map((w) => w.reason).join('; ')}.`,
       findings: historyPaths,
     });
   }

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { normalFindings, normalWith } from '../clinical/fixtures/findingsBuilders';
-import { parseFindings, type Findings } from './findings';
+import { findingsInputSchema, findingsSchema, parseFindings, parseStoredFindings, type Findings } from './findings';
 
-const fixture = fileURLToPath(new URL('../clinical/fixtures/vignettes.json', import.meta.url));
-const vignettes = JSON.parse(readFileSync(fixture, 'utf8')) as { id: string; findings: unknown }[];
+const vignettes = ['vignettes.json', 'vignettes-revision2.json'].flatMap(
+  (file) => JSON.parse(readFileSync(fileURLToPath(new URL(`../clinical/fixtures/${file}`, import.meta.url)), 'utf8')) as { id: string; findings: unknown }[],
+);
 
 function issuesOf(input: unknown): { path: string; message: string }[] {
   const result = parseFindings(input);
@@ -30,7 +31,7 @@ describe('parseFindings', () => {
     if (result.ok) expect(result.value).toEqual(findings);
   });
 
-  it('accepts the optional items: raw applications, VPT, the Ipswich Touch Test, exam and foot status, score items', () => {
+  it('accepts the optional items', () => {
     const findings: Findings = normalWith((f) => {
       f.examStatus = 'performed';
       f.history = { ...f.history, kidneyTransplant: false, onMetformin: true };
@@ -120,6 +121,53 @@ describe('parseFindings', () => {
   it('rejects impossible numbers', () => {
     expect(issuesOf(withRaw((d) => (leftFoot(d).abi = -0.2)))[0]?.path).toBe('feet.left.abi');
     expect(issuesOf(withRaw((d) => (leftFoot(d).vibration = { method: 'vpt', voltage: 500 })))[0]?.path).toBe('feet.left.vibration.voltage');
+  });
+
+  it('accepts Doppler waveforms and toe pressure exactly as decision 9 writes them', () => {
+    const findings = normalWith((f) => {
+      f.feet.left.waveforms = { dorsalisPedis: 'triphasic', posteriorTibial: 'not_tested' };
+      f.feet.right.waveforms = { dorsalisPedis: 'monophasic', posteriorTibial: 'absent' };
+      f.feet.left.toePressure = 85;
+      f.feet.right.toePressure = null;
+    });
+    expect(parseFindings(findings).ok).toBe(true);
+    expect(issuesOf(withRaw((d) => (leftFoot(d).waveforms = { dorsalisPedis: 'flat' })))).toEqual([
+      { path: 'feet.left.waveforms.dorsalisPedis', message: 'Expected one of "triphasic", "biphasic", "monophasic", "absent", "not_tested"' },
+    ]);
+    expect(issuesOf(withRaw((d) => (leftFoot(d).waveforms = { dorsalisPedis: 'triphasic', anteriorTibial: 'triphasic' })))[0]?.path).toBe('feet.left.waveforms.anteriorTibial');
+  });
+
+  it.each([
+    ['abi', 0, 'ABI must be above 0 and at most 3'],
+    ['abi', 3.01, 'ABI must be above 0 and at most 3'],
+    ['abi', 4, 'ABI must be above 0 and at most 3'],
+    ['tbi', 1.51, 'TBI must be between 0 and 1.5'],
+    ['tbi', -0.1, 'TBI must be between 0 and 1.5'],
+    ['toePressure', -1, 'Toe pressure must be between 0 and 300 mmHg'],
+    ['toePressure', 301, 'Toe pressure must be between 0 and 300 mmHg'],
+  ])('refuses %s %s as new input, naming the field', (field, value, message) => {
+    expect(issuesOf(withRaw((d) => (leftFoot(d)[field] = value)))).toEqual([{ path: `feet.left.${field}`, message }]);
+  });
+
+  it.each([
+    ['abi', 0.01],
+    ['abi', 3],
+    ['tbi', 0],
+    ['tbi', 1.5],
+    ['toePressure', 0],
+    ['toePressure', 300],
+  ])('accepts %s %s, at the edge of its range', (field, value) => {
+    expect(parseFindings(withRaw((d) => (leftFoot(d)[field] = value))).ok).toBe(true);
+  });
+
+  it('a stored record keeps the limits it was accepted under (an ABI of 4, a TBI of 2 still load)', () => {
+    const old = withRaw((d) => ((leftFoot(d).abi = 4), (leftFoot(d).tbi = 2), (leftFoot(d).abi = 0)));
+    expect(parseStoredFindings(old).ok).toBe(true);
+    expect(findingsSchema.safeParse(old).success).toBe(true);
+    expect(findingsInputSchema.safeParse(old).success).toBe(false);
+    // Anything else is checked the same way in both.
+    expect(parseStoredFindings(withRaw((d) => (leftFoot(d).abi = 6))).ok).toBe(false);
+    expect(parseStoredFindings(withRaw((d) => (leftFoot(d).pulse = {}))).ok).toBe(false);
   });
 
   it('lists every problem in the message', () => {

@@ -1,16 +1,20 @@
 import { z } from 'zod';
 import { fail, ok, type FieldIssue, type Result } from '../ipc/result';
 import { describeIssues } from '../ipc/zodIssues';
-import { amputationLevels, footFindingsSchema } from './findingsFoot';
+import { amputationLevels, footFindingsInputSchema, footFindingsSchema } from './findingsFoot';
 
 /**
- * Findings: the clinical content of one foot examination, schemaVersion 1.
- * It accepts the worked cases' `findings` objects (shared/clinical/fixtures/vignettes.json)
- * unchanged, plus optional items: raw applications, VPT, the Ipswich Touch Test, exam and foot
- * status, and the items of the neuropathy scores.
+ * Findings: the clinical content of one foot examination, schemaVersion 1. It accepts the
+ * worked cases' `findings` objects (shared/clinical/fixtures) unchanged, plus optional items
+ * (raw applications, VPT, Ipswich Touch Test, exam/foot status, score items, Doppler waveforms
+ * and toe pressure).
  *
  * Objects are strict, so a misspelt key is an error rather than a silently ignored finding.
  * Anything optional that is left out means "not recorded": the engines treat it as unknown.
+ *
+ * `findingsSchema` reads stored records (every record that was ever valid still loads);
+ * `findingsInputSchema` checks new input with the plausible measurement ranges (findingsFoot.ts).
+ * Both give the same `Findings` type.
  */
 
 export * from './findingsSensation';
@@ -31,7 +35,7 @@ export const historySchema = z.strictObject({
   onDialysis: z.boolean().optional(),
   /** A functioning kidney transplant counts as renal replacement therapy (NICE NG19). Only `true` adds information. */
   kidneyTransplant: z.boolean().optional(),
-  /** For the vitamin B12 prompt (a differential of neuropathy, especially on metformin). Only `true` adds information. */
+  /** For the vitamin B12 prompt (ADA: B12 in metformin users). Only `true` adds information. */
   onMetformin: z.boolean().optional(),
 });
 export type History = z.infer<typeof historySchema>;
@@ -43,13 +47,13 @@ export const symptomsSchema = z.strictObject({
 });
 export type Symptoms = z.infer<typeof symptomsSchema>;
 
-/** Red flags of an atypical neuropathy: prompts to look for another cause, not diagnoses. */
+/** Red flags of an atypical neuropathy (medvellum.com; hospitalhandbook.ucsf.edu). */
 export const redFlagsSchema = z.strictObject({
   suddenOnset: z.boolean().optional(),
   rapidSpread: z.boolean().optional(),
   markedAsymmetry: z.boolean().optional(),
   motorWeakness: z.boolean().optional(),
-  /** Prompts malignancy / vasculitis; not part of `redFlag` (an engine convention). */
+  /** Prompts malignancy / vasculitis; not part of `redFlag` (an app convention). */
   weightLoss: z.boolean().optional(),
 });
 export type RedFlags = z.infer<typeof redFlagsSchema>;
@@ -67,6 +71,14 @@ export const findingsSchema = z.strictObject({
   }),
 });
 export type Findings = z.infer<typeof findingsSchema>;
+
+/** New input (the screening, `npm run score`, signing): out-of-range measurements are refused. */
+export const findingsInputSchema = findingsSchema.extend({
+  feet: z.strictObject({
+    left: footFindingsInputSchema,
+    right: footFindingsInputSchema,
+  }),
+});
 
 /** Short messages in the clinic's terms; the path tells where (e.g. `feet.left.abi: Expected number`). */
 function messageFor(issue: z.core.$ZodRawIssue): string | undefined {
@@ -137,10 +149,19 @@ function evidentBranch(branches: readonly (readonly Issue[])[]): readonly Issue[
   return shaped.length === 1 ? shaped[0] : undefined;
 }
 
-/** Validates findings. Errors name the path of each problem. */
-export function parseFindings(input: unknown): Result<Findings> {
-  const parsed = findingsSchema.safeParse(input, { error: messageFor });
+function parseWith(schema: typeof findingsSchema | typeof findingsInputSchema, input: unknown): Result<Findings> {
+  const parsed = schema.safeParse(input, { error: messageFor });
   if (parsed.success) return ok(parsed.data);
   const issues = flattenIssues(parsed.error.issues, []);
   return fail('bad_request', `The findings are not valid: ${describeIssues(issues)}`, issues);
+}
+
+/** Validates new findings (plausible measurement ranges). Errors name the path of each problem. */
+export function parseFindings(input: unknown): Result<Findings> {
+  return parseWith(findingsInputSchema, input);
+}
+
+/** Validates a stored record with the limits it was accepted under, so old records still load. */
+export function parseStoredFindings(input: unknown): Result<Findings> {
+  return parseWith(findingsSchema, input);
 }

@@ -1,9 +1,20 @@
 import { z } from 'zod';
-import { ankleReflexResults, monofilamentSchema, normalAbnormalResults, touchTestSchema, vibrationSchema } from './findingsSensation';
+import {
+  ankleReflexResults,
+  monofilamentSchema,
+  normalAbnormalResults,
+  touchTestSchema,
+  vibrationSchema,
+} from './findingsSensation';
 
 /**
- * Findings of one foot. Every item except `status` may be left out: a
- * missing item means "not recorded" and the engines treat it as unknown, never as normal.
+ * Findings of one foot. Every item except `status` may be left out: a missing item means "not
+ * recorded" and the engines treat it as unknown, never as normal.
+ *
+ * Two schemas share one shape. `footFindingsSchema` reads what is stored: it keeps the limits a
+ * signed record was accepted under, so every record that was ever valid still loads (an ABI of 4
+ * was accepted before the limits below). `footFindingsInputSchema` checks new input (the
+ * screening, `npm run score`, signing) with the stricter, plausible ranges of `measurementLimits`.
  */
 
 /**
@@ -38,6 +49,33 @@ export const pedalPulsesSchema = z.strictObject({
 });
 export type PedalPulses = z.infer<typeof pedalPulsesSchema>;
 
+/**
+ * Doppler waveform at a pedal artery (app conventions, decision 9). Triphasic or biphasic makes
+ * PAD less likely; monophasic or absent counts as PAD (IWGDF/ESVS/SVS 2023).
+ */
+export const waveformResults = ['triphasic', 'biphasic', 'monophasic', 'absent', 'not_tested'] as const;
+export type WaveformResult = (typeof waveformResults)[number];
+
+export const pedalWaveformsSchema = z.strictObject({
+  dorsalisPedis: z.enum(waveformResults).optional(),
+  posteriorTibial: z.enum(waveformResults).optional(),
+});
+export type PedalWaveforms = z.infer<typeof pedalWaveformsSchema>;
+
+/** The pedal arteries, in the order a clinic records them. */
+export const pedalArteries = ['dorsalisPedis', 'posteriorTibial'] as const;
+export type PedalArtery = (typeof pedalArteries)[number];
+
+/**
+ * Plausible ranges for new input. A value outside them is a measuring or typing error, refused
+ * with the field named: ABI above 0 and at most 3, TBI at most 1.5, toe pressure 0-300 mmHg.
+ */
+export const measurementLimits = {
+  abi: { above: 0, max: 3, message: 'ABI must be above 0 and at most 3' },
+  tbi: { min: 0, max: 1.5, message: 'TBI must be between 0 and 1.5' },
+  toePressure: { min: 0, max: 300, message: 'Toe pressure must be between 0 and 300 mmHg' },
+} as const;
+
 /** Where on the foot a lesion is, in the clinic's words (e.g. "1st metatarsal head"). */
 const siteList = z.array(z.string().trim().min(1).max(100)).max(20);
 
@@ -47,7 +85,7 @@ export const skinSchema = z.strictObject({
   gangrene: z.boolean().optional(),
   callus: z.boolean().optional(),
   fissures: z.boolean().optional(),
-  /** Dry skin: part of the MNSI examination's "appearance" item. */
+  /** Dry skin: part of the MNSI "appearance" item (MNSI). */
   dryness: z.boolean().optional(),
   callusSites: siteList.optional(),
   ulcerSites: siteList.optional(),
@@ -63,6 +101,11 @@ export type Deformity = z.infer<typeof deformitySchema>;
 
 const reason = z.string().max(500);
 
+/** The limits stored records were accepted under (kept so they all still load). */
+const storedAbi = z.number().min(0).max(5);
+const storedTbi = z.number().min(0).max(3);
+const storedToePressure = mmHg;
+
 export const footFindingsSchema = z.strictObject({
   status: z.enum(footStatuses),
   statusReason: reason.optional(),
@@ -71,12 +114,17 @@ export const footFindingsSchema = z.strictObject({
   touchTest: touchTestSchema.optional(),
   pulses: pedalPulsesSchema.optional(),
   /** Ankle-brachial index; null = not measured. */
-  abi: z.number().min(0).max(5).nullable().optional(),
+  abi: storedAbi.nullable().optional(),
   /** Toe-brachial index; null = not measured. */
-  tbi: z.number().min(0).max(3).nullable().optional(),
+  tbi: storedTbi.nullable().optional(),
+  /** Doppler waveform at each pedal artery (decision 9). */
+  waveforms: pedalWaveformsSchema.optional(),
+  /** Toe systolic pressure in mmHg (decision 9); null = not measured. Below 30 mmHg is PAD. */
+  toePressure: storedToePressure.nullable().optional(),
   /**
    * Systolic pressures (mmHg) the indices were computed from, kept so the record shows them.
-   * Supplementary (D11): the engines read `abi` and `tbi`.
+   * Supplementary (D11): the engines read `abi`, `tbi` and `toePressure`; a toe pressure recorded
+   * here counts as well when it is lower (D15).
    */
   pressures: pressuresSchema.optional(),
   /**
@@ -88,7 +136,7 @@ export const footFindingsSchema = z.strictObject({
   deformity: deformitySchema.optional(),
   activeCharcot: z.boolean().optional(),
   /**
-   * Hot, swollen (often red) foot. Treated as possible acute Charcot until proven otherwise.
+   * Hot, swollen (often red) foot. Treated as possible acute Charcot (iatrox.com; pulsetoday.co.uk).
    * Only a `true` adds information: leaving it out does not make the result incomplete.
    */
   hotSwollen: z.boolean().optional(),
@@ -98,3 +146,17 @@ export const footFindingsSchema = z.strictObject({
   temperature: z.enum(normalAbnormalResults).optional(),
 });
 export type FootFindings = z.infer<typeof footFindingsSchema>;
+
+const { abi: abiLimits, tbi: tbiLimits, toePressure: toeLimits } = measurementLimits;
+
+/** One foot as new input: the same shape, with the plausible ranges of `measurementLimits`. */
+export const footFindingsInputSchema = footFindingsSchema.extend({
+  abi: z
+    .number()
+    .gt(abiLimits.above, abiLimits.message)
+    .max(abiLimits.max, abiLimits.message)
+    .nullable()
+    .optional(),
+  tbi: z.number().min(tbiLimits.min, tbiLimits.message).max(tbiLimits.max, tbiLimits.message).nullable().optional(),
+  toePressure: z.number().min(toeLimits.min, toeLimits.message).max(toeLimits.max, toeLimits.message).nullable().optional(),
+});

@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 
 /**
- * Monofilament site keys the app knows (IWGDF 2023 sites and the 10-site map). `iwgdf-3` uses three of them
+ * Monofilament site keys the app knows (IWGDF 2023; 10-site map). `iwgdf-3` uses three of them
  * (the vignettes use hallux, mth1, mth5; mth3 is accepted too); `10-site` uses all ten.
  */
 export const monofilamentSiteKeys = [
@@ -36,7 +36,7 @@ export type SiteResult = (typeof siteResults)[number];
 
 /**
  * Why a site could not be tested. IWGDF 2023: never on an ulcer, callus, scar or necrotic tissue;
- * an amputated toe is recorded as not tested (an engine convention).
+ * an amputated toe is recorded as not tested.
  */
 export const notTestableReasons = ['ulcer', 'callus', 'scar', 'necrosis', 'amputation', 'dressing', 'other'] as const;
 export type NotTestableReason = (typeof notTestableReasons)[number];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { siteProtocolIds } from '../clinical/protocols';
 import { amendmentReasonSchema, examIdSchema, examinedOnSchema, examSchema, examSummarySchema, wizardPositionSchema } from '../domain/exam';
-import { findingsSchema } from '../domain/findings';
+import { findingsInputSchema } from '../domain/findings';
 import { patientIdSchema } from '../domain/patient';
 import type { OperationTable } from './operationTable';
 
@@ -14,12 +14,13 @@ export const examOperations = {
     access: 'user',
   },
   getExam: { request: z.object({ id: examIdSchema }).strict(), response: examSchema, access: 'user' },
+  // New input: out-of-range measurements are refused with the field named, before anything is saved.
   saveExamDraft: {
-    request: z.object({ id: examIdSchema, findings: findingsSchema, wizard: wizardPositionSchema.nullable() }).strict(),
+    request: z.object({ id: examIdSchema, findings: findingsInputSchema, wizard: wizardPositionSchema.nullable() }).strict(),
     response: z.object({ id: z.number().int(), updatedAt: z.string() }),
     access: 'user',
   },
-  signExam: { request: z.object({ id: examIdSchema, findings: findingsSchema }).strict(), response: examSchema, access: 'user' },
+  signExam: { request: z.object({ id: examIdSchema, findings: findingsInputSchema }).strict(), response: examSchema, access: 'user' },
   discardExamDraft: { request: z.object({ id: examIdSchema }).strict(), response: z.object({ id: z.number().int() }), access: 'user' },
   amendExam: { request: z.object({ id: examIdSchema, reason: amendmentReasonSchema }).strict(), response: examSchema, access: 'user' },
   listPatientExams: { request: z.object({ patientId: patientIdSchema }).strict(), response: z.array(examSummarySchema), access: 'user' },

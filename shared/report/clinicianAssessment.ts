@@ -1,4 +1,5 @@
 import type { Assessment, IwgdfResult, NiceResult } from '../clinical/assessment';
+import { followUpOf } from '../clinical/followUp';
 import { redFlagLabels } from '../clinical/redFlags';
 import type { FactId } from '../clinical/facts';
 import { assertNever } from '../ipc/result';
@@ -37,7 +38,8 @@ function factLine(assessment: Assessment, id: FactId, label: string): [string, P
   const fact = assessment.riskFactors.find((f) => f.id === id);
   const v = fact?.value ?? 'unknown';
   const word = v === 'unknown' ? 'Unknown' : v ? 'Yes' : 'No';
-  return [label, { text: [value(word, v === true), `. ${fact?.reason ?? ''}`] }];
+  const weak = fact?.weak ? ` Not ruled out firmly (decision 5): ${fact.weak.reason}.` : '';
+  return [label, { text: [value(word, v === true), `. ${fact?.reason ?? ''}${weak}`] }];
 }
 
 function scoreRows(assessment: Assessment): PdfContent {
@@ -65,7 +67,12 @@ function scoreRows(assessment: Assessment): PdfContent {
 export function nextReviewContent(review: NextReview): PdfContent {
   switch (review.kind) {
     case 'date':
-      return { stack: [{ text: `By ${formatDate(review.date)}`, bold: true }, { text: review.basis, style: 'small' }] };
+      return {
+        stack: [
+          { text: `By ${formatDate(review.date)}${review.provisional ? ' (the result is incomplete: until it is settled)' : ''}`, bold: true },
+          { text: review.basis, style: 'small' },
+        ],
+      };
     case 'urgent':
       return { text: review.text, bold: true };
     case 'not-set':
@@ -86,9 +93,11 @@ function actions(exam: ReportableExam, referral: ReferralDecision): PdfContent[]
       text: `Foot protection service first assessment within ${a.nice.firstAssessmentWeeks.min}-${a.nice.firstAssessmentWeeks.max} weeks of ${formatDate(exam.examinedOn)}.`,
     });
   }
-  if (referral.warranted) {
-    items.push({ text: [{ text: 'Referral: ', bold: true }, `${referral.recipient}. ${referral.urgency}`] });
+  for (const r of followUpOf(a).referrals) {
+    const label = r.kind === 'medical-review' ? 'Medical review: ' : r.provisional ? 'Referral, if the result settles on it: ' : 'Referral warranted: ';
+    items.push({ text: [{ text: label, bold: true }, `${r.recipient}. ${r.urgency} ${r.reasons.join(' ')}`] });
   }
+  if (!referral.warranted) items.push({ text: [{ text: 'Referral: ', bold: true }, followUpOf(a).referralText] });
   return items;
 }
 
@@ -108,7 +117,7 @@ export function clinicianAssessment(exam: ReportableExam, referral: ReferralDeci
       detailsTable([factLine(a, 'lops', 'LOPS'), factLine(a, 'pad', 'PAD')], 1, 40),
     ),
     ...section('Neuropathy scores', scoreRows(a), {
-      text: 'A score is given only when every item is recorded; otherwise the missing items are listed (reference section e).',
+      text: 'A score is given only when every item is recorded; otherwise the missing items are listed.',
       style: 'small',
       margin: [0, 2, 0, 0],
     }),

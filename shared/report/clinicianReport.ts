@@ -4,6 +4,7 @@ import type { Findings } from '../domain/findings';
 import { clinicianAssessment, nextReviewContent } from './clinicianAssessment';
 import { findingsTable } from './findingsTable';
 import type { PdfContent } from './pdfTypes';
+import { followUpOf } from '../clinical/followUp';
 import { nextReview } from './nextReview';
 import { referralDecision, type ReferralDecision } from './referral';
 import { footDiagrams } from './reportDiagram';
@@ -13,7 +14,7 @@ import { boxed, colours, detailsTable, notice, section, value } from './reportLa
 import { formatInstant, yesNo } from './reportText';
 
 /**
- * The clinician report (part 1): who and when, the summary a busy reader needs first
+ * The clinician report: who and when, the summary a busy reader needs first
  * (categories, action, next review, referral), the diagram of both feet, the findings per foot,
  * history, then the assessment in full and the signature block.
  */
@@ -49,12 +50,7 @@ function summary(assessment: Assessment, examinedOn: string, referral: ReferralD
     ['NICE NG19', { text: assessment.nice.label, bold: true }],
     ['Findings', `LOPS ${tri(assessment.lops)} · PAD ${tri(assessment.pad)} · red flag ${assessment.redFlag ? 'YES' : 'no'}`],
     ['Next review', nextReviewContent(nextReview(assessment, examinedOn))],
-    [
-      'Referral',
-      referral.warranted
-        ? { text: `Warranted: ${referral.recipient}, ${referral.urgencyHeadline.toLowerCase()}.`, bold: true }
-        : 'Not warranted by the categories or red flags.',
-    ],
+    ['Referral', referral.warranted ? { text: followUpOf(assessment).referralText, bold: true } : followUpOf(assessment).referralText],
   ];
   return {
     table: { widths: ['*'], body: [[{ stack: [{ text: 'Summary', style: 'h3', margin: [0, 0, 0, 2] }, detailsTable(rows, 1, 70)], fillColor: colours.shade }]], dontBreakRows: true },

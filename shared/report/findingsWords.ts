@@ -1,6 +1,6 @@
 import type { SiteAssessment } from '../clinical/assessment';
-import { abiPadBelow, abiUnreliableAbove, tbiPadBelow } from '../clinical/pad';
-import type { AnkleReflex, NormalAbnormal, PulseResult } from '../domain/findings';
+import { abiPadBelow, abiUnreliableAbove, tbiBorderlineBelow, tbiPadBelow, toePressurePadBelow } from '../clinical/pad';
+import type { AnkleReflex, NormalAbnormal, PulseResult, WaveformResult } from '../domain/findings';
 import { assertNever } from '../ipc/result';
 
 /**
@@ -29,26 +29,53 @@ export function pulseReading(pulse: PulseResult | undefined): Reading {
 }
 
 /**
- * ABI: < 0.9 is PAD (WOCN ABI protocol); above 1.3 the arteries are likely
- * non-compressible and the value is unreliable (convention C4, Suominen 2008).
+ * ABI: < 0.9 is PAD (WOCN protocol); above 1.3 the arteries are likely non-compressible and the
+ * value neither proves nor excludes PAD (decision 4; Suominen 2008).
  */
 export function abiReading(abi: number | null | undefined): Reading {
   if (abi === null || abi === undefined) return { text: 'Not measured', abnormal: false };
   const shown = abi.toFixed(2);
   if (abi < abiPadBelow) return { text: `${shown}: below ${abiPadBelow}, indicates PAD`, abnormal: true };
   if (abi > abiUnreliableAbove) {
-    return { text: `${shown}: above ${abiUnreliableAbove}, unreliable (non-compressible arteries); consider TBI`, abnormal: true };
+    return { text: `${shown}: above ${abiUnreliableAbove}, unreliable (non-compressible arteries); record a TBI or Doppler waveforms`, abnormal: true };
   }
   return { text: `${shown}: normal range (${abiPadBelow}-${abiUnreliableAbove})`, abnormal: false };
 }
 
-/** TBI: < 0.7 is PAD (threshold unverified; IWGDF 2023 counts 0.70 or more against PAD). */
+/** TBI: < 0.70 is PAD (IWGDF 2023); 0.70-0.74 is borderline (decision 9). */
 export function tbiReading(tbi: number | null | undefined): Reading {
   if (tbi === null || tbi === undefined) return { text: 'Not measured', abnormal: false };
   const shown = tbi.toFixed(2);
-  return tbi < tbiPadBelow
-    ? { text: `${shown}: below ${tbiPadBelow}, indicates PAD`, abnormal: true }
-    : { text: `${shown}: ${tbiPadBelow} or more, normal`, abnormal: false };
+  if (tbi < tbiPadBelow) return { text: `${shown}: below ${tbiPadBelow.toFixed(2)}, indicates PAD`, abnormal: true };
+  if (tbi < tbiBorderlineBelow) return { text: `${shown}: borderline (0.70-0.74)`, abnormal: true };
+  return { text: `${shown}: ${tbiPadBelow.toFixed(2)} or more, normal`, abnormal: false };
+}
+
+/** Doppler waveform at a pedal artery: monophasic or absent indicates PAD (decision 9). */
+export function waveformReading(waveform: WaveformResult | undefined): Reading {
+  if (waveform === undefined) return notRecorded;
+  switch (waveform) {
+    case 'triphasic':
+      return { text: 'Triphasic', abnormal: false };
+    case 'biphasic':
+      return { text: 'Biphasic', abnormal: false };
+    case 'monophasic':
+      return { text: 'Monophasic, indicates PAD', abnormal: true };
+    case 'absent':
+      return { text: 'Absent, indicates PAD', abnormal: true };
+    case 'not_tested':
+      return { text: 'Not tested', abnormal: false };
+    default:
+      return assertNever(waveform, 'waveform');
+  }
+}
+
+/** Toe pressure: below 30 mmHg is PAD, with an urgent vascular assessment (decision 9). */
+export function toePressureReading(mmHg: number | null | undefined): Reading {
+  if (mmHg === null || mmHg === undefined) return { text: 'Not measured', abnormal: false };
+  return mmHg < toePressurePadBelow
+    ? { text: `${mmHg} mmHg: below ${toePressurePadBelow}, PAD; urgent vascular assessment`, abnormal: true }
+    : { text: `${mmHg} mmHg`, abnormal: false };
 }
 
 /** A yes/no finding where "yes" is the abnormal answer (ulcer, callus, deformity ...), with sites. */

@@ -23,8 +23,18 @@ describe('next review date: exam date plus the shortest interval the guidelines 
     expect(review('V14', '2027-01-31')).toMatchObject({ date: '2027-02-28' });
   });
 
-  it('active disease has no routine date; an incomplete category has none yet', () => {
+  it('active disease has no routine date', () => {
     expect(review('V21').kind).toBe('urgent');
-    expect(review('V27')).toEqual({ kind: 'not-set', text: 'Not set: the risk category is incomplete. Record the missing findings, then reassess.' });
+  });
+
+  it('an incomplete result has a date all the same: the shortest interval of the categories it could be (decision 6)', () => {
+    // V27: IWGDF 0 or 1, NICE low or moderate: 3 months, as for NICE moderate.
+    expect(review('V27')).toMatchObject({ kind: 'date', date: '2027-02-25', months: 3, provisional: true });
+    // V48: IWGDF 0 or 3 with NICE high: 1 month.
+    const r = review('V48');
+    expect(r).toMatchObject({ kind: 'date', months: 1, provisional: true });
+    expect(r.kind === 'date' && r.basis).toBe(
+      '1 month after this examination: the result is incomplete, so it takes the shortest interval of the categories it could be (decision 6). IWGDF 2023 not decided (could be category 0 (very low risk) or category 3 (high risk)); until it is settled, as for category 3 (high risk): every 1-3 months. NICE NG19 High risk: FPS within 2-4 weeks, then every 1-2 months (every 1-2 weeks if immediate concern).',
+    );
   });
 });

@@ -81,7 +81,7 @@ export const riskWords: Readonly<Record<PatientRisk, { title: string; meaning: s
   low: { title: 'Low risk', meaning: 'Your risk of a foot ulcer is low at the moment. An ulcer is a sore that is slow to heal.' },
   moderate: { title: 'Moderate risk', meaning: 'Your risk of a foot ulcer is higher than normal. An ulcer is a sore that is slow to heal.' },
   high: { title: 'High risk', meaning: 'Your risk of a foot ulcer is high. An ulcer is a sore that is slow to heal. Your feet need extra care.' },
-  active: { title: 'You have a foot problem that needs care now', meaning: 'You need to see the foot care team very soon.' },
+  active: { title: 'You have a foot problem that needs care now', meaning: 'The foot care team needs to see you soon. Read the box at the top of this page.' },
   undecided: { title: 'Not known yet', meaning: 'We could not do all of the checks, so we cannot tell your risk yet.' },
 };
 
@@ -134,3 +134,43 @@ export const urgentSigns = [
   'swelling or heat in your foot',
   'sudden numbness or weakness in your foot or leg',
 ];
+
+/**
+ * The phone numbers the patient is told to call: the clinic's own and the local emergency number,
+ * from the clinic's settings. When one is not given, the text names who to call in words; it never
+ * prints a blank line to fill in by hand (decision 11).
+ */
+export interface PatientContacts {
+  clinicPhone?: string;
+  emergencyNumber?: string;
+}
+
+function given(text: string | undefined): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * Decision 11: with limb- or life-threatening disease the patient is told first, in plain words,
+ * when to go to the emergency department or call the emergency number (signs of spreading
+ * infection or of a limb losing its blood supply; gpnotebook.com, NICE NG19).
+ */
+export const emergencySigns = [
+  'you have a fever or feel unwell',
+  'redness or swelling spreads',
+  'you see pus',
+  'your foot turns cold, pale or black',
+];
+
+/** "Go to the emergency department now, or call 999, if:" */
+export function emergencyHeading(contacts: PatientContacts): string {
+  const number = given(contacts.emergencyNumber);
+  return `Go to the emergency department now, or call ${number ?? 'the emergency number'}, if:`;
+}
+
+/** "Call Riverside Diabetes Centre on 01632 960000" / "Call your clinic": who to call, with the number when known. */
+export function callClinic(clinicName: string, contacts: PatientContacts): string {
+  const who = given(clinicName) ?? 'your clinic';
+  const phone = given(contacts.clinicPhone);
+  return phone ? `Call ${who} on ${phone}` : `Call ${who}`;
+}

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../clinical/assess';
 import { readability } from '../text/readability';
 import { plainText } from './fixtures/plainText';
+import { changed } from '../clinical/fixtures/findingsBuilders';
 import { everythingAbnormal, manyWarnings, reportInput, vignetteFindings } from './fixtures/reportInputs';
 import { footCareAdvice, patientRisk, patientRiskProvisional } from './patientAdvice';
 import { patientCopy } from './patientCopy';
 import type { PdfStack } from './pdfTypes';
 
-const vignetteIds = ['V01', 'V02', 'V03', 'V04', 'V05', 'V07', 'V10', 'V11', 'V13', 'V14', 'V17', 'V19', 'V21', 'V23', 'V27', 'V29', 'V31', 'V34', 'V36', 'V39'];
+const vignetteIds = ['V01', 'V02', 'V03', 'V04', 'V05', 'V07', 'V10', 'V11', 'V13', 'V14', 'V17', 'V19', 'V21', 'V23', 'V27', 'V29', 'V31', 'V34', 'V36', 'V39', 'V41', 'V42', 'V43', 'V44', 'V45', 'V46', 'V47', 'V48'];
 
 /** The patient copy's own words: without the clinic, the name and date line (not ours to simplify). */
 function ownWords(text: string): string {
@@ -67,6 +68,54 @@ describe('patient copy: plain language for a reading age of about 11', () => {
     const text = plainText(patientCopy(reportInput(vignetteFindings('V36')), false));
     expect(text).toContain('We are asking a doctor to see you soon about the changes in the feeling or strength of your feet and legs.');
     expect(text).toContain('We are asking the foot team to see you by 20 January 2027.');
+  });
+
+  it('an incomplete result still says when the next check is due (decision 6)', () => {
+    const text = plainText(patientCopy(reportInput(vignetteFindings('V27')), false));
+    expect(text).toContain('Your next foot check is due by 25 February 2027.');
+    expect(text).not.toContain('We will tell you when');
+  });
+
+  it('moderate risk: the patient is told the foot team will see them (decision 10)', () => {
+    expect(plainText(patientCopy(reportInput(vignetteFindings('V03')), false))).toContain('We are asking the foot team to see you by 20 January 2027.');
+  });
+
+  describe('limb-threatening disease: the copy starts with when to go to the emergency department (decision 11)', () => {
+    const gangrene = changed(vignetteFindings('V04'), (f) => (f.feet.left.skin = { ...f.feet.left.skin, gangrene: true }));
+
+    it('first, in plain words, with the numbers the clinic gave', () => {
+      const text = plainText(patientCopy(reportInput(gangrene, { contacts: { clinicPhone: '01632 960000', emergencyNumber: '999' } }), false));
+      const emergency = text.indexOf('Go to the emergency department now, or call 999, if:');
+      expect(emergency).toBeGreaterThan(-1);
+      expect(emergency).toBeLessThan(text.indexOf('What we checked'));
+      for (const sign of ['you have a fever or feel unwell', 'redness or swelling spreads', 'you see pus', 'your foot turns cold, pale or black']) {
+        expect(text).toContain(sign);
+      }
+      expect(text).toContain('Call Riverside Diabetes Centre on 01632 960000 if you are not sure what to do.');
+      expect(text).toContain('You need to see the foot care team today.');
+    });
+
+    it('without numbers it says who to call in words, never a blank line to fill in', () => {
+      const text = plainText(patientCopy(reportInput(gangrene), false));
+      expect(text).toContain('Go to the emergency department now, or call the emergency number, if:');
+      expect(text).toContain('Call Riverside Diabetes Centre if you are not sure what to do.');
+      expect(text).not.toMatch(/__|\.\.\.\./);
+    });
+
+    it('reads at grade 6 or below', () => {
+      const text = ownWords(plainText(patientCopy(reportInput(gangrene, { contacts: { clinicPhone: '01632 960000', emergencyNumber: '999' } }), false)));
+      expect(readability(text).grade).toBeLessThanOrEqual(6);
+    });
+
+    it('is not shown for a risk that is not active disease', () => {
+      expect(plainText(patientCopy(reportInput(vignetteFindings('V14')), false))).not.toContain('emergency department');
+    });
+  });
+
+  it('no patient copy has a blank line for a phone number', () => {
+    for (const id of vignetteIds) {
+      expect(plainText(patientCopy(reportInput(vignetteFindings(id)), false)), id).not.toMatch(/_{3,}/);
+    }
   });
 
   it('large print sets the body in 18 pt instead of 12 pt', () => {

@@ -1,7 +1,18 @@
 import type { Assessment } from '../clinical/assessment';
 import type { FactId } from '../clinical/facts';
 import { sides } from '../domain/findings';
-import { footCareAdvice, patientRisk, patientRiskProvisional, riskWords, urgentSigns, type PatientRisk } from './patientAdvice';
+import { followUpOf } from '../clinical/followUp';
+import {
+  callClinic,
+  emergencyHeading,
+  emergencySigns,
+  footCareAdvice,
+  patientRisk,
+  patientRiskProvisional,
+  riskWords,
+  urgentSigns,
+  type PatientRisk,
+} from './patientAdvice';
 import type { PdfContent } from './pdfTypes';
 import { nextReview } from './nextReview';
 import { referralDecision } from './referral';
@@ -10,10 +21,11 @@ import { boxed, colours } from './reportLayout';
 import { formatDate, naturalName } from './reportText';
 
 /**
- * The patient copy (part 2): what was checked, what it means, the risk in words, foot
- * care for that risk, when the next check is due and when to get help urgently. Plain words and
- * short sentences; `largePrint` follows the RNIB clear print guidance (16-18 pt for large print,
- * 12 pt minimum otherwise).
+ * The patient copy: what was checked, what it means, the risk in words, foot care for that risk,
+ * when the next check is due and when to get help urgently. With active foot disease it starts
+ * with when to go to the emergency department (decision 11). Plain words and short sentences;
+ * `largePrint` follows the RNIB clear print guidance (16-18 pt for large print, 12 pt minimum
+ * otherwise). Phone numbers come from the clinic (`contacts`); none is left blank to fill in.
  */
 
 interface Sizes {
@@ -67,19 +79,38 @@ function findingsInWords(input: ReportInput): string[] {
   return out;
 }
 
+/** Active foot disease decided (not only possible): the patient copy starts with the emergency box. */
+function activeDisease(input: ReportInput, risk: PatientRisk): boolean {
+  const foot = followUpOf(input.exam.assessment).referrals.find((r) => r.kind === 'foot');
+  return risk === 'active' || (foot !== undefined && !foot.provisional && (foot.level === 'active' || foot.level === 'immediate'));
+}
+
 function whenNext(input: ReportInput, risk: PatientRisk): string[] {
   const { exam } = input;
   const out: string[] = [];
   const referral = referralDecision(exam.assessment, exam.examinedOn);
-  if (risk === 'active' || referral.level === 'immediate' || referral.level === 'active') {
-    out.push('You need to see the foot care team now. Your nurse will tell you how this is being set up.');
+  if (activeDisease(input, risk)) {
+    out.push(
+      referral.level === 'immediate'
+        ? 'You need to see the foot care team today. Your nurse is setting this up now.'
+        : 'The foot care team needs to see you within 1 working day. Your nurse will tell you how this is being set up.',
+    );
+    if (referral.medicalReview) out.push('We are also asking a doctor to see you soon about the changes in the feeling or strength of your feet and legs.');
     return out;
   }
-  if (referral.warranted && referral.seeBy) out.push(`We are asking the foot team to see you by ${formatDate(referral.seeBy)}.`);
+  if (referral.level !== null && referral.seeBy) {
+    out.push(
+      referral.provisional
+        ? `Some checks are not finished. If they show a higher risk, the foot team will need to see you by ${formatDate(referral.seeBy)}.`
+        : `We are asking the foot team to see you by ${formatDate(referral.seeBy)}.`,
+    );
+  } else if (referral.level !== null && referral.provisional) {
+    out.push('Some checks are not finished. If they show a problem, the foot team will need to see you soon. Your nurse will tell you what happens next.');
+  }
   if (referral.medicalReview) out.push('We are asking a doctor to see you soon about the changes in the feeling or strength of your feet and legs.');
   const review = nextReview(exam.assessment, exam.examinedOn);
   if (review.kind === 'date') out.push(`Your next foot check is due by ${formatDate(review.date)}.`);
-  else out.push('We will tell you when your next foot check is due.');
+  else out.push('Your nurse will tell you when your next foot check is due.');
   return out;
 }
 
@@ -92,27 +123,31 @@ export function patientCopy(input: ReportInput, largePrint: boolean): PdfContent
   const p = (text: string): PdfContent => ({ text, margin: [0, 0, 0, size.gap] });
   const list = (items: readonly string[]): PdfContent => ({ ul: items.map((t) => ({ text: t, margin: [0, 0, 0, size.gap / 3], unbreakable: true })), margin: [0, 0, 0, size.gap] });
   const clinic = input.clinicName.trim();
-  const urgentBox: PdfContent = {
-    table: {
-      widths: ['*'],
-      body: [
-        [
-          {
-            stack: [
-              { text: 'Get help the same day if you see:', bold: true, fontSize: size.heading },
-              list(urgentSigns),
-              p(`Call ${clinic ? `${clinic}, ` : 'your clinic, '}your GP or the foot team. If you cannot reach them, go to urgent care.`),
-              { text: 'Phone: ______________________________', margin: [0, size.gap / 2, 0, 0] },
-            ],
-          },
-        ],
-      ],
-      dontBreakRows: true,
-    },
+  const contacts = input.contacts ?? {};
+  const box = (stack: PdfContent[], fillColor?: string): PdfContent => ({
+    table: { widths: ['*'], body: [[{ stack, ...(fillColor ? { fillColor } : {}) }]], dontBreakRows: true },
     layout: { ...boxed, hLineWidth: () => 2, vLineWidth: () => 2, hLineColor: () => colours.text, vLineColor: () => colours.text },
     unbreakable: true,
     margin: [0, size.gap, 0, size.gap],
-  };
+  });
+  const urgentBox = box([
+    { text: 'Get help the same day if you see:', bold: true, fontSize: size.heading },
+    list(urgentSigns),
+    p(`${callClinic(clinic, contacts)}, your GP or the foot team. If you cannot reach them, go to urgent care.`),
+  ]);
+  // Decision 11: with active disease the copy starts with when to go to the emergency department.
+  const emergencyBox = activeDisease(input, risk)
+    ? [
+        box(
+          [
+            { text: emergencyHeading(contacts), bold: true, fontSize: size.heading },
+            list(emergencySigns),
+            p(`${callClinic(clinic, contacts)} if you are not sure what to do.`),
+          ],
+          colours.urgentFill,
+        ),
+      ]
+    : [];
   // Each heading stays on the page of what follows it (with a list, its first item).
   const titled = (title: string, ...rest: PdfContent[]): PdfContent[] => {
     const [first, ...others] = rest;
@@ -124,6 +159,7 @@ export function patientCopy(input: ReportInput, largePrint: boolean): PdfContent
     ...(clinic ? [{ text: clinic, bold: true }] : []),
     { text: 'Your foot check', fontSize: size.title, bold: true, color: colours.heading },
     p(`For ${naturalName(patient)}, born ${formatDate(patient.dateOfBirth)}. Checked on ${formatDate(exam.examinedOn)}.`),
+    ...emergencyBox,
     ...titled(
       'What we checked',
       p(

@@ -1,34 +1,19 @@
 import type { Assessment } from '../clinical/assessment';
-import type { FactId } from '../clinical/facts';
-import { redFlagLabels } from '../clinical/redFlags';
-import { assertNever } from '../ipc/result';
+import { followUpOf, limbThreateningFindings as limbThreatening, type FootReferralLevel, type Referral } from '../clinical/followUp';
 import { addDays } from '../text/dates';
 import { formatDate } from './reportText';
 
 /**
- * Whether a referral letter is warranted, to whom, and how soon.
+ * The referral letter's decision: whether a letter is warranted, to whom, and how soon. It reads
+ * the follow-up of the assessment (shared/clinical/followUp.ts: NICE NG19 times, decision 10), so
+ * the summary, the letter, the patient copy and the parts list give one answer.
  *
- * Offered when NICE NG19 says high risk or an active problem, or IWGDF 2023 says category 2, 3
- * or active disease ("urgent"), or a red flag of an atypical neuropathy is present.
- *
- * How soon follows NICE NG19 (improvingdiabeticfootcare.com protocols and
- * pathways; gpnotebook.com referral criteria):
- *   active   - limb- or life-threatening: immediately to acute services, and inform the
- *              multidisciplinary foot care service (MDFS); otherwise within 1 working day to the
- *              MDFS or foot protection service (FPS), for triage within 1 further working day;
- *   high     - FPS first assessment within 2-4 weeks;
- *   moderate - FPS first assessment within 6-8 weeks.
- * IWGDF 2023 gives screening intervals, not referral times, so an IWGDF category is matched to the
- * NICE level of the same name (urgent -> active, 3 -> high, 2 -> moderate): an app convention.
- * The more urgent of the two guidelines decides.
- *
- * A red flag asks for prompt medical review of the neuropathy (it is not typical of diabetic
- * neuropathy: think of inflammatory neuropathy, vasculitis or entrapment), which the
- * letter adds whatever the foot risk.
+ * The letter goes to the foot team when any category the result is, or could be, requires a
+ * referral; otherwise, with a red flag of an atypical neuropathy, to a GP or physician for medical
+ * review. With both, the foot team letter asks for the medical review as well.
  */
 
-export const referralLevels = ['immediate', 'active', 'high', 'moderate'] as const;
-export type ReferralLevel = (typeof referralLevels)[number];
+export type ReferralLevel = FootReferralLevel;
 
 export interface ReferralDecision {
   warranted: boolean;
@@ -46,103 +31,43 @@ export interface ReferralDecision {
   reasons: string[];
   /** A red flag present: prompt medical review of the neuropathy is asked for as well. */
   medicalReview: boolean;
-}
-
-function fact(assessment: Assessment, id: FactId): boolean {
-  return assessment.riskFactors.find((f) => f.id === id)?.value === true;
+  /** The result is incomplete and only a category it could be requires this referral. */
+  provisional: boolean;
 }
 
 /** NICE's "limb- or life-threatening" items that the findings can show (gpnotebook.com list). */
 export function limbThreateningFindings(assessment: Assessment): string[] {
-  const found: string[] = [];
-  if (fact(assessment, 'gangrene')) found.push('gangrene');
-  if (fact(assessment, 'activeUlcer') && (assessment.pad === true || fact(assessment, 'criticalIschaemia'))) found.push('ulcer with limb ischaemia');
-  return found;
+  return limbThreatening(assessment);
 }
 
-function levelOf(assessment: Assessment): ReferralLevel | null {
-  const nice = assessment.nice.category;
-  const iwgdf = assessment.iwgdf2023.category;
-  if (nice === 'active' || iwgdf === 'urgent') return limbThreateningFindings(assessment).length > 0 ? 'immediate' : 'active';
-  if (nice === 'high' || iwgdf === 3) return 'high';
-  if (iwgdf === 2 || (nice === 'moderate' && assessment.redFlag)) return 'moderate';
-  return null;
+function decision(referral: Referral, all: readonly Referral[], examinedOn: string): ReferralDecision {
+  return {
+    warranted: true,
+    level: referral.level === 'medical-review' ? null : referral.level,
+    recipient: referral.recipient,
+    urgencyHeadline: referral.headline,
+    urgency: referral.urgency,
+    seeBy: referral.seeWithinDays === null ? null : addDays(examinedOn, referral.seeWithinDays),
+    reasons: all.flatMap((r) => r.reasons),
+    medicalReview: all.some((r) => r.kind === 'medical-review'),
+    provisional: referral.provisional,
+  };
 }
-
-const fpsRecipient = 'Foot protection service (FPS) / podiatry';
-const mdfsRecipient = 'Multidisciplinary foot care service (MDFS)';
-
-function levelWords(level: ReferralLevel, examinedOn: string): Pick<ReferralDecision, 'recipient' | 'urgencyHeadline' | 'urgency' | 'seeBy'> {
-  switch (level) {
-    case 'immediate':
-      return {
-        recipient: `Acute services, and inform the ${mdfsRecipient}`,
-        urgencyHeadline: 'Immediately: limb-threatening',
-        urgency: `Refer immediately to acute services and inform the multidisciplinary foot care service: ${limbThreateningWords} (NICE NG19).`,
-        seeBy: null,
-      };
-    case 'active':
-      return {
-        recipient: `${mdfsRecipient} or foot protection service`,
-        urgencyHeadline: 'Within 1 working day',
-        urgency:
-          'Active diabetic foot problem: refer within 1 working day to the multidisciplinary foot care service or the foot protection service, for triage within 1 further working day. Refer immediately to acute services instead if there is fever or sepsis, deep soft-tissue or bone infection, ulcer with limb ischaemia, or gangrene (NICE NG19).',
-        seeBy: null,
-      };
-    case 'high':
-      return {
-        recipient: fpsRecipient,
-        urgencyHeadline: 'First assessment within 2-4 weeks',
-        urgency: 'High risk: first foot protection service assessment within 2-4 weeks, then review every 1-2 months, or every 1-2 weeks if there is immediate concern (NICE NG19).',
-        seeBy: addDays(examinedOn, 28),
-      };
-    case 'moderate':
-      return {
-        recipient: fpsRecipient,
-        urgencyHeadline: 'First assessment within 6-8 weeks',
-        urgency: 'Moderate risk: first foot protection service assessment within 6-8 weeks, then review every 3-6 months (NICE NG19).',
-        seeBy: addDays(examinedOn, 56),
-      };
-    default:
-      return assertNever(level, 'referral level');
-  }
-}
-
-const limbThreateningWords = 'ulcer with fever or sepsis, ulcer with limb ischaemia, deep soft-tissue or bone infection, or gangrene';
 
 /** The referral decision for a signed assessment. `examinedOn` dates the "see by" deadline. */
 export function referralDecision(assessment: Assessment, examinedOn: string): ReferralDecision {
-  const nice = assessment.nice.category;
-  const iwgdf = assessment.iwgdf2023.category;
-  const reasons: string[] = [];
-  if (nice === 'high' || nice === 'active') reasons.push(`NICE NG19: ${assessment.nice.label.toLowerCase()}.`);
-  if (iwgdf === 2 || iwgdf === 3 || iwgdf === 'urgent') reasons.push(`IWGDF 2023: ${assessment.iwgdf2023.label.toLowerCase()}.`);
-  const limb = limbThreateningFindings(assessment);
-  if (limb.length > 0 && (nice === 'active' || iwgdf === 'urgent')) reasons.push(`Limb-threatening: ${limb.join(', ')}.`);
-  const flags = assessment.redFlags.present.map((id) => redFlagLabels[id].toLowerCase());
-  if (assessment.redFlag) reasons.push(`Red flag of an atypical neuropathy: ${flags.join(', ')}. Prompt medical review is needed.`);
-  const warranted = reasons.length > 0;
-  const level = warranted ? levelOf(assessment) : null;
-  if (level !== null) return { warranted, level, reasons, medicalReview: assessment.redFlag, ...levelWords(level, examinedOn) };
-  return {
-    warranted,
-    level: null,
-    recipient: warranted ? 'Diabetes team or GP (medical review)' : '',
-    urgencyHeadline: warranted ? 'Prompt medical review' : '',
-    urgency: warranted
-      ? 'A red flag of an atypical neuropathy: arrange prompt medical review, as this is not typical of diabetic neuropathy (reference section f).'
-      : '',
-    seeBy: null,
-    reasons,
-    medicalReview: assessment.redFlag,
-  };
+  const { referrals } = followUpOf(assessment);
+  const first = referrals.find((r) => r.kind === 'foot') ?? referrals[0];
+  if (first) return decision(first, referrals, examinedOn);
+  return { warranted: false, level: null, recipient: '', urgencyHeadline: '', urgency: '', seeBy: null, reasons: [], medicalReview: false, provisional: false };
 }
 
 /** One sentence for the parts list: why a letter is or is not offered. */
 export function referralOfferText(decision: ReferralDecision): string {
   if (!decision.warranted) {
-    return 'Not needed: offered for NICE high risk or an active problem, IWGDF category 2, 3 or active disease, or a red flag.';
+    return 'Not needed: no category requires a referral (NICE moderate, high or active; IWGDF 2, 3 or active disease) and there is no red flag.';
   }
   const seeBy = decision.seeBy ? ` (by ${formatDate(decision.seeBy)})` : '';
-  return `${decision.reasons.join(' ')} To: ${decision.recipient}. ${decision.urgencyHeadline}${seeBy}.`;
+  const may = decision.provisional ? 'Offered until the result is settled. ' : '';
+  return `${may}${decision.reasons.join(' ')} To: ${decision.recipient}. ${decision.urgencyHeadline}${seeBy}.`;
 }

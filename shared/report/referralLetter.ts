@@ -3,7 +3,7 @@ import { sideLabel } from '../clinical/protocols';
 import { unique } from '../clinical/sets';
 import { sides, type Findings } from '../domain/findings';
 import { insensateSites } from './findingsTable';
-import { abiReading, tbiReading } from './findingsWords';
+import { abiReading, tbiReading, toePressureReading, waveformReading } from './findingsWords';
 import type { PdfContent } from './pdfTypes';
 import { referralDecision } from './referral';
 import { footDiagrams } from './reportDiagram';
@@ -13,9 +13,10 @@ import { boxed, colours, detailsTable, listSection, notice, section } from './re
 import { formatDate, formatInstant, isoDateIn, naturalName } from './reportText';
 
 /**
- * The referral letter (part 3): to the foot protection service, podiatry or the
- * multidisciplinary foot team, with the urgency the category calls for (referral.ts), the reason,
- * the key findings and the diagram. Dated with the exam's sign-off, never the clock.
+ * The referral letter: to the foot protection service, podiatry or the multidisciplinary foot
+ * team (or, for a red flag alone, a GP or physician for medical review), with the urgency the
+ * follow-up calls for (referral.ts), the reason, the key findings and the diagram. Dated with the
+ * exam's sign-off, never the clock.
  */
 
 /** The findings a foot team wants first: what is abnormal, per foot, in a line each. */
@@ -45,6 +46,11 @@ export function keyFindings(assessment: Assessment, findings: Findings): string[
     if (notPalpable.length > 0) items.push(`${notPalpable.join(' and ')} pulse not palpable`);
     if (recorded.abi !== null && recorded.abi !== undefined) items.push(`ABI ${abiReading(recorded.abi).text}`);
     if (recorded.tbi !== null && recorded.tbi !== undefined) items.push(`TBI ${tbiReading(recorded.tbi).text}`);
+    for (const [artery, name] of [['dorsalisPedis', 'dorsalis pedis'], ['posteriorTibial', 'posterior tibial']] as const) {
+      const reading = waveformReading(recorded.waveforms?.[artery]);
+      if (reading.abnormal) items.push(`${name} Doppler waveform ${reading.text.charAt(0).toLowerCase()}${reading.text.slice(1)}`);
+    }
+    if (recorded.toePressure !== null && recorded.toePressure !== undefined) items.push(`toe pressure ${toePressureReading(recorded.toePressure).text}`);
     const skin = recorded.skin;
     if (skin?.activeUlcer) items.push(`active ulcer${skin.ulcerSites?.length ? ` at ${skin.ulcerSites.join(', ')}` : ''}`);
     if (skin?.infection) items.push('infection');
@@ -98,6 +104,9 @@ export function referralLetter(input: ReportInput): PdfContent[] {
       margin: [0, 6, 0, 2],
     },
     { text: decision.urgency, margin: [0, 0, 0, 6] },
+    ...(decision.provisional
+      ? [notice('Not decided yet', 'the screening is incomplete, and one of the categories it could be calls for this referral; please assess, or return it once the missing findings settle it.', 'note')]
+      : []),
     ...(decision.medicalReview && decision.level !== null
       ? [notice('Red flag', 'an atypical neuropathy also needs prompt medical review; please copy this letter to the GP or diabetes team, or arrange the review.', 'urgent')]
       : []),

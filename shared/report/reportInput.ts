@@ -6,6 +6,7 @@ import { protocolOfFindings } from '../domain/examProtocol';
 import type { Findings } from '../domain/findings';
 import type { Patient } from '../domain/patient';
 import { fail, ok, type Result } from '../ipc/result';
+import type { PatientContacts } from './patientAdvice';
 
 /**
  * What every report part is built from. Everything printed comes from here; the only time that is
@@ -17,6 +18,11 @@ export interface ReportInput {
   exam: ReportableExam;
   /** From Settings; printed at the top of every part (may be empty). */
   clinicName: string;
+  /**
+   * The clinic's phone number and the local emergency number, printed wherever the patient is
+   * told to call. Left out: the patient copy names who to call in words, never a blank line.
+   */
+  contacts?: PatientContacts;
   /** When this file is made (ISO instant): footer only. */
   generatedAt: string;
   /** IANA time zone in which times are printed (signing, generation); default UTC. */

@@ -22,7 +22,7 @@ describe('report pack definitions', () => {
       ['patient', true],
       ['referral', false],
     ]);
-    expect(low[2]?.reason).toMatch(/^Not needed: offered for NICE high risk/);
+    expect(low[2]?.reason).toMatch(/^Not needed: no category requires a referral/);
     const high = availableReportParts(reportInput(vignetteFindings('V14')).exam);
     expect(high[2]).toMatchObject({ available: true, label: 'Referral letter' });
     expect(high[2]?.reason).toContain('First assessment within 2-4 weeks (by 23 December 2026)');

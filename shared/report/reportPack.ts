@@ -37,7 +37,7 @@ export function checkParts(input: ReportInput, parts: readonly ReportPart[]): Re
   const ordered = orderedParts(parts);
   if (ordered.length === 0) return fail('bad_request', 'Choose at least one part of the report.');
   if (ordered.includes('referral') && !referralDecision(input.exam.assessment, input.exam.examinedOn).warranted) {
-    return fail('conflict', 'A referral letter is not warranted for this examination (no high-risk or active category and no red flag).');
+    return fail('conflict', 'A referral letter is not warranted for this examination (no category requires a referral and there is no red flag).');
   }
   return ok(ordered);
 }

@@ -101,7 +101,8 @@ describe('ReportService', () => {
     const none = await app.dispatch('renderReport', { examId, parts: [], mode: 'save' }, context);
     expect(none).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const listed = await app.dispatch('listReportParts', { examId }, context);
-    expect(listed).toMatchObject({ ok: true, value: { examId, parts: [{ part: 'clinician' }, { part: 'patient' }, { part: 'referral', available: false }] } });
+    // V04 is NICE moderate risk: a referral to the foot protection service (decision 10).
+    expect(listed).toMatchObject({ ok: true, value: { examId, parts: [{ part: 'clinician' }, { part: 'patient' }, { part: 'referral', available: true }] } });
     const made = await app.dispatch('renderReport', { examId, parts: ['patient'], mode: 'open' }, context);
     expect(made).toMatchObject({ ok: true, value: { deliveries: [{ kind: 'download', fileName: 'Patient copy - ŻAK, Łucja - 2026-11-25.pdf' }] } });
     const signedOut = await app.dispatch('renderReport', { examId, parts: ['patient'], mode: 'open' }, { clientKey: 'someone-else' });

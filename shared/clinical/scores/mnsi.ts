@@ -7,8 +7,8 @@ import type { VibrationState } from '../vibrationDerivation';
 import { footScore, singleItem, totalOf, type FootScore, type ScoreItem } from './scoreTypes';
 
 /**
- * Michigan Neuropathy Screening Instrument, physical examination (reference section e;
- * clinicedc/edc-mnsi calculator.py; pubcompare.ai MNSI protocol; docsbay.net "How to use the MNSI").
+ * Michigan Neuropathy Screening Instrument, physical examination
+ * (clinicedc/edc-mnsi calculator.py; pubcompare.ai MNSI protocol; docsbay.net "How to use the MNSI").
  *
  * Per foot: appearance (normal 0 / abnormal 1), ulceration (0 / 1), ankle reflex (present 0,
  * with reinforcement 0.5, absent 1), vibration at the great toe with the 128 Hz fork (present 0,
@@ -34,7 +34,7 @@ export interface MnsiScore {
 }
 
 const source =
-  'MNSI examination (reference section e): clinicedc/edc-mnsi calculator.py; pubcompare.ai MNSI protocol; docsbay.net "How to use the MNSI"';
+  'MNSI examination: clinicedc/edc-mnsi calculator.py; pubcompare.ai MNSI protocol; docsbay.net "How to use the MNSI"';
 
 /** Appearance: abnormal with any of deformity (amputation included), dry skin, callus, infection, fissures. */
 function appearance(ctx: FootContext): ScoreItem {

@@ -5,7 +5,7 @@ import type { VibrationState } from '../vibrationDerivation';
 import { footScore, singleItem, totalOf, type FootScore, type ScoreItem } from './scoreTypes';
 
 /**
- * Neuropathy Disability Score (Young 1993), 0-10 (reference section e; item structure from a
+ * Neuropathy Disability Score (Young 1993), 0-10 (item structure from a
  * public online calculator, secondary). Each side: vibration (128 Hz), pin-prick and temperature
  * at the toe, normal 0 / abnormal 1 each; Achilles reflex normal 0, with reinforcement 1, absent 2.
  * Bands of that calculator: <=2 / 3-4 / 5-6 / >=7. "NDS >= 6 predicts ulceration" is unverified and
@@ -90,6 +90,6 @@ export function neuropathyDisabilityScore(feet: readonly { ctx: FootContext; sen
     band: total === null ? null : bandOf(total),
     perFoot,
     missingItems,
-    source: 'Young 1993; item structure and bands from a public online calculator (secondary); reference section e',
+    source: 'Young 1993; item structure and bands from a public online calculator (secondary)',
   };
 }

@@ -383,6 +383,8 @@ const footFindingSteps: Readonly<Record<keyof FootFindings, ScreeningStep>> = {
   pulses: 'circulation',
   abi: 'circulation',
   tbi: 'circulation',
+  waveforms: 'circulation',
+  toePressure: 'circulation',
   pressures: 'circulation',
   criticalIschaemia: 'circulation',
   skin: 'skin',
