@@ -27,3 +27,23 @@ export function toBulkForm(entries: readonly Entry<Resource>[]): Resource[] {
   };
   return entries.map((e) => ({ ...(rewrite(e.resource) as Resource), id: bulkId(e.fullUrl) }));
 }
+
+const urnReference = /"reference":"(urn:uuid:[0-9a-f-]{36})"/g;
+
+/**
+ * The same resources as NDJSON lines, without building a copy of each: the resource is written
+ * with its id first and the `urn:uuid` references are replaced in the text. Gives exactly
+ * `JSON.stringify` of `toBulkForm`'s output (a test holds them together).
+ */
+export function toBulkLines(entries: readonly Entry<Resource>[]): { type: string; id: string; line: string }[] {
+  const typeByUrl = new Map(entries.map((e) => [e.fullUrl, e.resource.resourceType]));
+  return entries.map((e) => {
+    const id = bulkId(e.fullUrl);
+    const text = JSON.stringify({ ...e.resource, id });
+    const line = text.replace(urnReference, (whole, url: string) => {
+      const type = typeByUrl.get(url);
+      return type === undefined ? whole : `"reference":"${type}/${bulkId(url)}"`;
+    });
+    return { type: e.resource.resourceType, id, line };
+  });
+}

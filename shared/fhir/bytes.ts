@@ -5,27 +5,23 @@
 
 const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const lookup = new Map([...alphabet].map((c, i) => [c, i]));
+const pairs = Array.from({ length: 4096 }, (_, i) => alphabet.charAt(i >> 6) + alphabet.charAt(i & 63));
 
 export function base64FromBytes(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let chunk = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const a = bytes[i] ?? 0;
-    const b = bytes[i + 1] ?? 0;
-    const c = bytes[i + 2] ?? 0;
-    const n = (a << 16) | (b << 8) | c;
-    chunk +=
-      alphabet.charAt((n >> 18) & 63) +
-      alphabet.charAt((n >> 12) & 63) +
-      (i + 1 < bytes.length ? alphabet.charAt((n >> 6) & 63) : '=') +
-      (i + 2 < bytes.length ? alphabet.charAt(n & 63) : '=');
-    if (chunk.length >= 8192) {
-      parts.push(chunk);
-      chunk = '';
-    }
+  // Three bytes are two 12-bit halves, each looked up as a pair of characters.
+  let out = '';
+  const whole = bytes.length - (bytes.length % 3);
+  for (let i = 0; i < whole; i += 3) {
+    const n = ((bytes[i] ?? 0) << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    out += (pairs[n >> 12] ?? '') + (pairs[n & 4095] ?? '');
   }
-  parts.push(chunk);
-  return parts.join('');
+  if (bytes.length - whole === 1) {
+    out += `${pairs[(bytes[whole] ?? 0) << 4] ?? ''}==`;
+  } else if (bytes.length - whole === 2) {
+    const n = ((bytes[whole] ?? 0) << 16) | ((bytes[whole + 1] ?? 0) << 8);
+    out += `${pairs[n >> 12] ?? ''}${alphabet.charAt((n >> 6) & 63)}=`;
+  }
+  return out;
 }
 
 /** Null when the text is not base64. */
@@ -49,15 +45,37 @@ export function bytesFromBase64(text: string): Uint8Array | null {
 }
 
 export function utf8Encode(text: string): Uint8Array {
-  const out: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0xfffd;
-    if (cp < 0x80) out.push(cp);
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
+  const out = new Uint8Array(text.length * 3);
+  let o = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp < 0x80) {
+      out[o++] = cp;
+      continue;
+    }
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
+      const low = text.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
+        i += 1;
+      }
+    }
+    if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd; // a lone surrogate cannot be encoded
+    if (cp < 0x800) {
+      out[o++] = 0xc0 | (cp >> 6);
+      out[o++] = 0x80 | (cp & 63);
+    } else if (cp < 0x10000) {
+      out[o++] = 0xe0 | (cp >> 12);
+      out[o++] = 0x80 | ((cp >> 6) & 63);
+      out[o++] = 0x80 | (cp & 63);
+    } else {
+      out[o++] = 0xf0 | (cp >> 18);
+      out[o++] = 0x80 | ((cp >> 12) & 63);
+      out[o++] = 0x80 | ((cp >> 6) & 63);
+      out[o++] = 0x80 | (cp & 63);
+    }
   }
-  return Uint8Array.from(out);
+  return out.slice(0, o);
 }
 
 /** Null when the bytes are not valid UTF-8. */

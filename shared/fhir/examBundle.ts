@@ -152,12 +152,13 @@ export function screeningResources(input: ScreeningForFhir, context: FhirExportC
     written,
   ).map((r) => ({ fullUrl: r.fullUrl, resource: r.resource, match: r.resource.identifier?.[0] ?? version }));
 
+  const base64 = context.base64 ?? base64FromBytes;
   const forms: Attachment[] = [];
   if (input.report) {
-    forms.push({ contentType: 'application/pdf', language: 'en-GB', data: base64FromBytes(input.report.pdf), size: input.report.pdf.length, title: 'Clinician report', creation: input.report.createdAt });
+    forms.push({ contentType: 'application/pdf', language: 'en-GB', data: base64(input.report.pdf), size: input.report.pdf.length, title: 'Clinician report', creation: input.report.createdAt });
   }
   const assessmentJson = utf8Encode(JSON.stringify(screening.assessment));
-  forms.push({ contentType: 'application/json', data: base64FromBytes(assessmentJson), size: assessmentJson.length, title: assessmentAttachmentTitle, creation: screening.signedAt });
+  forms.push({ contentType: 'application/json', data: base64(assessmentJson), size: assessmentJson.length, title: assessmentAttachmentTitle, creation: screening.signedAt });
   const { iwgdf2023, nice } = screening.assessment;
   const report = entry<DiagnosticReport>(
     {

@@ -48,9 +48,17 @@ function genericLevel(result: IwgdfResult | NiceResult): Coding | null {
   return null;
 }
 
-/** Observations whose recorded items a reason names (exactly, or a part of them). */
+/** Observations whose recorded items a reason names (exactly, a part of them, or the whole they belong to). */
 function evidence(paths: readonly string[], observations: readonly WrittenObservation[]): WrittenObservation[] {
-  return observations.filter((o) => o.paths.some((p) => paths.some((f) => f === p || f.startsWith(`${p}.`) || p.startsWith(`${f}.`))));
+  const named = new Set(paths);
+  const containers = new Set<string>();
+  for (const p of paths) for (let i = p.indexOf('.'); i > 0; i = p.indexOf('.', i + 1)) containers.add(p.slice(0, i));
+  const matches = (p: string): boolean => {
+    if (named.has(p) || containers.has(p)) return true;
+    for (let i = p.indexOf('.'); i > 0; i = p.indexOf('.', i + 1)) if (named.has(p.slice(0, i))) return true;
+    return false;
+  };
+  return observations.filter((o) => o.paths.some(matches));
 }
 
 function riskAssessment(result: IwgdfResult | NiceResult, frame: RiskFrame, observations: readonly WrittenObservation[]): WrittenRisk {

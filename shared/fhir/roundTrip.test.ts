@@ -1,7 +1,8 @@
 import type { Bundle, DiagnosticReport, Observation, RiskAssessment } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { appCodeSystemResources, appCodeSystemTables, duplicateFindingKeys } from './codeSystems';
-import { screeningResources, screeningTransaction, type ScreeningForFhir } from './examBundle';
+import { toBulkForm, toBulkLines } from './bulkForm';
+import { resourceList, screeningResources, screeningTransaction, type ScreeningForFhir } from './examBundle';
 import { context, everythingFindings, fullPatient, screening, screeningSet } from './fixtures/screenings';
 import { bundleResources, readScreenings, type ImportedScreening } from './readScreenings';
 import { appCodeSystemUrl } from './systems';
@@ -227,5 +228,14 @@ describe('bytes', () => {
     expect(utf8Decode(Uint8Array.from([0xc3]))).toBeNull();
     expect(utf8Decode(Uint8Array.from([0xed, 0xa0, 0x80]))).toBeNull();
     expect(bytesFromBase64('abc')).toBeNull();
+  });
+});
+
+describe('bulk form', () => {
+  it('writes lines that are exactly JSON.stringify of the rewritten resources', () => {
+    for (const input of screeningSet()) {
+      const entries = resourceList(screeningResources(input, context));
+      expect(toBulkLines(entries).map((l) => l.line)).toEqual(toBulkForm(entries).map((r) => JSON.stringify(r)));
+    }
   });
 });

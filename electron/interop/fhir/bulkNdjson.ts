@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { once } from 'node:events';
-import type { Resource } from '@medplum/fhirtypes';
-import { toBulkForm } from '../../../shared/fhir/bulkForm';
+import { toBulkLines } from '../../../shared/fhir/bulkForm';
 import { appCodeSystemResources } from '../../../shared/fhir/codeSystems';
 import { resourceList, screeningResources, type ScreeningForFhir } from '../../../shared/fhir/examBundle';
 import type { FhirExportContext } from '../../../shared/fhir/identity';
@@ -53,24 +52,27 @@ export async function writeBulkNdjson(
     }
     return s;
   };
-  const write = async (resource: Resource): Promise<void> => {
-    const s = open(resource.resourceType);
+  const write = async (type: string, line: string): Promise<void> => {
+    const s = open(type);
     s.count += 1;
-    if (!s.stream.write(`${JSON.stringify(resource)}\n`)) await once(s.stream, 'drain');
+    if (!s.stream.write(`${line}\n`)) await once(s.stream, 'drain');
   };
 
+  const fast: FhirExportContext = { base64: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64'), ...context };
   let count = 0;
   let cancelled = false;
   try {
-    if (options.includeCodeSystems ?? true) for (const cs of appCodeSystemResources()) await write({ ...cs, id: cs.url?.split('/').pop() ?? cs.name });
+    if (options.includeCodeSystems ?? true) {
+      for (const cs of appCodeSystemResources()) await write('CodeSystem', JSON.stringify({ ...cs, id: cs.url?.split('/').pop() ?? cs.name }));
+    }
     for await (const input of screenings) {
-      for (const resource of toBulkForm(resourceList(screeningResources(input, context)))) {
-        if (sharedTypes.has(resource.resourceType)) {
-          const key = `${resource.resourceType}/${resource.id ?? ''}`;
+      for (const { type, id, line } of toBulkLines(resourceList(screeningResources(input, fast)))) {
+        if (sharedTypes.has(type)) {
+          const key = `${type}/${id}`;
           if (written.has(key)) continue;
           written.add(key);
         }
-        await write(resource);
+        await write(type, line);
       }
       count += 1;
       if (options.onScreening?.(count) === false) {
