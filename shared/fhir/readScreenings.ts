@@ -230,3 +230,14 @@ function riskMismatch(assessment: Assessment, risks: readonly RiskAssessment[]):
   }
   return null;
 }
+
+/**
+ * The state each imported version takes in the database: the highest version of a series is the
+ * signed one, earlier versions were replaced by an amendment (`superseded`). Keyed as
+ * `<series value>/v<version>`.
+ */
+export function importedStates(screenings: readonly Pick<ImportedScreening, 'series' | 'version'>[]): Map<string, 'signed' | 'superseded'> {
+  const latest = new Map<string, number>();
+  for (const s of screenings) latest.set(s.series.value ?? '', Math.max(latest.get(s.series.value ?? '') ?? 0, s.version));
+  return new Map(screenings.map((s) => [`${s.series.value ?? ''}/v${s.version}`, latest.get(s.series.value ?? '') === s.version ? 'signed' : 'superseded']));
+}

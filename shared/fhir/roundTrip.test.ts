@@ -4,7 +4,7 @@ import { appCodeSystemResources, appCodeSystemTables, duplicateFindingKeys } fro
 import { toBulkForm, toBulkLines } from './bulkForm';
 import { resourceList, screeningResources, screeningTransaction, type ScreeningForFhir } from './examBundle';
 import { context, everythingFindings, fullPatient, screening, screeningSet } from './fixtures/screenings';
-import { bundleResources, readScreenings, type ImportedScreening } from './readScreenings';
+import { bundleResources, importedStates, readScreenings, type ImportedScreening } from './readScreenings';
 import { appCodeSystemUrl } from './systems';
 import { base64FromBytes, bytesFromBase64, utf8Decode, utf8Encode } from './bytes';
 
@@ -237,5 +237,18 @@ describe('bulk form', () => {
       const entries = resourceList(screeningResources(input, context));
       expect(toBulkLines(entries).map((l) => l.line)).toEqual(toBulkForm(entries).map((r) => JSON.stringify(r)));
     }
+  });
+});
+
+describe('versions read back', () => {
+  it('makes the highest version of a series the signed one and earlier ones superseded', () => {
+    const series = { system: 'x', value: 'inst.41' };
+    expect(importedStates([{ series, version: 2 }, { series, version: 1 }, { series: { system: 'x', value: 'inst.42' }, version: 1 }])).toEqual(
+      new Map([
+        ['inst.41/v2', 'signed'],
+        ['inst.41/v1', 'superseded'],
+        ['inst.42/v1', 'signed'],
+      ]),
+    );
   });
 });
