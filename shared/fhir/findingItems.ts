@@ -67,14 +67,19 @@ export function mmHg(nullable: boolean): ValueSpec {
 }
 const ratio: ValueSpec = { kind: 'quantity', unit: 'ratio', ucum: '1', nullable: true };
 
-/** SNOMED CT codes checked in the clinical reference (section g); see docs/interop.md. */
+/**
+ * SNOMED CT ids seen in public sources (docs/interop.md says where). Public sources label these
+ * ids differently ("Monofilament foot sensation test", "Diabetic foot exam"), so no display is
+ * sent: the code is asserted, its preferred term is left to the terminology server, and the
+ * Observation's own text says what was done.
+ */
 export const snomed = {
-  monofilamentTest: { system: externalSystems.snomed, code: '134388005', display: 'Monofilament foot sensation test' },
-  visualFootExam: { system: externalSystems.snomed, code: '401191002', display: 'Visual foot exam' },
-  pulseFootExam: { system: externalSystems.snomed, code: '91161007', display: 'Pulse foot exam' },
+  monofilamentTest: { system: externalSystems.snomed, code: '134388005' },
+  visualFootExam: { system: externalSystems.snomed, code: '401191002' },
+  pulseFootExam: { system: externalSystems.snomed, code: '91161007' },
 } as const satisfies Record<string, Coding>;
 
-/** LOINC codes checked against the FHIR R4 definitions (vital signs value set). */
+/** LOINC codes checked against the FHIR R4 definitions that ship with the app (vital signs value set). */
 export const loinc = {
   systolicPressure: { system: externalSystems.loinc, code: '8480-6', display: 'Systolic blood pressure' },
 } as const satisfies Record<string, Coding>;

@@ -28,7 +28,7 @@ export interface WrittenRisk {
   resource: RiskAssessment;
 }
 
-/** SNOMED CT generic risk levels (clinical reference, section g). */
+/** SNOMED CT generic risk levels, as listed with these terms in DICOM CID 3118 "Risk Level" (docs/interop.md). */
 const riskLevel = {
   low: { system: externalSystems.snomed, code: '75976002', display: 'Low risk' },
   moderate: { system: externalSystems.snomed, code: '25594002', display: 'Moderate risk' },

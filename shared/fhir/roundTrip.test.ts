@@ -118,7 +118,7 @@ describe('the transaction bundle', () => {
       ['application-sham', false],
       ['application-real', true],
     ]);
-    expect(hallux?.code.coding?.[0]).toEqual({ system: 'http://snomed.info/sct', code: '134388005', display: 'Monofilament foot sensation test' });
+    expect(hallux?.code.coding?.[0]).toEqual({ system: 'http://snomed.info/sct', code: '134388005' });
     const callusSite = sites.find((o) => o.bodySite?.coding?.[0]?.code === 'left.mth3');
     expect(callusSite?.dataAbsentReason?.coding?.map((c) => c.code)).toEqual(['not-performed', 'callus']);
     expect(callusSite?.note).toEqual([{ text: 'Thick callus' }]);

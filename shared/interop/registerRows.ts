@@ -1,4 +1,4 @@
-import { checkNationalNumber, displayNationalNumber, nationalNumberFormatTable, type NationalNumberFormat } from '../domain/nationalNumber';
+import { checkNationalNumber, chiMatchesDateOfBirth, displayNationalNumber, nationalNumberFormatTable, type NationalNumberFormat } from '../domain/nationalNumber';
 import { maxAgeYears } from '../domain/patient';
 import { ageInYears } from '../text/dates';
 import { foldForSearch } from '../text/fold';
@@ -96,8 +96,11 @@ export function checkRegisterRow(
   const typedNumber = text('nationalNumber').trim();
   if (typedNumber !== '') {
     const checked = checkNationalNumber(typedNumber, options.nationalNumberFormat);
-    if (checked.ok) draft.nationalNumber = checked.value;
-    else reasons.push(checked.message);
+    if (!checked.ok) reasons.push(checked.message);
+    else if (options.nationalNumberFormat === 'chi' && draft.dateOfBirth !== '' && !chiMatchesDateOfBirth(checked.value, draft.dateOfBirth)) {
+      // A CHI number starts with the date of birth: a mismatch means one of the two is wrong.
+      reasons.push(`CHI number ${checked.display} does not start with the date of birth (${draft.dateOfBirth.slice(8)}${draft.dateOfBirth.slice(5, 7)}${draft.dateOfBirth.slice(2, 4)})`);
+    } else draft.nationalNumber = checked.value;
   }
   const identifier = text('clinicIdentifier').replace(/\s+/g, '');
   if (identifier.length > maxIdentifierLength) reasons.push(`Patient ID can be at most ${maxIdentifierLength} characters`);
