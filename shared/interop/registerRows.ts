@@ -189,7 +189,9 @@ function readDateOfBirth(
     reasons.push(`Date of birth ${quote(trimmed)} is in the future`);
     return null;
   }
-  if (ageInYears(date, options.today) > maxAgeYears) {
+  // Anyone born on or after this day of the year 120 years ago is at most 120: skip the exact age.
+  const surelyYoungEnough = date >= `${String(Number(options.today.slice(0, 4)) - maxAgeYears).padStart(4, '0')}${options.today.slice(4)}`;
+  if (!surelyYoungEnough && ageInYears(date, options.today) > maxAgeYears) {
     reasons.push(`Date of birth ${quote(trimmed)} is more than ${maxAgeYears} years ago`);
     return null;
   }
