@@ -110,9 +110,11 @@ export class ScriptRunSplitter {
       const family = this.familyFor(ch, preferred, previous, cjkFamily, missing);
       previous = family;
       const level = levels?.[start] ?? 0;
-      // In a paragraph with bidi, spaces are runs of their own so that a line's trailing space can
-      // return to the paragraph's direction (rule L1) instead of being drawn inside a reversed word.
-      const space = levels !== null && whitespace.test(ch);
+      // Spaces are runs of their own in a paragraph with bidi, so that a line's trailing space can
+      // return to the paragraph's direction (rule L1) instead of being drawn inside a reversed
+      // word, and in scripts printed with ActualText, so that the span covers the word only (a
+      // reader would take the space into the word, and a line's trailing space into the margin).
+      const space = (levels !== null || family.reorders) && whitespace.test(ch);
       const printed = mirrors.get(start) ?? ch;
       if (current && current.family === family && current.level === level && current.piece === piece && current.space === space && !space) {
         current.text += printed;
@@ -173,7 +175,7 @@ export class ScriptRunSplitter {
     const style = typeof piece === 'string' ? {} : piece;
     const run: Run = { ...style, text };
     if (family.family !== this.preferredFamily(piece).family) run.font = family.family;
-    if (family.reorders) run._actualText = true;
+    if (family.reorders && !/^\s*$/u.test(text)) run._actualText = true;
     if (family.rightToLeft) run._rightToLeftFont = true;
     if (bidiLevels) {
       run._bidiLevel = bidiLevels.level;
