@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -60,6 +60,28 @@ describe('npm run report', () => {
     expect(existsSync(out)).toBe(false);
 
   });
+
+  it('--generated-at: the same input gives byte-identical files, with that time printed and as the PDF dates', () => {
+    const findings = write('v14-again.json', vignette('V14'));
+    const patient = write('patient-scripts.json', { familyName: 'حداد', givenNames: 'किरण 小明', dateOfBirth: '1950-01-02', clinicIdentifier: 'H-78' });
+    const outs = ['first.pdf', 'second.pdf'].map((name) => path.join(dir, name));
+    for (const out of outs) {
+      const run = report(findings, '--out', out, '--patient', patient, '--generated-at', '2026-03-10T12:00:00Z', '--time-zone', 'Europe/London');
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+    }
+    const [first, second] = outs.map((out) => readFileSync(out));
+    expect(first && second && first.equals(second)).toBe(true);
+    expect(pdfText(outs[0] ?? '')).toContain('Generated 10 March 2026, 12:00 GMT');
+    const info = execFileSync('pdfinfo', [outs[0] ?? ''], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+    expect(info).toMatch(/CreationDate:\s+Tue Mar 10 12:00:00 2026/);
+    expect(info).toMatch(/ModDate:\s+Tue Mar 10 12:00:00 2026/);
+    // Print queues show the title: no name or identifier of the patient in the metadata.
+    expect(info).toMatch(/Title:\s+Diabetic foot screening, 2026-03-10/);
+    expect(info).not.toMatch(/حداد|किरण|小明|H-78/u);
+    expect(report(findings, '--out', path.join(dir, 'never.pdf'), '--generated-at', '10/03/2026').stderr).toContain('--generated-at must be an ISO instant');
+    expect(report(findings, '--out', path.join(dir, 'never.pdf'), '--time-zone', 'Mars/Olympus').stderr).toContain('--time-zone must be an IANA time zone');
+  }, 60_000);
 
   it('bad files and bad options: exit 1 with the problem named', () => {
     const out = path.join(dir, 'never.pdf');

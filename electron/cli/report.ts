@@ -12,6 +12,10 @@
  *   --separate          one PDF per part: FILE becomes FILE-clinician.pdf, FILE-patient.pdf, ...
  *   --large-print       large type for the patient copy
  *   --clinic NAME       the clinic name printed at the top (default "Demo clinic")
+ *   --generated-at T    the generation time, an ISO instant such as 2026-03-10T12:00:00Z (now
+ *                       otherwise): printed in the footer and written as the PDF's dates, so the
+ *                       same input and time give a byte-identical file
+ *   --time-zone ZONE    the IANA time zone times are printed in (the computer's otherwise)
  *
  * The exam is signed by "Demo examiner". Bad input prints what is wrong on stderr and exits 1.
  */
@@ -31,7 +35,25 @@ import { systemTimeZone } from '../services/reports/reportService';
 import { readJsonFile } from './readJsonFile';
 
 const usage =
-  'Usage: npm run report -- <findings.json> --out report.pdf [--patient patient.json] [--date YYYY-MM-DD] [--parts clinician,patient,referral] [--separate] [--large-print] [--clinic NAME]';
+  'Usage: npm run report -- <findings.json> --out report.pdf [--patient patient.json] [--date YYYY-MM-DD] [--parts clinician,patient,referral] [--separate] [--large-print] [--clinic NAME] [--generated-at 2026-03-10T12:00:00Z] [--time-zone Europe/London]';
+
+const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** The generation time from --generated-at, or null when it is not an ISO instant with its offset. */
+function instantFrom(text: string): Date | null {
+  if (!isoInstant.test(text)) return null;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+function validTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; problems: string[] };
 
@@ -102,6 +124,8 @@ export async function runReport(args: readonly string[], now: Date = new Date())
         separate: { type: 'boolean', default: false },
         'large-print': { type: 'boolean', default: false },
         clinic: { type: 'string', default: 'Demo clinic' },
+        'generated-at': { type: 'string' },
+        'time-zone': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -114,6 +138,14 @@ export async function runReport(args: readonly string[], now: Date = new Date())
     return { code: 1, out: [], err: [...err, usage] };
   }
   const file = positionals[0] as string;
+  const generatedAt = values['generated-at'];
+  if (generatedAt !== undefined) {
+    const instant = instantFrom(generatedAt);
+    if (instant === null) return { code: 1, out: [], err: [`report: --generated-at must be an ISO instant with its offset, such as 2026-03-10T12:00:00Z, got "${generatedAt}"`] };
+    now = instant;
+  }
+  const timeZone = values['time-zone'] ?? systemTimeZone();
+  if (!validTimeZone(timeZone)) return { code: 1, out: [], err: [`report: --time-zone must be an IANA time zone such as Europe/London, got "${timeZone}"`] };
   const today = isoDateOf(now);
   const date = values.date ?? today;
   if (!isIsoDate(date)) return { code: 1, out: [], err: [`report: --date must be a date as YYYY-MM-DD, got "${date}"`] };
@@ -128,7 +160,7 @@ export async function runReport(args: readonly string[], now: Date = new Date())
 
   const signedAt = date === today ? now.toISOString() : `${date}T12:00:00.000Z`;
   const exam = demoExam(findings.value, date, signedAt);
-  const input = { patient: patient.value, exam, clinicName: values.clinic, generatedAt: now.toISOString(), timeZone: systemTimeZone() };
+  const input = { patient: patient.value, exam, clinicName: values.clinic, generatedAt: now.toISOString(), timeZone };
   const wanted = parts.value ?? availableReportParts(exam).filter((p) => p.available).map((p) => p.part);
   const checked = checkParts(input, wanted);
   if (!checked.ok) return { code: 1, out: [], err: [`report: ${checked.error.message}`] };

@@ -1,56 +1,96 @@
-import fs from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { installBidiLines } from './bidiLines';
+import { PrintableDocument } from './printableDocument';
+import { defaultFontFamily, findFontDir, FontCoverage, pdfmakeFonts, reportFontFamilies } from './reportFonts';
+import { shareFontsWithDiagrams, SharedFonts } from './sharedFontkit';
+import { ScriptRunSplitter } from './scriptRuns';
 
 /**
- * Turns a pdfmake document definition (built as plain data in shared/report) into PDF bytes,
- * with Noto Sans embedded from resources/fonts so every Latin, Greek and Cyrillic name prints
- * ("Zoë Ní Bhriain", "Jürgen Öztürk", "Łucja Żak"). pdfmake 0.3's Node entry is a singleton:
- * fonts and access policies are set once.
+ * Turns a pdfmake document definition (built as plain data in shared/report, naming no fonts)
+ * into PDF bytes. Every text run gets a Noto font that has its glyphs and right-to-left text is
+ * put in visual order (`printableDocument.ts`, `bidiLines.ts`), so names and notes in any of the
+ * scripts in `reportFonts.ts` print and read back from the text layer. PDFKit embeds subsets.
+ *
+ * The same definition gives the same bytes: the metadata dates come from the definition (the
+ * generation time its caller passes), and the file identifier is a hash of the file's content
+ * rather than of its metadata, so two documents made at the same moment still differ in it.
+ * pdfmake 0.3's Node entry is a singleton: fonts and access policies are set once.
  */
 
-export const reportFontFamily = 'NotoSans';
+export const reportFontFamily = defaultFontFamily;
 
-let configuredFontDir: string | null = null;
+export { findFontDir } from './reportFonts';
 
-/** resources/fonts, found from the source tree, the bundle (out/…) or a packaged app. */
-export function findFontDir(): string {
-  const candidates: string[] = [];
-  if (process.env.FOOT_SCREENING_FONTS) candidates.push(process.env.FOOT_SCREENING_FONTS);
-  // Walk up from this file (CommonJS bundles: the Electron main) and from the entry script (the
-  // ESM harness bundle, tsx CLIs). No import.meta: the CommonJS main bundle cannot carry it.
-  const starts = [typeof __dirname === 'string' ? __dirname : null, process.argv[1] ? path.dirname(path.resolve(process.argv[1])) : null];
-  for (const start of starts) {
-    if (start === null) continue;
-    for (let dir = start, i = 0; i < 6; i++, dir = path.dirname(dir)) candidates.push(path.join(dir, 'resources', 'fonts'));
-  }
-  candidates.push(path.resolve('resources', 'fonts'));
-  const found = candidates.find((dir) => fs.existsSync(path.join(dir, 'NotoSans-Regular.ttf')));
-  if (!found) throw new Error('The report fonts (resources/fonts/NotoSans-*.ttf) were not found.');
-  return found;
+interface Configured {
+  dir: string;
+  splitter: ScriptRunSplitter;
 }
 
-function configure(): void {
-  if (configuredFontDir !== null) return;
-  const dir = findFontDir();
-  pdfmake.setFonts({
-    [reportFontFamily]: {
-      normal: path.join(dir, 'NotoSans-Regular.ttf'),
-      bold: path.join(dir, 'NotoSans-Bold.ttf'),
-      italics: path.join(dir, 'NotoSans-Italic.ttf'),
-      bolditalics: path.join(dir, 'NotoSans-BoldItalic.ttf'),
-    },
+let configured: Promise<Configured> | null = null;
+
+/** Sets pdfmake's fonts and policies and extends its line renderer, once per process. */
+export function configurePdfmake(): Promise<Configured> {
+  // A failure (fonts missing) is not kept: the next report tries again.
+  configured ??= configure().catch((error: unknown) => {
+    configured = null;
+    throw error;
   });
+  return configured;
+}
+
+async function configure(): Promise<Configured> {
+  const dir = findFontDir();
+  const fonts = new SharedFonts(dir);
+  for (const family of reportFontFamilies) {
+    for (const face of [family.regular, family.bold, family.italics, family.boldItalics]) pdfmake.virtualfs.writeFileSync(fonts.fileName(face), fonts.handle(face));
+  }
+  pdfmake.setFonts(pdfmakeFonts((face) => fonts.fileName(face)));
   // Reports never fetch anything: no URLs, and local files only from the font folder.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir));
-  configuredFontDir = dir;
+  installBidiLines();
+  shareFontsWithDiagrams(fonts);
+  return { dir, splitter: new ScriptRunSplitter(new FontCoverage((face) => fonts.font(face))) };
+}
+
+/** The definition with fonts and bidi levels on its runs, and the characters no report font covers so far. */
+export async function printableDefinition(definition: TDocumentDefinitions): Promise<{ definition: TDocumentDefinitions; missing: Set<string> }> {
+  const printable = new PrintableDocument((await configurePdfmake()).splitter);
+  const made = printable.definition({ ...definition, defaultStyle: { font: defaultFontFamily, ...definition.defaultStyle } });
+  return { definition: made, missing: printable.missing };
+}
+
+/**
+ * Renders one document definition to PDF bytes, with `missing`: the characters that printed as
+ * an empty box because no report font has them (header and footer included).
+ */
+export async function renderPdfChecked(definition: TDocumentDefinitions): Promise<{ bytes: Buffer; missing: string[] }> {
+  const printable = await printableDefinition(definition);
+  const bytes = (await pdfmake.createPdf(printable.definition).getBuffer()) as Buffer;
+  return { bytes: withContentId(bytes), missing: [...printable.missing] };
 }
 
 /** Renders one document definition to PDF bytes. */
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  configure();
-  const doc = pdfmake.createPdf({ ...definition, defaultStyle: { font: reportFontFamily, ...definition.defaultStyle } });
-  return (await doc.getBuffer()) as Buffer;
+  return (await renderPdfChecked(definition)).bytes;
+}
+
+/**
+ * PDFKit derives the trailer's file identifier from the metadata alone; this replaces it (same
+ * length, so no offset moves) with an MD5 of the file, as the PDF specification suggests.
+ */
+export function withContentId(bytes: Buffer): Buffer {
+  const tail = bytes.subarray(Math.max(0, bytes.length - 1024)).toString('latin1');
+  const m = /\/ID \[<([0-9a-f]{32})> <([0-9a-f]{32})>\]/i.exec(tail);
+  if (!m) return bytes;
+  const at = bytes.length - Buffer.byteLength(tail, 'latin1') + m.index;
+  const out = Buffer.from(bytes);
+  const blank = '0'.repeat(32);
+  out.write(`/ID [<${blank}> <${blank}>]`, at, 'latin1');
+  const id = createHash('md5').update(out).digest('hex');
+  out.write(`/ID [<${id}> <${id}>]`, at, 'latin1');
+  return out;
 }

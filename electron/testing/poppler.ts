@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import bidiFactory from 'bidi-js';
 
 /**
  * Reads PDFs back with poppler-utils (installed by .ci/run), the way a person would see them:
@@ -114,4 +115,46 @@ export function layoutProblems(words: readonly Word[], pageHeight: number, box: 
     }
   }
   return problems;
+}
+
+const bidi = bidiFactory();
+const rle = '\u202b';
+const pdf = '\u202c';
+/** Joiners change the shapes drawn but have no glyph of their own, so no text layer carries them. */
+const joiners = /[\u200c\u200d]/gu;
+
+/**
+ * The text layer as it is drawn: `pdftotext -raw` gives each line's words in the order they are
+ * drawn, left to right, and the letters of a right-to-left word in reading order between the
+ * embedding marks RLE and PDF; those letters are turned round here, so that each line reads as
+ * it looks on the page. Compared with `asDrawn(text)`, this checks the glyphs and their order
+ * without depending on how pdftotext guesses a mixed line's reading order.
+ */
+export function pdfTextAsDrawn(file: string): string {
+  const raw = execFileSync('pdftotext', ['-raw', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const turned = raw.replace(new RegExp(`${rle}([^${pdf}]*)${pdf}`, 'gu'), (_, word: string) => Array.from(word).reverse().join(''));
+  return turned.replace(joiners, '').replace(/[\u202a-\u202e]/gu, '').replace(/[ \t]+/gu, ' ');
+}
+
+/**
+ * How a line of text looks when laid out by the Unicode Bidirectional Algorithm (bidi-js), left
+ * to right: right-to-left runs turned round. The direction is left to right unless the text has
+ * right-to-left letters and no left-to-right ones, as the reports lay out a paragraph.
+ */
+export function asDrawn(text: string): string {
+  const plain = text.replace(joiners, '');
+  const types = Array.from(plain, (ch) => bidi.getBidiCharTypeName(ch));
+  const base = types.includes('L') || !types.some((t) => t === 'R' || t === 'AL') ? 'ltr' : 'rtl';
+  return bidi.getReorderedString(plain, bidi.getEmbeddingLevels(plain, base)).replace(/[ \t]+/gu, ' ');
+}
+
+/**
+ * The text as pdftotext gives it, made comparable with the text that was printed: poppler wraps
+ * right-to-left words in bidi embedding marks (U+202A–U+202E); joiners (ZWJ, ZWNJ) change the
+ * shapes drawn but have no glyph of their own, so no text layer can carry them; runs of
+ * whitespace (line ends included) become one space.
+ */
+export function readBack(text: string, options: { keepJoiners?: boolean } = {}): string {
+  const marks = options.keepJoiners ? /[\u202a-\u202e\u200e\u200f]/gu : /[\u202a-\u202e\u200e\u200f\u200c\u200d]/gu;
+  return text.replace(marks, '').replace(/\s+/gu, ' ').trim();
 }

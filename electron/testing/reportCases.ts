@@ -1,9 +1,10 @@
 import { changed, normalFindings } from '#shared/clinical/fixtures/findingsBuilders';
 import { everythingAbnormal, long, manyWarnings, reportInput, vignetteFindings } from '#shared/report/fixtures/reportInputs';
 import type { ReportInput } from '#shared/report/reportInput';
+import { scriptSamples } from './scriptSamples';
 
 /**
- * The hard cases the report layout must hold with: long names, many warnings, an
+ * The hard cases the report layout must hold with: long names (also in each script the reports print), many warnings, an
  * absent foot, a declined exam, every finding abnormal, large print, a replaced version, the
  * Ipswich Touch Test. Test support only.
  */
@@ -58,5 +59,15 @@ export function layoutCases(): LayoutCase[] {
       }
     })), largePrint: false },
     { name: 'normal-10-site', input: reportInput(vignetteFindings('V39')), largePrint: false },
+    // The longest names the patient form accepts, and a long clinic name, in every script.
+    ...scriptSamples.map((sample) => ({
+      name: `long-names-${sample.script.toLowerCase()}`,
+      input: reportInput(vignetteFindings('V14'), {
+        patient: { familyName: long(`${sample.family} `, 100), givenNames: long(`${sample.given} `, 100) },
+        exam: { version: 2, amendmentReason: long(`${sample.note} `, 500) },
+        clinicName: long(`${sample.clinic} `, 120),
+      }),
+      largePrint: false,
+    })),
   ];
 }

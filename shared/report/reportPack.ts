@@ -65,9 +65,11 @@ export function reportDocument(input: ReportInput, options: ReportOptions): PdfD
   }));
   const what = parts.map((p) => reportPartLabels[p]).join(', ');
   return {
+    // No patient name or identifier in the metadata: print queues and file managers show it.
     info: {
-      title: `Diabetic foot screening, ${displayName(input.patient)}, ${input.exam.examinedOn}`,
+      title: `Diabetic foot screening, ${input.exam.examinedOn}`,
       subject: what,
+      keywords: 'diabetic foot screening, IWGDF 2023, NICE NG19',
       author: input.exam.signedByName ?? input.exam.signedBy ?? '',
       creator: 'Foot Screening',
       producer: 'Foot Screening (pdfmake)',
