@@ -47,7 +47,7 @@ export function loadR4Definitions(): void {
  * (`probability is decimal implies (probability as decimal) <= 100`) evaluates to empty, not true,
  * when a prediction has no probability, and Medplum counts empty as failed. The official HL7
  * validator treated the same report as a bug and passes such predictions
- * (hapifhir/org.hl7.fhir.core issue 623). The app's predictions are qualitative (a category) and
+ * (https://github.com/hapifhir/org.hl7.fhir.core/issues/623). The app's predictions are qualitative (a category) and
  * carry no probability, so this one message is not a problem with the resource.
  */
 function isKnownDefect(issue: R4Issue, resource: Resource): boolean {
