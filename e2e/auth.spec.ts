@@ -1,3 +1,4 @@
+import { defaultClinicSettings } from '#shared/domain/settings';
 import { adminAccount, expect, signIn, test } from './support/harness';
 
 const nurse = { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'nurse password 1' } as const;
@@ -100,7 +101,7 @@ test.describe('lock', () => {
   });
 
   test('the screen locks by itself after the idle time', async ({ app, harness }) => {
-    await harness.call('updateClinicSettings', { clinicName: '', idleLockMinutes: 1 });
+    await harness.call('updateClinicSettings', { ...defaultClinicSettings, clinicName: '', idleLockMinutes: 1 });
     await app.reload();
     await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
     await app.clock.install();

@@ -1,3 +1,4 @@
+import { defaultClinicSettings } from '#shared/domain/settings';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -39,7 +40,7 @@ const text = (file: string): string => execFileSync('pdftotext', [file, '-'], { 
 test.describe('report pack', () => {
   test('a signed high-risk screening gives the whole pack as one PDF, and the audit log says who made it', async ({ harness }) => {
     const { patientId, examId } = await signedScreening(harness, 'V14');
-    await harness.call('updateClinicSettings', { clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 });
+    await harness.call('updateClinicSettings', { ...defaultClinicSettings, clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 });
 
     const listed = await harness.call('listReportParts', { examId });
     expect(listed.parts.map((p) => [p.part, p.available])).toEqual([

@@ -1,3 +1,4 @@
+import { defaultClinicSettings } from '#shared/domain/settings';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -137,7 +138,7 @@ test.describe('recall worklist', () => {
 
   test('invitation letters for the ticked patients: one PDF, a page each, and "letter sent" recorded', async ({ app, harness }, info) => {
     const c = await clinic(harness);
-    await harness.call('updateClinicSettings', { clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 });
+    await harness.call('updateClinicSettings', { ...defaultClinicSettings, clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 });
     const recall = await harness.call('getRecallSettings', {});
     await harness.call('updateRecallSettings', { ...recall, bookingText: 'Phone 01632 960000, Monday to Friday' });
     await app.goto(`${harness.url}#/worklist`);

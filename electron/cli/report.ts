@@ -24,7 +24,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parseFindings, type Findings } from '#shared/domain/findings';
-import { patientInputSchema, type Patient } from '#shared/domain/patient';
+import { noPatientContacts, patientInputSchema, type Patient } from '#shared/domain/patient';
 import { describeIssues, toFieldIssues } from '#shared/ipc/zodIssues';
 import { reportableExam, signedExamOf, type ReportableExam } from '#shared/report/reportInput';
 import { checkParts } from '#shared/report/reportPack';
@@ -81,6 +81,7 @@ export const demoPatient: Patient = {
   diagnosisYear: 2004,
   phone: null,
   preferredLanguage: null,
+  ...noPatientContacts,
   notes: null,
   createdAt: '2000-01-01T00:00:00.000Z',
   updatedAt: '2000-01-01T00:00:00.000Z',

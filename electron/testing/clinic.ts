@@ -12,7 +12,7 @@ import type { Actor } from '../services/actor';
  */
 
 /** The nurse who screens and signs in service tests (signing needs a user, not a session). */
-export const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', createdAt: '', disabledAt: null };
+export const nurse: User = { id: 7, username: 'nina', displayName: 'Nina Nurse', role: 'nurse', registrationNumber: null, createdAt: '', disabledAt: null };
 /** The nurse as the audit log names her. */
 export const nurseActor: Actor = { name: nurse.username };
 

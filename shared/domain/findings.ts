@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type FieldIssue, type Result } from '../ipc/result';
 import { describeIssues } from '../ipc/zodIssues';
+import { findingsFormFields, historyFormFields } from './findingsForm';
 import { amputationLevels, footFindingsInputSchema, footFindingsSchema } from './findingsFoot';
 
 /**
@@ -19,6 +20,7 @@ import { amputationLevels, footFindingsInputSchema, footFindingsSchema } from '.
 
 export * from './findingsSensation';
 export * from './findingsFoot';
+export * from './findingsForm';
 
 /**
  * Whether the examination took place. `declined` / `unsuitable` exams are assessed from what was
@@ -37,6 +39,7 @@ export const historySchema = z.strictObject({
   kidneyTransplant: z.boolean().optional(),
   /** For the vitamin B12 prompt (ADA: B12 in metformin users). Only `true` adds information. */
   onMetformin: z.boolean().optional(),
+  ...historyFormFields,
 });
 export type History = z.infer<typeof historySchema>;
 
@@ -65,6 +68,7 @@ export const findingsSchema = z.strictObject({
   history: historySchema.optional(),
   symptoms: symptomsSchema.optional(),
   redFlags: redFlagsSchema.optional(),
+  ...findingsFormFields,
   feet: z.strictObject({
     left: footFindingsSchema,
     right: footFindingsSchema,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { footFormFields, skinFormFields } from './findingsForm';
 import {
   ankleReflexResults,
   monofilamentSchema,
@@ -90,6 +91,7 @@ export const skinSchema = z.strictObject({
   callusSites: siteList.optional(),
   ulcerSites: siteList.optional(),
   fissureSites: siteList.optional(),
+  ...skinFormFields,
 });
 export type Skin = z.infer<typeof skinSchema>;
 
@@ -144,6 +146,7 @@ export const footFindingsSchema = z.strictObject({
   ankleReflex: z.enum(ankleReflexResults).optional(),
   pinPrick: z.enum(normalAbnormalResults).optional(),
   temperature: z.enum(normalAbnormalResults).optional(),
+  ...footFormFields,
 });
 export type FootFindings = z.infer<typeof footFindingsSchema>;
 

@@ -51,6 +51,33 @@ export const dateOfBirthSchema = z
     `Date of birth cannot be more than ${maxAgeYears} years ago`,
   );
 
+/**
+ * Contact, practice and care details: what a referral letter, an invitation in a window envelope
+ * and a register import need. All optional; the postal address is kept as the lines a letter
+ * prints, in order, with the town and postcode on their own.
+ */
+const patientContactFields = {
+  title: optionalText(20, 'Title'),
+  addressLine1: optionalText(100, 'Address line 1'),
+  addressLine2: optionalText(100, 'Address line 2'),
+  addressLine3: optionalText(100, 'Address line 3'),
+  town: optionalText(60, 'Town'),
+  postcode: optionalText(12, 'Postcode'),
+  mobilePhone: optionalText(40, 'Mobile phone'),
+  email: optionalText(120, 'Email').refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address such as name@example.org'),
+  /** The patient's GP practice by name, and its ODS code where known (e.g. "B86001"). */
+  gpPractice: optionalText(120, 'GP practice'),
+  gpPracticeCode: optionalText(12, 'GP practice code'),
+  /** An interpreter is needed for appointments (printed on referral letters). */
+  interpreterNeeded: z
+    .boolean()
+    .nullish()
+    .transform((v): boolean => v ?? false),
+  /** Relevant conditions (e.g. retinopathy, kidney disease) and current medicines, as the clinician writes them. */
+  relevantConditions: optionalText(2000, 'Relevant conditions'),
+  medicines: optionalText(2000, 'Medicines'),
+};
+
 /** What a person types into the patient form (create and edit). */
 export const patientInputSchema = z
   .object({
@@ -74,6 +101,7 @@ export const patientInputSchema = z
     phone: optionalText(40, 'Phone'),
     preferredLanguage: optionalText(60, 'Preferred language'),
     notes: optionalText(4000, 'Notes'),
+    ...patientContactFields,
   })
   .superRefine((p, ctx) => {
     if (p.diagnosisYear === null) return;
@@ -104,6 +132,19 @@ export const patientSchema = z.object({
   phone: z.string().nullable(),
   preferredLanguage: z.string().nullable(),
   notes: z.string().nullable(),
+  title: z.string().nullable(),
+  addressLine1: z.string().nullable(),
+  addressLine2: z.string().nullable(),
+  addressLine3: z.string().nullable(),
+  town: z.string().nullable(),
+  postcode: z.string().nullable(),
+  mobilePhone: z.string().nullable(),
+  email: z.string().nullable(),
+  gpPractice: z.string().nullable(),
+  gpPracticeCode: z.string().nullable(),
+  interpreterNeeded: z.boolean(),
+  relevantConditions: z.string().nullable(),
+  medicines: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** When the patient was archived (left the clinic); null while active. Never hard-deleted. */
@@ -127,3 +168,41 @@ export type PatientSummary = z.infer<typeof patientSummarySchema>;
 export function displayName(p: Pick<Patient, 'familyName' | 'givenNames'>): string {
   return `${p.familyName.toUpperCase()}, ${p.givenNames}`;
 }
+
+/** The postal address as a letter prints it: the lines that are filled in, in order. */
+export function postalAddressLines(p: Pick<Patient, 'addressLine1' | 'addressLine2' | 'addressLine3' | 'town' | 'postcode'>): string[] {
+  return [p.addressLine1, p.addressLine2, p.addressLine3, p.town, p.postcode].filter((line): line is string => line !== null && line !== '');
+}
+
+/** The contact, practice and care details of a patient; `noPatientContacts` has none recorded. */
+export type PatientContactDetails = Pick<
+  Patient,
+  | 'title'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'addressLine3'
+  | 'town'
+  | 'postcode'
+  | 'mobilePhone'
+  | 'email'
+  | 'gpPractice'
+  | 'gpPracticeCode'
+  | 'interpreterNeeded'
+  | 'relevantConditions'
+  | 'medicines'
+>;
+export const noPatientContacts: Readonly<PatientContactDetails> = {
+  title: null,
+  addressLine1: null,
+  addressLine2: null,
+  addressLine3: null,
+  town: null,
+  postcode: null,
+  mobilePhone: null,
+  email: null,
+  gpPractice: null,
+  gpPracticeCode: null,
+  interpreterNeeded: false,
+  relevantConditions: null,
+  medicines: null,
+};

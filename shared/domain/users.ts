@@ -36,6 +36,8 @@ export const userSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   role: z.enum(roles),
+  /** Professional registration (e.g. NMC PIN, HCPC number), printed under the signature; null if not given. */
+  registrationNumber: z.string().nullable(),
   createdAt: z.string(),
   disabledAt: z.string().nullable(),
 });

@@ -19,6 +19,12 @@ import {
   tuningForkSites,
   vibrationResults,
   waveformResults,
+  footColours,
+  footWarmths,
+  footwearAssessments,
+  selfCareAbilities,
+  smokingStatuses,
+  ulcerSides,
 } from '../domain/findings';
 import { diabetesTypeLabels, diabetesTypes } from '../domain/patient';
 import { roleLabels, roles } from '../domain/users';
@@ -54,6 +60,9 @@ const words: Readonly<Record<string, string>> = {
   ulcer: 'Ulcer at the site', callus: 'Callus at the site', scar: 'Scar at the site', necrosis: 'Necrotic tissue at the site',
   amputation: 'Amputated', dressing: 'Dressing', other: 'Other reason',
   triphasic: 'Triphasic', biphasic: 'Biphasic', monophasic: 'Monophasic',
+  red: 'Red', pale: 'Pale', cyanosed: 'Blue (cyanosed)', black: 'Black', warm: 'Warm', cold: 'Cold',
+  appropriate: 'Appropriate', inappropriate: 'Inappropriate', independent: 'Independent', needs_help: 'Needs help', unable: 'Unable',
+  never: 'Never smoked', former: 'Former smoker', current: 'Current smoker', right: 'Right', left: 'Left', both: 'Both feet',
 };
 
 function listOf(values: readonly string[], display: (v: string) => string = (v) => words[v] ?? v): AppConcept[] {
@@ -134,6 +143,12 @@ export const appCodeSystemTables: readonly AppCodeSystemTable[] = [
   { name: 'exam-status', title: 'Examination status', description: 'Whether the examination took place.', concepts: listOf(examStatuses) },
   { name: 'pulse-result', title: 'Pulse on palpation', description: 'Pedal pulse result.', concepts: listOf(pulseResults) },
   { name: 'doppler-waveform', title: 'Doppler waveform', description: 'Hand-held Doppler waveform at a pedal artery: triphasic or biphasic makes PAD less likely; monophasic or absent indicates disease.', concepts: listOf(waveformResults) },
+  { name: 'ulcer-side', title: 'Side of a previous ulcer', description: 'Right, left or both feet.', concepts: listOf(ulcerSides) },
+  { name: 'smoking', title: 'Smoking status', description: 'Never, former or current smoker.', concepts: listOf(smokingStatuses) },
+  { name: 'footwear', title: 'Footwear', description: 'Whether the shoes worn protect the feet.', concepts: listOf(footwearAssessments) },
+  { name: 'self-care', title: 'Foot self-care', description: 'Whether the patient can care for their own feet.', concepts: listOf(selfCareAbilities) },
+  { name: 'foot-colour', title: 'Colour of the foot', description: 'As seen: red, pale, blue (cyanosed) or black.', concepts: listOf(footColours) },
+  { name: 'foot-warmth', title: 'Temperature of the foot', description: 'To the back of the hand, compared with the other foot.', concepts: listOf(footWarmths) },
   { name: 'amputation-level', title: 'Amputation level', description: 'None, minor (below the ankle) or major (above the ankle).', concepts: listOf(amputationLevels) },
   { name: 'ankle-reflex', title: 'Ankle reflex', description: 'As scored in the MNSI and NDS.', concepts: listOf(ankleReflexResults) },
   { name: 'normal-abnormal', title: 'Normal or abnormal', description: 'Pin-prick and temperature sensation.', concepts: listOf(normalAbnormalResults) },

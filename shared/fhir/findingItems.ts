@@ -5,7 +5,13 @@ import {
   examStatuses,
   footStatuses,
   normalAbnormalResults,
+  footColours,
+  footWarmths,
+  footwearAssessments,
   pulseResults,
+  selfCareAbilities,
+  smokingStatuses,
+  ulcerSides,
   waveformResults,
 } from '../domain/findings';
 import { externalSystems } from './systems';
@@ -31,7 +37,9 @@ export type ValueSpec =
   /** A number with a UCUM unit; `nullable`: null (measured not, recorded as such) is written as data absent. */
   | { kind: 'quantity'; unit: string; ucum: string; nullable: boolean }
   /** A list of words (lesion sites, deformity types), one component each, in order. */
-  | { kind: 'textList'; componentCode: string; componentDisplay: string };
+  | { kind: 'textList'; componentCode: string; componentDisplay: string }
+  /** Free text in the clinician's words (a description, a comment), as `valueString`. */
+  | { kind: 'text' };
 
 export interface FindingItem {
   /** The code in the app's `finding` code system. Never reused for another meaning. */
@@ -52,6 +60,7 @@ export interface FindingItem {
 }
 
 export const boolean: ValueSpec = { kind: 'boolean' };
+export const text: ValueSpec = { kind: 'text' };
 export function codes(codeSystem: string, values: readonly string[]): ValueSpec {
   return { kind: 'code', codeSystem, values };
 }
@@ -90,6 +99,9 @@ function sites(key: string, display: string): FindingItem {
     method: snomed.visualFootExam,
   };
 }
+function form(path: readonly string[], code: string, display: string, value: ValueSpec): FindingItem {
+  return { code, display, scope: 'exam', path, value };
+}
 function history(group: 'history' | 'symptoms' | 'redFlags', key: string, code: string, display: string): FindingItem {
   return { code, display, scope: 'exam', path: [group, key], value: boolean };
 }
@@ -127,6 +139,26 @@ export const findingItems: readonly FindingItem[] = [
   history('redFlags', 'markedAsymmetry', 'red-flag-marked-asymmetry', 'Marked asymmetry of neuropathy'),
   history('redFlags', 'motorWeakness', 'red-flag-motor-weakness', 'Motor-predominant weakness or foot drop'),
   history('redFlags', 'weightLoss', 'red-flag-weight-loss', 'Unexplained weight loss'),
+
+  form(['history', 'previousUlcerSide'], 'previous-ulcer-side', 'Side of the previous foot ulcer', codes('ulcer-side', ulcerSides)),
+  form(['history', 'previousUlcerDate'], 'previous-ulcer-date', 'When the previous foot ulcer was (year or year-month)', text),
+  history('history', 'underVascularClinic', 'under-vascular-clinic', 'Under a vascular clinic'),
+  history('history', 'previousVascularIntervention', 'previous-vascular-intervention', 'Previous vascular surgery or angioplasty to the legs'),
+  form(['history', 'smoking'], 'smoking', 'Smoking', codes('smoking', smokingStatuses)),
+  form(['footwear', 'assessment'], 'footwear', 'Footwear', codes('footwear', footwearAssessments)),
+  form(['footwear', 'note'], 'footwear-note', 'Footwear: note', text),
+  form(['selfCare', 'ability'], 'self-care', 'Ability to care for own feet', codes('self-care', selfCareAbilities)),
+  form(['selfCare', 'canCutOwnNails'], 'can-cut-own-nails', 'Can cut own toenails', boolean),
+  form(['selfCare', 'impairedVision'], 'impaired-vision', 'Impaired vision', boolean),
+  form(['selfCare', 'livesAlone'], 'lives-alone', 'Lives alone', boolean),
+  form(['outcome', 'comment'], 'screening-comment', 'Comment', text),
+  form(['outcome', 'actionTaken'], 'action-taken', 'Action taken and plan', text),
+  form(['outcome', 'educationVerbal'], 'education-verbal', 'Foot care education given in words', boolean),
+  form(['outcome', 'leafletGiven'], 'leaflet-given', 'Foot care leaflet given', boolean),
+  form(['outcome', 'emergencyContactsGiven'], 'emergency-contacts-given', 'Told whom to call and when to seek emergency care', boolean),
+  ...Array.from({ length: 15 }, (_, i) =>
+    form(['mnsiQuestionnaire', `q${i + 1}`], `mnsi-question-${i + 1}`, `MNSI history questionnaire, question ${i + 1} answered yes`, boolean),
+  ),
 
   { code: 'foot-status', display: 'Foot present, absent or not examined', scope: 'foot', path: ['status'], value: codes('foot-status', footStatuses), notePath: ['statusReason'] },
   {
@@ -200,6 +232,16 @@ export const findingItems: readonly FindingItem[] = [
   skin('callus', 'Callus'),
   skin('fissures', 'Fissures'),
   skin('dryness', 'Dry skin'),
+  skin('interdigitalMaceration', 'Maceration between the toes'),
+  skin('preUlcerativeLesion', 'Pre-ulcerative lesion'),
+  { code: 'ulcer-description', display: 'Ulcer description', scope: 'foot', path: ['skin', 'ulcerDescription'], value: text, method: snomed.visualFootExam },
+  { code: 'nails-thickened', display: 'Thickened toenails', scope: 'foot', path: ['nails', 'thickened'], value: boolean, method: snomed.visualFootExam },
+  { code: 'nails-ingrown', display: 'Ingrown toenail', scope: 'foot', path: ['nails', 'ingrown'], value: boolean, method: snomed.visualFootExam },
+  { code: 'nails-fungal', display: 'Fungal nail infection suspected', scope: 'foot', path: ['nails', 'fungal'], value: boolean, method: snomed.visualFootExam },
+  { code: 'nails-note', display: 'Nails: note', scope: 'foot', path: ['nails', 'note'], value: text },
+  { code: 'foot-colour', display: 'Colour of the foot', scope: 'foot', path: ['colour'], value: codes('foot-colour', footColours), method: snomed.visualFootExam },
+  { code: 'foot-warmth', display: 'Temperature of the foot to touch', scope: 'foot', path: ['warmth'], value: codes('foot-warmth', footWarmths) },
+  { code: 'oedema', display: 'Oedema of the foot', scope: 'foot', path: ['oedema'], value: boolean, method: snomed.visualFootExam },
   sites('callusSites', 'Callus sites'),
   sites('ulcerSites', 'Ulcer sites'),
   sites('fissureSites', 'Fissure sites'),

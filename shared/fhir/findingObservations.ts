@@ -139,6 +139,8 @@ function valueFields(spec: ValueSpec, value: unknown): Partial<Observation> {
       return value === null
         ? { dataAbsentReason: { coding: [notPerformed], text: 'Not measured' } }
         : { valueQuantity: { value: value as number, unit: spec.unit, system: externalSystems.ucum, code: spec.ucum } };
+    case 'text':
+      return { valueString: String(value) };
     case 'textList': {
       const list = value as readonly string[];
       return list.length === 0 ? {} : { component: list.map((text) => ({ code: { coding: [appCoding('finding', spec.componentCode)] }, valueString: text })) };
@@ -288,6 +290,8 @@ function readValue(spec: ValueSpec, obs: Observation): { ok: true; value: unknow
       if (obs.valueQuantity?.value !== undefined) return { ok: true, value: obs.valueQuantity.value };
       if (spec.nullable && obs.dataAbsentReason) return { ok: true, value: null };
       return { ok: false, message: `expected a value in ${spec.unit}` };
+    case 'text':
+      return typeof obs.valueString === 'string' ? { ok: true, value: obs.valueString } : { ok: false, message: 'expected text' };
     case 'textList':
       return { ok: true, value: (obs.component ?? []).filter((c) => appCodeIn(c.code, 'finding') === spec.componentCode).map((c) => c.valueString ?? '') };
     default:
@@ -300,6 +304,7 @@ function hasValue(obs: Observation): boolean {
     obs.valueBoolean !== undefined ||
     obs.valueCodeableConcept !== undefined ||
     obs.valueQuantity !== undefined ||
+    obs.valueString !== undefined ||
     obs.dataAbsentReason !== undefined ||
     (obs.component?.length ?? 0) > 0
   );

@@ -16,6 +16,19 @@ export interface PatientRow {
   phone: string | null;
   preferred_language: string | null;
   notes: string | null;
+  title: string | null;
+  address_line1: string | null;
+  address_line2: string | null;
+  address_line3: string | null;
+  town: string | null;
+  postcode: string | null;
+  mobile_phone: string | null;
+  email: string | null;
+  gp_practice: string | null;
+  gp_practice_code: string | null;
+  relevant_conditions: string | null;
+  medicines: string | null;
+  interpreter_needed: number;
   created_at: string;
   updated_at: string;
   archived_at: string | null;
@@ -79,6 +92,19 @@ interface PatientParams {
   phone: string | null;
   preferredLanguage: string | null;
   notes: string | null;
+  title: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  addressLine3: string | null;
+  town: string | null;
+  postcode: string | null;
+  mobilePhone: string | null;
+  email: string | null;
+  gpPractice: string | null;
+  gpPracticeCode: string | null;
+  relevantConditions: string | null;
+  medicines: string | null;
+  interpreterNeeded: number;
   now: string;
 }
 
@@ -100,15 +126,18 @@ export class PatientRepository {
     this.identifierOwnerStmt = db.prepare<[string], { id: number }>('SELECT id FROM patient WHERE clinic_identifier_folded = ?');
     this.insertStmt = db.prepare<[PatientParams]>(
       `INSERT INTO patient (clinic_identifier, clinic_identifier_folded, family_name, given_names, sort_name, date_of_birth, sex,
-         national_number, diabetes_type, diagnosis_year, phone, preferred_language, notes, created_at, updated_at, archived_at)
+         national_number, diabetes_type, diagnosis_year, phone, preferred_language, notes,
+         title, address_line1, address_line2, address_line3, town, postcode, mobile_phone, email, gp_practice, gp_practice_code, relevant_conditions, medicines, interpreter_needed, created_at, updated_at, archived_at)
        VALUES (@clinicIdentifier, @clinicIdentifierFolded, @familyName, @givenNames, @sortName, @dateOfBirth, @sex,
-         @nationalNumber, @diabetesType, @diagnosisYear, @phone, @preferredLanguage, @notes, @now, @now, NULL)`,
+         @nationalNumber, @diabetesType, @diagnosisYear, @phone, @preferredLanguage, @notes,
+         @title, @addressLine1, @addressLine2, @addressLine3, @town, @postcode, @mobilePhone, @email, @gpPractice, @gpPracticeCode, @relevantConditions, @medicines, @interpreterNeeded, @now, @now, NULL)`,
     );
     this.updateStmt = db.prepare<[PatientParams & { id: number }]>(
       `UPDATE patient SET clinic_identifier = @clinicIdentifier, clinic_identifier_folded = @clinicIdentifierFolded,
          family_name = @familyName, given_names = @givenNames, sort_name = @sortName, date_of_birth = @dateOfBirth, sex = @sex,
          national_number = @nationalNumber, diabetes_type = @diabetesType, diagnosis_year = @diagnosisYear, phone = @phone,
-         preferred_language = @preferredLanguage, notes = @notes, updated_at = @now
+         preferred_language = @preferredLanguage, notes = @notes,
+         title = @title, address_line1 = @addressLine1, address_line2 = @addressLine2, address_line3 = @addressLine3, town = @town, postcode = @postcode, mobile_phone = @mobilePhone, email = @email, gp_practice = @gpPractice, gp_practice_code = @gpPracticeCode, relevant_conditions = @relevantConditions, medicines = @medicines, interpreter_needed = @interpreterNeeded, updated_at = @now
        WHERE id = @id`,
     );
     this.setArchivedStmt = db.prepare<[{ id: number; archivedAt: string | null; now: string }]>(
@@ -223,6 +252,19 @@ export class PatientRepository {
       phone: p.phone,
       preferredLanguage: p.preferredLanguage,
       notes: p.notes,
+      title: p.title,
+      addressLine1: p.addressLine1,
+      addressLine2: p.addressLine2,
+      addressLine3: p.addressLine3,
+      town: p.town,
+      postcode: p.postcode,
+      mobilePhone: p.mobilePhone,
+      email: p.email,
+      gpPractice: p.gpPractice,
+      gpPracticeCode: p.gpPracticeCode,
+      relevantConditions: p.relevantConditions,
+      medicines: p.medicines,
+      interpreterNeeded: p.interpreterNeeded ? 1 : 0,
       now,
     };
   }
@@ -293,6 +335,19 @@ function toPatient(row: PatientRow): Patient {
     phone: row.phone,
     preferredLanguage: row.preferred_language,
     notes: row.notes,
+    title: row.title,
+    addressLine1: row.address_line1,
+    addressLine2: row.address_line2,
+    addressLine3: row.address_line3,
+    town: row.town,
+    postcode: row.postcode,
+    mobilePhone: row.mobile_phone,
+    email: row.email,
+    gpPractice: row.gp_practice,
+    gpPracticeCode: row.gp_practice_code,
+    relevantConditions: row.relevant_conditions,
+    medicines: row.medicines,
+    interpreterNeeded: row.interpreter_needed === 1,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -5,6 +5,7 @@ interface UserRow {
   id: number;
   username: string;
   display_name: string;
+  registration_number: string | null;
   role: string;
   password_hash: string;
   failed_attempts: number;
@@ -25,6 +26,7 @@ function toUser(row: UserRow): StoredUser {
     username: row.username,
     displayName: row.display_name,
     role: row.role as Role,
+    registrationNumber: row.registration_number,
     createdAt: row.created_at,
     disabledAt: row.disabled_at,
     passwordHash: row.password_hash,
@@ -34,7 +36,7 @@ function toUser(row: UserRow): StoredUser {
 }
 
 export function publicUser(u: StoredUser): User {
-  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, createdAt: u.createdAt, disabledAt: u.disabledAt };
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, registrationNumber: u.registrationNumber, createdAt: u.createdAt, disabledAt: u.disabledAt };
 }
 
 export interface NewUserRow {

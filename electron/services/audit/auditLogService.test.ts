@@ -1,3 +1,4 @@
+import { defaultClinicSettings } from '#shared/domain/settings';
 import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +29,7 @@ beforeAll(() => {
     if (!r.ok) throw new Error(r.error.message);
     if (i % 2 === 0) app.services.patients.archive(r.value.id, { name: 'admin' });
   }
-  app.services.settings.updateClinic({ clinicName: 'Test clinic', idleLockMinutes: 5 }, { name: 'admin' });
+  app.services.settings.updateClinic({ ...defaultClinicSettings, clinicName: 'Test clinic', idleLockMinutes: 5 }, { name: 'admin' });
   entries = (app.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 });
 afterAll(() => app.dispose());

@@ -1,3 +1,4 @@
+import { defaultClinicSettings } from '#shared/domain/settings';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../testing/testApp';
 import type { Clock } from '../clock';
@@ -125,9 +126,9 @@ describe('roles through dispatch', () => {
 
   it('records the signed-in user in the audit log', async () => {
     setUp();
-    await app.dispatch('updateClinicSettings', { clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 10 }, { clientKey: adminKey });
+    await app.dispatch('updateClinicSettings', { ...defaultClinicSettings, clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 10 }, { clientKey: adminKey });
     const row = app.db.prepare("SELECT actor FROM audit_log WHERE action = 'settings.update'").get();
     expect(row).toEqual({ actor: 'admin' });
-    expect(app.services.settings.clinic()).toEqual({ clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 10 });
+    expect(app.services.settings.clinic()).toEqual({ ...defaultClinicSettings, clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 10 });
   });
 });

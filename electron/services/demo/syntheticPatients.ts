@@ -1,4 +1,4 @@
-import type { PatientInput } from '#shared/domain/patient';
+import { noPatientContacts, type PatientInput } from '#shared/domain/patient';
 import { toIsoDate } from '#shared/text/dates';
 
 /**
@@ -60,6 +60,7 @@ export function syntheticPatient(index: number, random: () => number, thisYear: 
     diagnosisYear,
     phone: random() < 0.8 ? `01632 ${String(Math.floor(random() * 1_000_000)).padStart(6, '0')}` : null,
     preferredLanguage: random() < 0.8 ? 'English' : pick(random, languages),
+    ...noPatientContacts,
     notes: 'Synthetic demo patient: not a real person.',
   };
 }

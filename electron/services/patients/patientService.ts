@@ -152,6 +152,19 @@ const comparedFields = [
   'phone',
   'preferredLanguage',
   'notes',
+  'title',
+  'addressLine1',
+  'addressLine2',
+  'addressLine3',
+  'town',
+  'postcode',
+  'mobilePhone',
+  'email',
+  'gpPractice',
+  'gpPracticeCode',
+  'relevantConditions',
+  'medicines',
+  'interpreterNeeded',
 ] as const satisfies readonly (keyof PatientInput)[];
 
 function changedFields(before: Patient, after: PatientInput): string[] {

@@ -1,3 +1,4 @@
+import { defaultClinicSettings } from '#shared/domain/settings';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,7 +20,7 @@ afterEach(() => app.dispose());
 
 describe('invitation letters', () => {
   it('makes one PDF with a page per patient, records "letter sent" for each, and audits the batch', async () => {
-    app.services.settings.updateClinic({ clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 }, actor);
+    app.services.settings.updateClinic({ ...defaultClinicSettings, clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 }, actor);
     app.services.settings.updateRecall({ ...app.services.settings.recall(), bookingText: 'Phone 01632 960000, Monday to Friday' }, actor);
     const zoe = patient('Ní Bhriain', 'Zoë', 'MRN-1');
     const lucja = patient('Żak', 'Łucja', 'MRN-2');

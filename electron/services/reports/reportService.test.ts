@@ -1,3 +1,4 @@
+import { defaultClinicSettings } from '#shared/domain/settings';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/domain/files';
@@ -35,7 +36,7 @@ describe('ReportService', () => {
 
   it('renders one PDF with the chosen parts, delivers it and records who made which report', async () => {
     const examId = signed('V14');
-    app.services.settings.updateClinic({ clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 }, { name: 'admin' });
+    app.services.settings.updateClinic({ ...defaultClinicSettings, clinicName: 'Riverside Diabetes Centre', idleLockMinutes: 5 }, { name: 'admin' });
     const result = await service().render({ examId, parts: ['referral', 'clinician'], largePrint: false, combined: true, mode: 'save' }, nurse);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.deliveries).toHaveLength(1);
