@@ -2,10 +2,11 @@
  * `npm run bench`: the performance targets (docs/architecture.md, "Performance targets"), as medians and ratios to raw
  * baselines measured in the same run. Prints a table for people and one
  * `bench: <name> n=<size> median_ms=<x> [baseline_ms=<y> ratio=<x/y>]` line per figure.
- * `--quick` uses fewer runs and sizes (for a smoke check).
+ * `--quick` uses fewer runs and sizes (for a smoke check); `--only <group>[,<group>]` runs only
+ * those groups (`npm run bench -- --only key-to-paint`).
  */
 import { benchLine } from './measure';
-import { benchEngine } from './engine';
+import { benchEngine, benchRuleEvaluation } from './engine';
 import { benchExams } from './exams';
 import { benchPatientSearch } from './patientSearch';
 import { benchRecall } from './recall';
@@ -19,34 +20,63 @@ interface Row {
   target: string;
 }
 
+/** The value of `--only` (comma-separated group names), or null to run every group. */
+function onlyGroups(argv: readonly string[]): Set<string> | null {
+  const at = argv.indexOf('--only');
+  const inline = argv.find((a) => a.startsWith('--only='));
+  const value = inline ? inline.slice('--only='.length) : at >= 0 ? argv[at + 1] : undefined;
+  return value ? new Set(value.split(',').map((v) => v.trim())) : null;
+}
+
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const only = onlyGroups(process.argv);
   const rows: Row[] = [];
   const emit = (row: Row): void => {
     rows.push(row);
     console.log(benchLine(row.name, row.n, row.median, row.baseline));
   };
-  for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
-    const r = await benchPatientSearch(n, quick ? 200 : 2_000);
-    emit({ name: 'patient-search', n, median: r.median, baseline: r.baseline, target: 'ratio ≤ 1.5, < 10 ms at 100k' });
+  const groups: Record<string, () => Promise<void>> = {
+    'patient-search': async () => {
+      for (const n of quick ? [1_000, 10_000] : [1_000, 10_000, 100_000]) {
+        const r = await benchPatientSearch(n, quick ? 200 : 2_000);
+        emit({ name: 'patient-search', n, median: r.median, baseline: r.baseline, target: 'ratio ≤ 1.5, < 10 ms at 100k' });
+      }
+    },
+    // The risk engine alone: seeded random findings, and the rule tables early in an exam.
+    assess: async () => {
+      const engine = benchEngine(quick ? 1_000 : 10_000, quick ? 1 : 3);
+      emit({ name: 'assess', n: 1, median: engine.perAssessmentMs, target: 'per assessment, seeded random findings' });
+      const rules = await benchRuleEvaluation(quick ? 20 : 100);
+      emit({ name: 'rule-evaluation', n: 13, median: rules.median, baseline: rules.baseline, target: 'both tables, 13 facts unknown; baseline: trying every combination' });
+      emit({ name: 'assess-batch', n: quick ? 1_000 : 10_000, median: engine.batchMs, target: 'seconds for 10,000 (CI property test)' });
+    },
+    'exam-save': async () => {
+      const exams = benchExams(quick ? 100 : 500);
+      emit({ name: 'exam-save', n: 1, median: exams.saveMs, target: '< 5 ms (full bilateral 10-site exam, raw answers, assessment, audit)' });
+      emit({ name: 'patient-open-30', n: 30, median: exams.open30Ms, target: '< 5 ms (patient + 30 exams)' });
+      await Promise.resolve();
+    },
+    // Report pack: the whole pack as one PDF through the service vs pdfmake alone.
+    'report-pack': async () => {
+      const pack = await benchReportPack(quick ? 10 : 30);
+      emit({ name: 'report-pack', n: 1, median: pack.median, baseline: pack.baseline, target: 'ratio ≤ 1.3 (Arabic, Devanagari, CJK name)' });
+      const clinician = await benchReportPack(quick ? 10 : 30, ['clinician']);
+      emit({ name: 'clinician-report', n: 1, median: clinician.median, baseline: clinician.baseline, target: '< 300 ms (Arabic, Devanagari, CJK name)' });
+    },
+    // Recall worklist and dashboard: 100,000 patients with 500,000 signed exams.
+    worklist: async () => {
+      const clinic = quick ? 10_000 : 100_000;
+      const recall = await benchRecall(clinic, quick ? 20 : 200);
+      emit({ name: 'worklist', n: clinic, median: recall.worklist.median, baseline: recall.worklist.baseline, target: `< 200 ms (page + tab counts, ${recall.exams} exams)` });
+      emit({ name: 'dashboard', n: clinic, median: recall.dashboard.median, baseline: recall.dashboard.baseline, target: `< 200 ms (all figures, last 12 months, ${recall.exams} exams)` });
+    },
+  };
+  const unknownGroups = [...(only ?? [])].filter((g) => !(g in groups));
+  if (unknownGroups.length > 0) throw new Error(`--only: no bench group ${unknownGroups.join(', ')} (groups: ${Object.keys(groups).join(', ')})`);
+  for (const [name, run] of Object.entries(groups)) {
+    if (!only || only.has(name)) await run();
   }
-  // The risk engine alone: seeded random findings, every combination of unknowns weighed.
-  const engine = benchEngine(quick ? 1_000 : 10_000, quick ? 1 : 3);
-  emit({ name: 'assess', n: 1, median: engine.perAssessmentMs, target: 'per assessment, seeded random findings' });
-  emit({ name: 'assess-batch', n: quick ? 1_000 : 10_000, median: engine.batchMs, target: 'seconds for 10,000 (CI property test)' });
-  const exams = benchExams(quick ? 100 : 500);
-  emit({ name: 'exam-save', n: 1, median: exams.saveMs, target: '< 5 ms (full bilateral 10-site exam, raw answers, assessment, audit)' });
-  emit({ name: 'patient-open-30', n: 30, median: exams.open30Ms, target: '< 5 ms (patient + 30 exams)' });
-  // Report pack: the whole pack as one PDF through the service vs pdfmake alone.
-  const pack = await benchReportPack(quick ? 10 : 30);
-  emit({ name: 'report-pack', n: 1, median: pack.median, baseline: pack.baseline, target: 'ratio ≤ 1.3 (Arabic, Devanagari, CJK name)' });
-  const clinician = await benchReportPack(quick ? 10 : 30, ['clinician']);
-  emit({ name: 'clinician-report', n: 1, median: clinician.median, baseline: clinician.baseline, target: '< 300 ms (Arabic, Devanagari, CJK name)' });
-  // Recall worklist and dashboard: 100,000 patients with 500,000 signed exams.
-  const clinic = quick ? 10_000 : 100_000;
-  const recall = await benchRecall(clinic, quick ? 20 : 200);
-  emit({ name: 'worklist', n: clinic, median: recall.worklist.median, baseline: recall.worklist.baseline, target: `< 200 ms (page + tab counts, ${recall.exams} exams)` });
-  emit({ name: 'dashboard', n: clinic, median: recall.dashboard.median, baseline: recall.dashboard.baseline, target: `< 200 ms (all figures, last 12 months, ${recall.exams} exams)` });
   console.log('');
   console.log('figure            n         median ms  baseline ms  ratio   target');
   for (const r of rows) {

@@ -1,6 +1,7 @@
 import { sides, type Side } from '../domain/findings';
 import type { ConventionId } from './conventions';
 import { factDefinitions, factIds, type Fact, type FactId, type Facts } from './facts';
+import { decideOutcomes, factsThatMatter } from './ruleOutcomes';
 import { unique } from './sets';
 import type { Tri } from './tri';
 
@@ -9,9 +10,11 @@ import type { Tri } from './tri';
  * result, source, reason) is easier to review, print and explain than nested ifs.
  *
  * The category is the most severe result among the rules that hold. Facts that are unknown are
- * weighed by trying every combination of their values (decision 6, D14): if all combinations
- * give the same category, that is the answer; otherwise the answer is `incomplete`, with the
- * categories still possible and the unknown facts that would settle it.
+ * weighed over every combination of their values (decision 6, D14): if all combinations give the
+ * same category, that is the answer; otherwise the answer is `incomplete`, with the categories
+ * still possible and the unknown facts that would settle it. The combinations are not tried one
+ * by one (2^13 of them early in an exam, on every key): `decideOutcomes` splits on an unknown
+ * fact only where a rule still depends on it, so whole groups of combinations are settled at once.
  *
  * A table may also say that, while some condition holds, a "no" for some facts counts only when
  * it is firm (`firmNoWhen`, decision 5): a weak "no" is then weighed like an unknown fact, but
@@ -106,12 +109,6 @@ function leaves(condition: Condition): { fact: FactId; is: boolean }[] {
 
 export function factsOf(condition: Condition): FactId[] {
   return unique(leaves(condition).map((l) => l.fact));
-}
-
-function holds(condition: Condition, values: Readonly<Record<FactId, boolean>>): boolean {
-  if ('fact' in condition) return values[condition.fact] === condition.is;
-  if ('all' in condition) return condition.all.every((c) => holds(c, values));
-  return condition.any.some((c) => holds(c, values));
 }
 
 interface Explained {
@@ -218,29 +215,11 @@ export function evaluateRules<C extends string | number>(table: RuleTable<C>, fa
   const unknown = factsReadBy(table.rules).filter((id) => facts[id].value === 'unknown');
   const requirement = table.firmNoWhen;
   const weak = weakFacts(requirement, facts);
-  // Unknown facts take the low bits, weak "no" facts the bits above them.
+  // The facts weighed: the unknown ones, then the weak "no" ones (in this order in `toSettle`).
   const weighed = [...unknown, ...weak];
 
-  const values = {} as Record<FactId, boolean>;
-  for (const id of factIds) values[id] = facts[id].value === true;
-  const combinations = 1 << weighed.length;
-  const outcome = new Int16Array(combinations);
-  for (let mask = 0; mask < combinations; mask += 1) {
-    unknown.forEach((id, bit) => {
-      values[id] = ((mask >> bit) & 1) === 1;
-    });
-    if (weak.length > 0 && requirement) {
-      for (const id of weak) values[id] = false;
-      const required = holds(requirement.when, values);
-      weak.forEach((id, i) => {
-        values[id] = required && ((mask >> (unknown.length + i)) & 1) === 1;
-      });
-    }
-    const first = bySeverity.find((rule) => holds(rule.when, values));
-    outcome[mask] = first ? rank(first.then) : -1;
-  }
-
-  const ranks = unique(Array.from(outcome)).sort((a, b) => a - b);
+  const outcomes = decideOutcomes(bySeverity.map((rule) => ({ when: rule.when, rank: rank(rule.then) })), facts, unknown, weak, requirement);
+  const ranks = unique(outcomes.leaves.map((leaf) => leaf.rank)).sort((a, b) => a - b);
   const gap = ranks.includes(-1);
   const possibleCategories = ranks.filter((r) => r >= 0).map((r) => table.categories[r] as C);
   const readable = explainedFacts(weak, facts);
@@ -251,16 +230,10 @@ export function evaluateRules<C extends string | number>(table: RuleTable<C>, fa
     return { category, possibleCategories, because: fired.filter((b) => b.category === category), toSettle: [] };
   }
 
-  // Which weighed facts matter: flipping one changes the category in some combination.
-  const matters = (bit: number): boolean => {
-    for (let mask = 0; mask < combinations; mask += 1) {
-      if (outcome[mask] !== outcome[mask ^ (1 << bit)]) return true;
-    }
-    return false;
-  };
+  const matters = factsThatMatter(outcomes.leaves, weighed.length);
   const toSettle: ToSettle[] = weighed
     .map((id, bit) => ({ id, bit, isWeak: bit >= unknown.length }))
-    .filter(({ bit }) => matters(bit))
+    .filter(({ bit }) => matters[bit] === true)
     .map(({ id, isWeak }) => ({
       fact: id,
       label: factDefinitions[id].label,
