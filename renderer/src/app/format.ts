@@ -21,8 +21,19 @@ export function formatAge(dateOfBirth: string): string {
   return `${ageInYears(dateOfBirth, todayIso())} y`;
 }
 
-/** Day/month order for typed dates, from the OS locale unless the user chose one in Settings. */
+let localeOrder: DateOrder | undefined;
+
+/**
+ * Day/month order for typed dates, from the OS locale unless the user chose one in Settings.
+ * Worked out once: it is read on every render of the search page (each keystroke), and building
+ * an `Intl.DateTimeFormat` costs more than the search query itself.
+ */
 export function localeDateOrder(): DateOrder {
+  localeOrder ??= orderOfLocale();
+  return localeOrder;
+}
+
+function orderOfLocale(): DateOrder {
   const parts = new Intl.DateTimeFormat(undefined).formatToParts(new Date(Date.UTC(2001, 10, 22)));
   const dayIndex = parts.findIndex((p) => p.type === 'day');
   const monthIndex = parts.findIndex((p) => p.type === 'month');

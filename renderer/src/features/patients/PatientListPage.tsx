@@ -1,16 +1,13 @@
 import AddIcon from '@mui/icons-material/Add';
-import { Alert, Box, Button, Chip, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef, useState } from 'react';
-import { displayName } from '#shared/domain/patient';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { dateOrderHint } from '#shared/domain/patientQuery';
-import { formatAge, formatDate } from '../../app/format';
 import { useDateOrder } from '../../app/preferences';
 import { navigate } from '../../app/router';
+import { PatientRow, patientRowHeight as rowHeight } from './PatientRow';
 import { usePatientSearch } from './usePatientSearch';
 import { searchAdornment } from '../../components/searchAdornment';
-
-const rowHeight = 56;
 
 /**
  * The patient list: one search box for name fragments, clinic identifier, national number or
@@ -50,6 +47,13 @@ export function PatientListPage(): React.JSX.Element {
     const patient = search.items[index];
     if (patient) navigate({ page: 'patient', patientId: patient.id });
   };
+  // Stable for the memoised rows: reads the current results through a ref.
+  const items = useRef(search.items);
+  items.current = search.items;
+  const openAt = useCallback((index: number): void => {
+    const patient = items.current[index];
+    if (patient) navigate({ page: 'patient', patientId: patient.id });
+  }, []);
 
   const moveTo = (index: number): void => {
     const next = Math.max(0, Math.min(search.items.length - 1, index));
@@ -158,51 +162,19 @@ export function PatientListPage(): React.JSX.Element {
         >
           {virtualItems.map((v) => {
             const p = search.items[v.index];
-            if (!p) return null;
-            const selected = v.index === active;
-            return (
-              <Box
+            return p ? (
+              <PatientRow
                 key={p.id}
-                id={`${listId}-${p.id}`}
-                role="option"
-                aria-selected={selected}
-                aria-setsize={search.hasMore ? -1 : search.items.length}
-                aria-posinset={v.index + 1}
-                onClick={() => open(v.index)}
-                onMouseMove={() => setActive(v.index)}
-                sx={{
-                  position: 'absolute',
-                  top: 0,
-                  left: 0,
-                  width: '100%',
-                  height: rowHeight,
-                  transform: `translateY(${v.start}px)`,
-                  display: 'grid',
-                  gridTemplateColumns: 'minmax(200px, 2fr) minmax(140px, 1fr) minmax(120px, 1fr) auto',
-                  alignItems: 'center',
-                  gap: 2,
-                  px: 2,
-                  cursor: 'pointer',
-                  borderBottom: '1px solid',
-                  borderColor: 'divider',
-                  bgcolor: selected ? 'action.selected' : undefined,
-                  outline: selected ? '2px solid' : undefined,
-                  outlineColor: selected ? 'primary.main' : undefined,
-                  outlineOffset: -2,
-                }}
-              >
-                <Typography sx={{ fontWeight: 600 }} noWrap>
-                  {displayName(p)}
-                </Typography>
-                <Typography variant="body2" noWrap>
-                  Born {formatDate(p.dateOfBirth)} ({formatAge(p.dateOfBirth)})
-                </Typography>
-                <Typography variant="body2" noWrap sx={{ fontFamily: 'monospace' }}>
-                  {p.clinicIdentifier}
-                </Typography>
-                {p.archivedAt ? <Chip size="small" label="Archived" /> : <span />}
-              </Box>
-            );
+                patient={p}
+                index={v.index}
+                start={v.start}
+                selected={v.index === active}
+                listId={listId}
+                setSize={search.hasMore ? -1 : search.items.length}
+                onOpen={openAt}
+                onHover={setActive}
+              />
+            ) : null;
           })}
         </Box>
       </Paper>

@@ -23,9 +23,16 @@ interface Answer {
 }
 
 const pageSize = 60;
+/**
+ * The pause after a keystroke before searching. The query itself takes about a millisecond with
+ * 100,000 patients, so this is not there to spare the database: it only lets a burst of fast
+ * typing settle into one repaint of the list instead of one per letter. Kept short so the results
+ * of the last key paint within a frame or two of it.
+ */
+const settleMs = 25;
 
 /**
- * Search as you type: each keystroke starts a new search (after a short pause); answers to
+ * Search as you type: each keystroke starts a new search (after a pause of `settleMs`); answers to
  * older keystrokes are dropped, so the list always matches what is in the box.
  */
 export function usePatientSearch(query: string, includeArchived: boolean, dateOrder: DateOrder): PatientSearchState {
@@ -50,7 +57,7 @@ export function usePatientSearch(query: string, includeArchived: boolean, dateOr
             );
           });
       },
-      query === '' ? 0 : 120,
+      query === '' ? 0 : settleMs,
     );
     return () => {
       cancelled = true;

@@ -1,6 +1,5 @@
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Step, StepButton, Stepper, Typography } from '@mui/material';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { assess } from '#shared/clinical/assess';
+import { useCallback, useEffect, useState } from 'react';
 import { footDiagramInput } from '#shared/clinical/footDiagramInput';
 import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
 import type { Exam, ScreeningStep } from '#shared/domain/exam';
@@ -41,6 +40,7 @@ import { SymptomsStep } from './steps/SymptomsStep';
 import { VibrationStep } from './steps/VibrationStep';
 import type { SaveStatus, Screening } from './useScreening';
 import { ExamHeading } from './ExamHeading';
+import { useLiveAssessment } from './useLiveAssessment';
 
 const stepTitles: Record<ScreeningStep, string> = {
   setup: 'Start',
@@ -91,7 +91,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const [signing, setSigning] = useState(false);
   const [signError, setSignError] = useState<string | null>(null);
 
-  const assessment = useMemo(() => (state ? assess(state.findings) : null), [state]);
+  const assessment = useLiveAssessment(state?.findings ?? null);
   const step = state?.position.step ?? 'setup';
 
   const jump = useCallback((path: string) => update((s) => jumpTo(s, targetOf(path), random)), [update]);
