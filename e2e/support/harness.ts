@@ -37,7 +37,8 @@ async function startServer(dbFile: string, dir: string): Promise<{ child: ChildP
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       const match = /running at (\S+)/.exec(output);
-      if (match?.[1]) {
+      // The start-up backup is taken after the address is printed; tests read the backups folder.
+      if (match?.[1] && /Start-up backup: /.test(output)) {
         clearTimeout(timer);
         resolve(match[1]);
       }

@@ -45,7 +45,7 @@ export interface OpenApplication {
   /** Whether this client may call the operation now (signed in, unlocked, right role). */
   mayCall(operation: OperationName, clientKey: string): boolean;
   /** An automatic backup now (not in recovery mode), then one every 24 hours. */
-  startAutomaticBackups(): Promise<void>;
+  startAutomaticBackups(): Promise<'written' | 'skipped' | 'failed'>;
   close(): void;
 }
 
@@ -117,7 +117,7 @@ class Application implements OpenApplication, DatabaseHost {
     return this.state.mode === 'normal' && this.state.services.auth.authorize(clientKey, operations[operation].access).ok;
   }
 
-  startAutomaticBackups(): Promise<void> {
+  startAutomaticBackups(): Promise<'written' | 'skipped' | 'failed'> {
     return this.backups.startSchedule();
   }
 

@@ -33,9 +33,6 @@ async function main(): Promise<void> {
   if (app.mode === 'recovery') {
     console.log('The database failed its start-up check: the app opens on the recovery screen, which offers the automatic backups.');
   }
-  // The first automatic backup is written before the address is printed, so whoever waits for
-  // the address (the e2e tests) finds it in the backups folder.
-  await app.startAutomaticBackups();
   const port = Number(argValue('--port') ?? '0');
   const harness = await startHarness({
     dispatch: app.dispatch,
@@ -49,6 +46,10 @@ async function main(): Promise<void> {
   log.info('harness started', { port: harness.port });
   console.log(`Foot Screening is running at ${harness.launchUrl}`);
   console.log(`Data file: ${dataFile}. Open the address above in a browser; press Ctrl-C to stop.`);
+  // Serve first: the start-up backup runs behind requests (the online backup copies a few pages
+  // per turn of the event loop) and is written beside its final name, so a crash during it leaves
+  // the earlier backups as they were. The line below tells whoever waits (the e2e tests) it is there.
+  void app.startAutomaticBackups().then((outcome) => console.log(`Start-up backup: ${outcome}.`));
 
   let stopping = false;
   const stop = (): void => {

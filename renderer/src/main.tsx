@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadEverydayScreens } from './app/lazyScreens';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');
@@ -9,3 +10,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// After the first paint: the patient list and the screening, so they are ready after sign-in.
+window.setTimeout(preloadEverydayScreens, 0);

@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import { roles, type Role } from './roles';
 
-/** Who may do what: clinicians sign exams; administrators also manage staff and the log. */
-export const roles = ['nurse', 'podiatrist', 'administrator'] as const;
-export type Role = (typeof roles)[number];
-export const roleLabels: Readonly<Record<Role, string>> = {
-  nurse: 'Nurse',
-  podiatrist: 'Podiatrist',
-  administrator: 'Administrator',
-};
+export { roleLabels, roles, type Role } from './roles';
 
 export const usernameSchema = z
   .string({ error: 'Enter a username' })

@@ -62,6 +62,22 @@ export class BackupFolder {
     return fs.existsSync(file) ? file : null;
   }
 
+  /**
+   * Deletes what a backup interrupted by a crash left behind: its half-written `.partial` copy
+   * (and that copy's journal). They never carry a backup's name, so the backups are untouched.
+   */
+  removeLeftovers(): number {
+    let names: string[];
+    try {
+      names = fs.readdirSync(this.dir);
+    } catch {
+      return 0;
+    }
+    const leftovers = names.filter((n) => n.startsWith('foot-screening-') && /\.db\.partial(-journal)?$/.test(n));
+    for (const name of leftovers) fs.rmSync(path.join(this.dir, name), { force: true });
+    return leftovers.length;
+  }
+
   /** Deletes the backups the rotation no longer keeps; returns how many. */
   rotate(): number {
     const dated = this.list().map((b) => ({ name: b.name, createdAt: new Date(b.createdAt) }));

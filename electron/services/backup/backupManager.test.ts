@@ -293,6 +293,30 @@ describe('start-up check and recovery mode', () => {
   });
 });
 
+describe('a start-up backup interrupted by a crash', () => {
+  it('leaves the earlier backups as they were, and the next one clears what it left', async () => {
+    const first = start();
+    for (let i = 0; i < 50; i++) addPatient(first.app, `Family${i}`, `MRN-${i}`);
+    expect(await first.app.startAutomaticBackups()).toBe('written');
+    const dir = path.dirname(first.app.file);
+    const backups = backupsDirFor(first.app.file);
+    const [earlier] = first.app.backups.list().backups;
+    const earlierBytes = fs.readFileSync(path.join(backups, earlier?.name ?? ''));
+    first.app.close();
+    // What the process leaves when it dies halfway through copying: the copy under its temporary name.
+    const half = 'foot-screening-2026-11-27T09-00-00-000Z.db.partial';
+    fs.writeFileSync(path.join(backups, half), earlierBytes.subarray(0, 4096));
+    fs.writeFileSync(path.join(backups, `${half}-journal`), 'x');
+    const { app } = start(dir);
+    expect(app.backups.list().backups.map((b) => b.name)).toEqual([earlier?.name]);
+    expect(fs.readFileSync(path.join(backups, earlier?.name ?? '')).equals(earlierBytes)).toBe(true);
+    // The next backup (rotation then keeps one of the day's two) clears the half-written copy.
+    expect(await app.startAutomaticBackups()).toBe('written');
+    expect(fs.readdirSync(backups).filter((n) => n.includes('.partial'))).toEqual([]);
+    expect(rowsOf(path.join(backups, app.backups.list().backups[0]?.name ?? ''), 'SELECT count(*) AS n FROM patient')).toEqual([{ n: 50 }]);
+  });
+});
+
 describe('a restore interrupted by a crash', () => {
   it('puts the previous database back when the database file is missing at start-up', () => {
     const dir = tempDir();

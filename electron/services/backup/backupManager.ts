@@ -93,6 +93,8 @@ export class BackupManager implements BackupOperations {
     this.busy = 'backup';
     try {
       fs.mkdirSync(this.o.folder.dir, { recursive: true });
+      const leftovers = this.o.folder.removeLeftovers();
+      if (leftovers > 0) this.o.log.warn('half-written backup removed', { files: leftovers });
       const name = this.o.folder.nameFor(this.o.clock.now());
       const bytes = await writeBackup(db, path.join(this.o.folder.dir, name), this.o);
       this.audit(db, appActor, 'backup.create', { kind: 'automatic', name, bytes });
@@ -108,12 +110,12 @@ export class BackupManager implements BackupOperations {
   }
 
   /** A backup now, then one every 24 hours while the app runs. The timer does not keep the process alive. */
-  async startSchedule(): Promise<void> {
+  async startSchedule(): Promise<'written' | 'skipped' | 'failed'> {
     if (this.timer === null) {
       this.timer = setInterval(() => void this.backUpAutomatically(), dayMs);
       this.timer.unref();
     }
-    await this.backUpAutomatically();
+    return this.backUpAutomatically();
   }
 
   stopSchedule(): void {

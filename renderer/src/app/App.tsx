@@ -1,23 +1,27 @@
 import AccountCircle from '@mui/icons-material/AccountCircle';
 import { AppBar, Box, Button, CssBaseline, Divider, Link, ListItemText, Menu, MenuItem, Toolbar, Typography } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
-import { useEffect, useMemo, useState } from 'react';
-import { roleLabels, type Role } from '#shared/domain/users';
+import { Suspense, useEffect, useMemo, useState } from 'react';
+import { roleLabels, type Role } from '#shared/domain/roles';
 import { api } from '../api/api';
 import { NotifierProvider } from '../components/Notifier';
-import { UsersPage } from '../features/admin/UsersPage';
-import { AuditLogPage } from '../features/audit/AuditLogPage';
-import { BackupsPage } from '../features/backups/BackupsPage';
+import { PageLoading } from '../components/PageLoading';
 import { useSession } from '../features/auth/AuthContext';
 import { AuthGate } from '../features/auth/AuthGate';
-import { PatientEditPage, PatientNewPage } from '../features/patients/PatientFormPage';
-import { PatientListPage } from '../features/patients/PatientListPage';
-import { PatientPage } from '../features/patients/PatientPage';
-import { ExamPage } from '../features/screening/ExamPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { ComparePage } from '../features/history/ComparePage';
-import { WorklistPage } from '../features/recall/WorklistPage';
+import {
+  AuditLogPage,
+  BackupsPage,
+  ComparePage,
+  DashboardPage,
+  ExamPage,
+  PatientEditPage,
+  PatientListPage,
+  PatientNewPage,
+  PatientPage,
+  SettingsPage,
+  UsersPage,
+  WorklistPage,
+} from './lazyScreens';
 import { navigate, routeHash, useRoute, type Route } from './router';
 import { createAppTheme } from './theme';
 
@@ -131,7 +135,9 @@ function Shell(): React.JSX.Element {
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1.5, md: 3 }, maxWidth: 1600, mx: 'auto', outline: 'none' }}>
-        <CurrentPage route={route} />
+        <Suspense fallback={<PageLoading />}>
+          <CurrentPage route={route} />
+        </Suspense>
       </Box>
     </>
   );

@@ -2,7 +2,7 @@ import { Box, CircularProgress } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AuthState } from '#shared/domain/users';
 import { api, authChangedEvent } from '../../api/api';
-import { RecoveryScreen } from '../backups/RecoveryScreen';
+import { RecoveryScreen } from '../../app/lazyScreens';
 import { SessionContext, type Session } from './AuthContext';
 import { LockScreen, SetupScreen, SignInScreen } from './AuthForms';
 import { useIdleTimer } from './useIdleTimer';

@@ -11,7 +11,7 @@ import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
 import { categoryChanges, defaultComparison, historyPoints } from '#shared/history/timeline';
 import { directionMarks, HistoryTimeline } from '../history/HistoryTimeline';
-import { ReportDialog } from '../reports/ReportDialog';
+import { ReportDialog } from '../../app/lazyScreens';
 import { TableHeadings } from '../../components/TableHeadings';
 import { WideTable } from '../../components/WideTable';
 

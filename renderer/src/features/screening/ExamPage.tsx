@@ -3,7 +3,7 @@ import { Alert, Button, CircularProgress } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
-import { ReportDialog } from '../reports/ReportDialog';
+import { ReportDialog } from '../../app/lazyScreens';
 import { ExamView } from './ExamView';
 import { ScreeningWizard } from './ScreeningWizard';
 import { useScreening } from './useScreening';
