@@ -11,6 +11,7 @@ import { benchExams } from './exams';
 import { benchPatientSearch } from './patientSearch';
 import { benchRecall } from './recall';
 import { benchReportPack } from './reportPack';
+import { benchRenderer, rendererGroups, type RendererGroup } from './browser';
 
 interface Row {
   name: string;
@@ -72,11 +73,16 @@ async function main(): Promise<void> {
       emit({ name: 'dashboard', n: clinic, median: recall.dashboard.median, baseline: recall.dashboard.baseline, target: `< 200 ms (all figures, last 12 months, ${recall.exams} exams)` });
     },
   };
-  const unknownGroups = [...(only ?? [])].filter((g) => !(g in groups));
-  if (unknownGroups.length > 0) throw new Error(`--only: no bench group ${unknownGroups.join(', ')} (groups: ${Object.keys(groups).join(', ')})`);
+  const isRenderer = (g: string): g is RendererGroup => (rendererGroups as readonly string[]).includes(g);
+  const unknownGroups = [...(only ?? [])].filter((g) => !(g in groups) && !isRenderer(g));
+  if (unknownGroups.length > 0) {
+    throw new Error(`--only: no bench group ${unknownGroups.join(', ')} (groups: ${[...Object.keys(groups), ...rendererGroups].join(', ')})`);
+  }
   for (const [name, run] of Object.entries(groups)) {
     if (!only || only.has(name)) await run();
   }
+  // The built renderer in Chromium through the harness (needs `npm run build`).
+  await benchRenderer(new Set(rendererGroups.filter((g) => !only || only.has(g))), { quick });
   console.log('');
   console.log('figure            n         median ms  baseline ms  ratio   target');
   for (const r of rows) {
