@@ -41,7 +41,7 @@ export function parsePatientQuery(text: string, dateOrder: DateOrder, today: str
 
 /** Digits, possibly with dashes between groups: one group of a number typed in parts. */
 const numberGroup = /^\d[\d\-\u2010-\u2015\u2212]*$/;
-const dashOnly = /^[\-\u2010-\u2015\u2212]+$/;
+const dashOnly = /^[-\u2010-\u2015\u2212]+$/;
 
 /**
  * Joins neighbouring digit groups into one number ("943", "476", "5919" -> "9434765919"), as
