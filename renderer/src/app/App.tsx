@@ -14,6 +14,7 @@ import { PatientEditPage, PatientNewPage } from '../features/patients/PatientFor
 import { PatientListPage } from '../features/patients/PatientListPage';
 import { PatientPage } from '../features/patients/PatientPage';
 import { ExamPage } from '../features/screening/ExamPage';
+import { ClinicContactsPrompt } from '../features/settings/ClinicContactsPrompt';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { ComparePage } from '../features/history/ComparePage';
@@ -131,6 +132,7 @@ function Shell(): React.JSX.Element {
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1.5, md: 3 }, maxWidth: 1600, mx: 'auto', outline: 'none' }}>
+        <ClinicContactsPrompt />
         <CurrentPage route={route} />
       </Box>
     </>
