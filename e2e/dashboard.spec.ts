@@ -69,7 +69,7 @@ test.describe('clinic dashboard', () => {
 
   test('CSV export round trip: patients and examinations with per-site results, read back and compared with the database', async ({ app, harness }) => {
     const today = localToday();
-    const zak = await patient(harness, 'Żak', 'Łucja', { nationalNumber: '999 123 4567' });
+    const zak = await patient(harness, 'Żak', 'Łucja', { nationalNumber: '999 123 4578' });
     await signedExam(harness, zak, shiftMonths(today, -2), vignette('V04'));
     const formula = await patient(harness, '=HYPERLINK("http://evil.example","x")', '+Plus, Minus');
     await amendedExam(harness, await signedExam(harness, formula, shiftMonths(today, -1), vignette('V01')), vignette('V14'));

@@ -64,10 +64,12 @@ async function stop(child: ChildProcess): Promise<void> {
 /** Each test gets its own harness on its own temp SQLite file (Actual's isolated-profile habit). */
 export const adminAccount = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
 
-export const test = base.extend<{ seedAdmin: boolean; harness: RunningHarness; app: Page }>({
+export const test = base.extend<{ seedAdmin: boolean; seedClinicContacts: boolean; harness: RunningHarness; app: Page }>({
   /** Create the administrator account before the test (off for the first-run test). */
   seedAdmin: [true, { option: true }],
-  harness: async ({ seedAdmin }, use) => {
+  /** Fill in the clinic phone and emergency number, which an administrator is otherwise asked for. */
+  seedClinicContacts: [true, { option: true }],
+  harness: async ({ seedAdmin, seedClinicContacts }, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-e2e-'));
     const dbFile = path.join(dir, 'clinic.db');
     let server = await startServer(dbFile, dir);
@@ -116,6 +118,10 @@ export const test = base.extend<{ seedAdmin: boolean; harness: RunningHarness; a
       },
     };
     if (seedAdmin) await harness.call('createFirstAdministrator', adminAccount);
+    if (seedAdmin && seedClinicContacts) {
+      const clinic = await harness.call('getClinicSettings', {});
+      await harness.call('updateClinicSettings', { ...clinic, clinicPhone: '01632 960000', emergencyNumber: '999' });
+    }
     await use(harness);
     await stop(server.child);
     fs.rmSync(dir, { recursive: true, force: true });

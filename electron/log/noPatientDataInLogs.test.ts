@@ -16,7 +16,7 @@ import type { Harness } from '../web/server';
  */
 const people = [
   { familyName: 'Quixotic-Farnsworth', givenNames: 'Zebedee', dateOfBirth: '1951-04-17', clinicIdentifier: 'QX-77123', nationalNumber: '943 476 5919' },
-  { familyName: 'Oyelaran-Kastelič', givenNames: 'Wilhelmina', dateOfBirth: '1939-12-30', clinicIdentifier: 'WK-40981', nationalNumber: '485 777 3456' },
+  { familyName: 'Oyelaran-Kastelič', givenNames: 'Wilhelmina', dateOfBirth: '1939-12-30', clinicIdentifier: 'WK-40981', nationalNumber: '485 777 3457' },
 ];
 const renamed = { familyName: 'Thistlethwaite', givenNames: 'Perpetua', dateOfBirth: '1947-08-09' };
 

@@ -61,7 +61,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   // Each repository prepares its statements once per database; every service shares them.
   const store = openStore(db);
   const settings = new SettingsService(store, clock);
-  const patients = new PatientService(store, clock);
+  const patients = new PatientService(store, clock, () => settings.clinic().nationalNumberFormat);
   const exams = new ExamService(store, clock, settings);
   const recall = new RecallService(store, clock, settings);
   return {

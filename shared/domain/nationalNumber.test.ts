@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkNationalNumber,
   chiBirthDate,
+  syntheticNhsNumber,
   chiMatchesDateOfBirth,
   displayNationalNumber,
   mod11CheckDigit,
@@ -156,5 +157,18 @@ describe('the table of formats', () => {
       expect(info.source.length).toBeGreaterThan(0);
       if (info.example !== null) expect(checkNationalNumber(info.example, format)).toMatchObject({ ok: true, display: info.example });
     }
+  });
+});
+
+describe('synthetic NHS numbers for demo data', () => {
+  it('are in the never-issued 999 range and pass their check digit', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const n = syntheticNhsNumber(i);
+      expect(n).toMatch(/^999 \d{3} \d{4}$/);
+      expect(checkNationalNumber(n, 'nhs')).toMatchObject({ ok: true });
+      seen.add(n);
+    }
+    expect(seen.size).toBeGreaterThan(1500);
   });
 });

@@ -182,3 +182,16 @@ export function chiMatchesDateOfBirth(chi: string, dateOfBirth: string): boolean
 function refuse(problem: NationalNumberProblem, message: string): NationalNumberCheck {
   return { ok: false, problem, message };
 }
+
+/**
+ * A made-up NHS number for demonstration and test data: from the range 999 000 0000 to
+ * 999 999 9999, which the NHS never issues to patients, with a correct check digit, so demo
+ * patients pass the same check as real ones and can never be mistaken for a real person's number.
+ */
+export function syntheticNhsNumber(index: number): string {
+  for (let base = 999_000_000 + (Math.abs(Math.trunc(index)) * 7919) % 1_000_000; ; base = base >= 999_999_999 ? 999_000_000 : base + 1) {
+    const nine = String(base);
+    const check = mod11CheckDigit(nine);
+    if (check !== null) return displayNationalNumber(`${nine}${check}`, 'nhs');
+  }
+}

@@ -1,5 +1,6 @@
 import { searchKey } from '../text/fold';
 import { parseTypedDate, type DateOrder } from '../text/dates';
+import { normaliseNationalNumber } from './nationalNumber';
 
 /** The most words a search uses; more are ignored and the interpretation says so. */
 export const maxSearchWords = 4;
@@ -17,12 +18,13 @@ export interface PatientQuery {
  * Reads what a nurse types into the patient search: name fragments, a clinic identifier or
  * national number, and/or a date of birth in a common typed form (`03/07/1956`, `1956-07-03`).
  * Punctuation inside a word is dropped, so `o'brien` and `smith-jones` find O'Brien and Smith-Jones.
+ * A number typed in groups (`943 476 5919`, `943-476-5919`) is one number, as it is stored.
  */
 export function parsePatientQuery(text: string, dateOrder: DateOrder, today: string): PatientQuery {
   const words: string[] = [];
   const ignoredWords: string[] = [];
   let dateOfBirth: string | null = null;
-  for (const chunk of text.trim().split(/\s+/)) {
+  for (const chunk of joinNumberGroups(text.trim().split(/\s+/), dateOrder, today)) {
     if (chunk === '') continue;
     const asDate: string | null = dateOfBirth === null ? parseTypedDate(chunk, dateOrder, today) : null;
     if (asDate !== null) {
@@ -35,6 +37,29 @@ export function parsePatientQuery(text: string, dateOrder: DateOrder, today: str
     else ignoredWords.push(word);
   }
   return { words, dateOfBirth, ignoredWords };
+}
+
+/** Digits, possibly with dashes between groups: one group of a number typed in parts. */
+const numberGroup = /^\d[\d\-\u2010-\u2015\u2212]*$/;
+const dashOnly = /^[-\u2010-\u2015\u2212]+$/;
+
+/**
+ * Joins neighbouring digit groups into one number ("943", "476", "5919" -> "9434765919"), as
+ * national numbers are printed and read aloud in groups. A date (`1956-07-03`, `03-07-1956`) is
+ * never joined to its neighbours.
+ */
+export function joinNumberGroups(chunks: readonly string[], dateOrder: DateOrder, today: string): string[] {
+  const out: string[] = [];
+  let joining = false;
+  for (const chunk of chunks) {
+    // A lone dash between groups ("943 – 476") belongs to the number.
+    if (joining && dashOnly.test(chunk)) continue;
+    const isGroup = numberGroup.test(chunk) && parseTypedDate(chunk, dateOrder, today) === null;
+    if (isGroup && joining) out[out.length - 1] += normaliseNationalNumber(chunk);
+    else out.push(isGroup ? normaliseNationalNumber(chunk) : chunk);
+    joining = isGroup;
+  }
+  return out;
 }
 
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

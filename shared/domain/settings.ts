@@ -32,6 +32,20 @@ export type ReferralDestination = z.infer<typeof referralDestinationSchema>;
 /** How saved and downloaded report files are named; never by the patient's name by default. */
 export const reportFileNamings = ['identifier-date', 'date-identifier', 'name-identifier-date'] as const;
 export type ReportFileNaming = (typeof reportFileNamings)[number];
+/** How each naming reads in Settings. */
+export const reportFileNamingLabels: Readonly<Record<ReportFileNaming, string>> = {
+  'identifier-date': 'Clinic identifier, then the date',
+  'date-identifier': 'Date, then the clinic identifier',
+  'name-identifier-date': 'Patient name, clinic identifier and date (the name then shows in folders and e-mail attachments)',
+};
+
+/** An empty clinic phone or emergency number would leave a blank where a patient is told to call. */
+export function missingClinicContacts(s: Pick<ClinicSettings, 'clinicPhone' | 'emergencyNumber'>): ('clinicPhone' | 'emergencyNumber')[] {
+  const missing: ('clinicPhone' | 'emergencyNumber')[] = [];
+  if (s.clinicPhone.trim() === '') missing.push('clinicPhone');
+  if (s.emergencyNumber.trim() === '') missing.push('emergencyNumber');
+  return missing;
+}
 
 /** Clinic-wide settings an administrator changes in Settings. */
 export const clinicSettingsSchema = z

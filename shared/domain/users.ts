@@ -16,6 +16,17 @@ export const displayNameSchema = z
   .min(1, 'Enter the full name as it should appear on signed exams')
   .max(100, 'A name can be at most 100 characters');
 
+/**
+ * A professional registration (NMC PIN such as "12A3456E", HCPC number such as "CH12345"), printed
+ * under the signature on signed exams and letters. Optional; empty means not given.
+ */
+export const registrationNumberSchema = z
+  .string()
+  .trim()
+  .max(40, 'A registration number can be at most 40 characters')
+  .nullish()
+  .transform((v): string | null | undefined => (v === undefined ? undefined : v ? v : null));
+
 /** Long enough to resist guessing; no composition rules (NIST SP 800-63B). */
 export const newPasswordSchema = z
   .string({ error: 'Enter a password' })
@@ -55,6 +66,7 @@ export const newUserSchema = z
     displayName: displayNameSchema,
     role: z.enum(roles, { error: 'Choose a role' }),
     password: newPasswordSchema,
+    registrationNumber: registrationNumberSchema.optional(),
   })
   .strict();
 export type NewUser = z.infer<typeof newUserSchema>;

@@ -5,6 +5,7 @@ import {
   newPasswordSchema,
   newUserSchema,
   passwordSchema,
+  registrationNumberSchema,
   roles,
   usernameSchema,
   userSchema,
@@ -31,7 +32,16 @@ export const accountOperations = {
   listUsers: { request: emptyRequest, response: z.array(userSchema), access: 'administrator' },
   createUser: { request: newUserSchema, response: userSchema, access: 'administrator' },
   updateUser: {
-    request: z.object({ id: z.number().int().positive(), displayName: displayNameSchema, role: z.enum(roles), disabled: z.boolean() }).strict(),
+    request: z
+      .object({
+        id: z.number().int().positive(),
+        displayName: displayNameSchema,
+        role: z.enum(roles),
+        disabled: z.boolean(),
+        /** Left out: unchanged; empty or null: removed. */
+        registrationNumber: registrationNumberSchema.optional(),
+      })
+      .strict(),
     response: userSchema,
     access: 'administrator',
   },

@@ -122,7 +122,9 @@ export class ExportRepository {
     this.countExamsStmt = db.prepare<[Omit<ExamPageParams, 'limit'>], { n: number }>(`SELECT count(*) AS n FROM exam e WHERE ${examWhere}`);
     this.patientsStmt = db.prepare<[{ afterId: number; maxId: number; limit: number }], PatientExportRow>(
       `SELECT id, clinic_identifier, family_name, given_names, date_of_birth, sex, national_number, diabetes_type, diagnosis_year, phone,
-              preferred_language, notes, created_at, archived_at, recall_exam_id, recall_examined_on, recall_nice, recall_iwgdf, recall_months, recall_due_on
+              preferred_language, notes, created_at, archived_at, recall_exam_id, recall_examined_on, recall_nice, recall_iwgdf, recall_months, recall_due_on,
+              title, address_line1, address_line2, address_line3, town, postcode, mobile_phone, email, gp_practice, gp_practice_code,
+              interpreter_needed, relevant_conditions, medicines
        FROM patient WHERE id > @afterId AND id <= @maxId ORDER BY id LIMIT @limit`,
     );
     this.examsStmt = db.prepare<[ExamPageParams], ExamExportRow>(

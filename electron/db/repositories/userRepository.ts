@@ -44,6 +44,7 @@ export interface NewUserRow {
   displayName: string;
   role: Role;
   passwordHash: string;
+  registrationNumber: string | null;
 }
 
 export interface UserChange {
@@ -51,6 +52,7 @@ export interface UserChange {
   displayName: string;
   role: Role;
   disabledAt: string | null;
+  registrationNumber: string | null;
   now: string;
 }
 
@@ -72,11 +74,11 @@ export class UserRepository {
     this.byNameStmt = db.prepare<[string], UserRow>('SELECT * FROM app_user WHERE username_folded = ?');
     this.allStmt = db.prepare<[], UserRow>('SELECT * FROM app_user ORDER BY disabled_at IS NOT NULL, display_name COLLATE NOCASE, id');
     this.insertStmt = db.prepare<[NewUserRow & { usernameFolded: string; now: string }]>(
-      `INSERT INTO app_user (username, username_folded, display_name, role, password_hash, created_at, updated_at)
-       VALUES (@username, @usernameFolded, @displayName, @role, @passwordHash, @now, @now)`,
+      `INSERT INTO app_user (username, username_folded, display_name, role, password_hash, registration_number, created_at, updated_at)
+       VALUES (@username, @usernameFolded, @displayName, @role, @passwordHash, @registrationNumber, @now, @now)`,
     );
     this.updateStmt = db.prepare<[UserChange]>(
-      'UPDATE app_user SET display_name = @displayName, role = @role, disabled_at = @disabledAt, updated_at = @now WHERE id = @id',
+      'UPDATE app_user SET display_name = @displayName, role = @role, disabled_at = @disabledAt, registration_number = @registrationNumber, updated_at = @now WHERE id = @id',
     );
     this.setPasswordStmt = db.prepare<[{ id: number; passwordHash: string; now: string }]>(
       'UPDATE app_user SET password_hash = @passwordHash, failed_attempts = 0, last_failed_at = NULL, updated_at = @now WHERE id = @id',

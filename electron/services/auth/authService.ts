@@ -80,7 +80,7 @@ export class AuthService {
     this.store.db
       .transaction(() => {
         if (this.store.users.count() > 0) return;
-        created = this.store.users.insert({ username: input.username, displayName: input.displayName, role: 'administrator', passwordHash }, now);
+        created = this.store.users.insert({ username: input.username, displayName: input.displayName, role: 'administrator', passwordHash, registrationNumber: null }, now);
         this.store.audit.append({
           at: now,
           actor: input.username,
@@ -179,7 +179,10 @@ export class AuthService {
     const now = this.clock.now().toISOString();
     const passwordHash = hashPassword(input.password);
     const id = this.store.db.transaction(() => {
-      const newId = this.store.users.insert({ username: input.username, displayName: input.displayName, role: input.role, passwordHash }, now);
+      const newId = this.store.users.insert(
+        { username: input.username, displayName: input.displayName, role: input.role, passwordHash, registrationNumber: input.registrationNumber ?? null },
+        now,
+      );
       this.store.audit.append({ at: now, actor: actor.name, action: 'user.create', entity: 'user', entityId: String(newId), details: { role: input.role } });
       return newId;
     })();
@@ -187,7 +190,11 @@ export class AuthService {
     return user ? ok(publicUser(user)) : fail('internal', 'The account was not saved.');
   }
 
-  updateUser(id: number, change: { displayName: string; role: Role; disabled: boolean }, actor: Actor & { userId: number }): Result<User> {
+  updateUser(
+    id: number,
+    change: { displayName: string; role: Role; disabled: boolean; registrationNumber?: string | null | undefined },
+    actor: Actor & { userId: number },
+  ): Result<User> {
     this.userCache.clear();
     const before = this.store.users.findById(id);
     if (!before) return fail('not_found', 'No such account.');
@@ -198,14 +205,20 @@ export class AuthService {
     const now = this.clock.now().toISOString();
     const disabledAt = change.disabled ? (before.disabledAt ?? now) : null;
     this.store.db.transaction(() => {
-      this.store.users.update({ id, displayName: change.displayName, role: change.role, disabledAt, now });
+      const registrationNumber = change.registrationNumber === undefined ? before.registrationNumber : change.registrationNumber;
+      this.store.users.update({ id, displayName: change.displayName, role: change.role, disabledAt, registrationNumber, now });
       this.store.audit.append({
         at: now,
         actor: actor.name,
         action: 'user.update',
         entity: 'user',
         entityId: String(id),
-        details: { role: change.role, disabled: change.disabled, displayNameChanged: change.displayName !== before.displayName },
+        details: {
+          role: change.role,
+          disabled: change.disabled,
+          displayNameChanged: change.displayName !== before.displayName,
+          registrationNumberChanged: change.registrationNumber !== undefined && change.registrationNumber !== before.registrationNumber,
+        },
       });
     })();
     if (change.disabled) {

@@ -1,3 +1,4 @@
+import { syntheticNhsNumber } from '#shared/domain/nationalNumber';
 import { noPatientContacts, type PatientInput } from '#shared/domain/patient';
 import { toIsoDate } from '#shared/text/dates';
 
@@ -55,7 +56,7 @@ export function syntheticPatient(index: number, random: () => number, thisYear: 
     dateOfBirth: toIsoDate(birthYear, month, day),
     sex: random() < 0.5 ? 'female' : 'male',
     clinicIdentifier: `DEMO-${String(index).padStart(6, '0')}`,
-    nationalNumber: random() < 0.7 ? `999 ${String(Math.floor(random() * 1000)).padStart(3, '0')} ${String(index % 10000).padStart(4, '0')}` : null,
+    nationalNumber: random() < 0.7 ? syntheticNhsNumber(index) : null,
     diabetesType: type2 ? 'type2' : 'type1',
     diagnosisYear,
     phone: random() < 0.8 ? `01632 ${String(Math.floor(random() * 1_000_000)).padStart(6, '0')}` : null,

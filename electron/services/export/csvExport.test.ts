@@ -43,7 +43,7 @@ afterEach(() => app.dispose());
 
 describe('CSV export', () => {
   it('patients: UTF-8 with BOM, RFC 4180 quoting, formula cells neutralised, and a round trip back to the database', async () => {
-    addPatient({ clinicIdentifier: 'Z-1', familyName: 'Żak', givenNames: 'Łucja', nationalNumber: '999 123 4567', notes: 'Prefers "Lucy"; lives with\ndaughter, Anna' });
+    addPatient({ clinicIdentifier: 'Z-1', familyName: 'Żak', givenNames: 'Łucja', nationalNumber: '999 123 4578', gpPractice: 'Mill Lane Surgery', postcode: 'EX1 2AB', medicines: 'Metformin 500 mg twice daily', notes: 'Prefers "Lucy"; lives with\ndaughter, Anna' });
     addPatient({ clinicIdentifier: 'F-1', familyName: '=HYPERLINK("http://evil.example","x")', givenNames: '+SUM(1,1)', phone: '-2+3', notes: '@cmd' });
     addPatient({ clinicIdentifier: 'N-1', familyName: 'Ní Bhriain, Zoë', givenNames: 'Zoë' });
     const archived = addPatient({ clinicIdentifier: 'A-1', familyName: 'Archived' });
@@ -71,6 +71,9 @@ describe('CSV export', () => {
         ['notes', 'notes'],
         ['archived_at', 'archived_at'],
         ['next_due_on', 'recall_due_on'],
+        ['gp_practice', 'gp_practice'],
+        ['postcode', 'postcode'],
+        ['medicines', 'medicines'],
         ['nice_category', 'recall_nice'],
       ] as const) {
         expect(row[col(column)], `${column} of patient ${String(p.id)}`).toBe(shown(p[field] === null || p[field] === undefined ? null : String(p[field])));

@@ -72,6 +72,9 @@ export const exportHeaders: Readonly<Record<ExportDataset, readonly string[]>> =
   patients: [
     'patient_id', 'clinic_identifier', 'family_name', 'given_names', 'date_of_birth', 'sex', 'national_number', 'diabetes_type', 'diagnosis_year', 'phone',
     'preferred_language', 'notes', 'created_at', 'archived_at', 'last_signed_exam_id', 'last_examined_on', 'nice_category', 'iwgdf_category', 'recall_months', 'next_due_on',
+    // Contact, practice and care details, after the first columns so existing readers keep their places.
+    'title', 'address_line1', 'address_line2', 'address_line3', 'town', 'postcode', 'mobile_phone', 'email', 'gp_practice', 'gp_practice_code',
+    'interpreter_needed', 'relevant_conditions', 'medicines',
   ],
   exams: [
     ...examHead,
@@ -94,6 +97,8 @@ function patientRow(p: PatientExportRow): CsvValue[] {
   return [
     p.id, p.clinic_identifier, p.family_name, p.given_names, p.date_of_birth, p.sex, p.national_number, p.diabetes_type, p.diagnosis_year, p.phone,
     p.preferred_language, p.notes, p.created_at, p.archived_at, p.recall_exam_id, p.recall_examined_on, p.recall_nice, p.recall_iwgdf, p.recall_months, p.recall_due_on,
+    p.title, p.address_line1, p.address_line2, p.address_line3, p.town, p.postcode, p.mobile_phone, p.email, p.gp_practice, p.gp_practice_code,
+    p.interpreter_needed === 1 ? 'yes' : 'no', p.relevant_conditions, p.medicines,
   ];
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkNationalNumber, type NationalNumberFormat } from '#shared/domain/nationalNumber';
 import type { Patient, PatientInput } from '#shared/domain/patient';
 import { describePatientQuery, parsePatientQuery } from '#shared/domain/patientQuery';
 import type { SearchPatientsResponse } from '#shared/domain/patientSearch';
@@ -27,6 +28,8 @@ export class PatientService {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    /** The clinic's national number format (Settings), read at every save. */
+    private readonly nationalNumberFormat: () => NationalNumberFormat = () => 'nhs',
   ) {}
 
   get(id: number): Result<Patient> {
@@ -34,8 +37,11 @@ export class PatientService {
     return patient ? ok(patient) : fail('not_found', 'No patient with that id.');
   }
 
-  create(input: PatientInput, actor: Actor): Result<Patient> {
+  create(typed: PatientInput, actor: Actor): Result<Patient> {
     const now = this.clock.now().toISOString();
+    const checked = this.checkedNumber(typed);
+    if (!checked.ok) return checked;
+    const input = checked.value;
     return writeTransaction(this.store.db, () => {
       const duplicate = this.duplicateIdentifier(input.clinicIdentifier, null);
       if (duplicate) return duplicate;
@@ -49,8 +55,11 @@ export class PatientService {
    * Saves edited details. `expectedUpdatedAt` is the version the form was loaded from: if someone
    * else saved in between, nothing is written and the caller is told to reload.
    */
-  update(id: number, expectedUpdatedAt: string, input: PatientInput, actor: Actor): Result<Patient> {
+  update(id: number, expectedUpdatedAt: string, typed: PatientInput, actor: Actor): Result<Patient> {
     const now = this.clock.now().toISOString();
+    const checked = this.checkedNumber(typed);
+    if (!checked.ok) return checked;
+    const input = checked.value;
     return writeTransaction(this.store.db, () => {
       const before = this.store.patients.findById(id);
       if (!before) return fail('not_found', 'No patient with that id.');
@@ -129,6 +138,18 @@ export class PatientService {
       });
       return this.get(id);
     });
+  }
+
+  /**
+   * The national number checked against the clinic's format and kept as stored (digits only for
+   * the UK formats), so "943 476 5919" and "943-476-5919" are one number. A number that fails its
+   * check digit is refused with the reason: a mistyped number would link the record to someone else.
+   */
+  private checkedNumber(input: PatientInput): Result<PatientInput> {
+    if (input.nationalNumber === null) return ok(input);
+    const check = checkNationalNumber(input.nationalNumber, this.nationalNumberFormat());
+    if (!check.ok) return fail('validation_failed', check.message, [{ path: 'nationalNumber', message: check.message }]);
+    return ok({ ...input, nationalNumber: check.value });
   }
 
   private duplicateIdentifier(clinicIdentifier: string, selfId: number | null): Result<never> | null {

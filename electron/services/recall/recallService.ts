@@ -124,7 +124,8 @@ export class RecallService {
       after = decoded;
     }
     const filter = worklistFilter(settings.guideline, request.view === 'never-screened' ? null : request.category, request.search);
-    const dueSoonBefore = addDays(today, request.withinDays);
+    // "Due within N days" includes day N: the range ends before the day after it.
+    const dueSoonBefore = addDays(today, request.withinDays + 1);
     const page: WorklistPageParams = {
       ...filter,
       dueFrom: request.view === 'overdue' ? '' : today,

@@ -41,7 +41,8 @@ export class SettingsService {
     this.cached = null;
     this.store.db.transaction(() => {
       this.store.settings.put(clinicKey, next, now);
-      const changed = (Object.keys(next) as (keyof ClinicSettings)[]).filter((k) => before[k] !== next[k]);
+      // Compared as JSON: the referral directory is a list, equal in content but never the same object.
+      const changed = (Object.keys(next) as (keyof ClinicSettings)[]).filter((k) => JSON.stringify(before[k]) !== JSON.stringify(next[k]));
       this.store.audit.append({ at: now, actor: actor.name, action: 'settings.update', entity: 'settings', entityId: clinicKey, details: { fields: changed } });
     })();
     return ok(this.clinic());

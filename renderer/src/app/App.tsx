@@ -22,6 +22,7 @@ import {
   UsersPage,
   WorklistPage,
 } from './lazyScreens';
+import { ClinicContactsPrompt } from '../features/settings/ClinicContactsPrompt';
 import { navigate, routeHash, useRoute, type Route } from './router';
 import { createAppTheme } from './theme';
 
@@ -135,6 +136,7 @@ function Shell(): React.JSX.Element {
         </Toolbar>
       </AppBar>
       <Box component="main" id="main" tabIndex={-1} sx={{ p: { xs: 1.5, md: 3 }, maxWidth: 1600, mx: 'auto', outline: 'none' }}>
+        <ClinicContactsPrompt />
         <Suspense fallback={<PageLoading />}>
           <CurrentPage route={route} />
         </Suspense>

@@ -1,27 +1,10 @@
-import { useCallback, useSyncExternalStore } from 'react';
 import type { DateOrder } from '#shared/text/dates';
-import { localeDateOrder } from './format';
+import { useClinicSettingsOrDefaults } from './clinicSettings';
 
-/** Per-computer display preferences, kept in the page's local storage. */
-const dateOrderKey = 'pref.dateOrder';
-const listeners = new Set<() => void>();
-
-function readDateOrder(): DateOrder {
-  const stored = window.localStorage.getItem(dateOrderKey);
-  return stored === 'dmy' || stored === 'mdy' ? stored : localeDateOrder();
-}
-
-export function useDateOrder(): [DateOrder, (order: DateOrder) => void] {
-  const order = useSyncExternalStore(
-    (cb) => {
-      listeners.add(cb);
-      return () => listeners.delete(cb);
-    },
-    readDateOrder,
-  );
-  const set = useCallback((next: DateOrder) => {
-    window.localStorage.setItem(dateOrderKey, next);
-    for (const l of listeners) l();
-  }, []);
-  return [order, set];
+/**
+ * How typed dates such as 03/07/1956 are read: a clinic setting (Settings > Clinic), the same on
+ * every computer of the clinic, so a date typed at one desk means the same at another.
+ */
+export function useDateOrder(): readonly [DateOrder] {
+  return [useClinicSettingsOrDefaults().dateOrder];
 }

@@ -60,13 +60,14 @@ export function UsersPage(): React.JSX.Element {
       {error ? <Alert severity="error">{error}</Alert> : null}
       <Paper>
         <Table aria-label="Staff accounts">
-          <TableHeadings columns={['Name', 'Username', 'Role', 'Status', 'Added']} buttons="Actions" />
+          <TableHeadings columns={['Name', 'Username', 'Role', 'Registration', 'Status', 'Added']} buttons="Actions" />
           <TableBody>
             {users.map((u) => (
               <TableRow key={u.id}>
                 <TableCell>{u.displayName}</TableCell>
                 <TableCell sx={{ fontFamily: 'monospace' }}>{u.username}</TableCell>
                 <TableCell>{roleLabels[u.role]}</TableCell>
+                <TableCell>{u.registrationNumber ?? <Typography component="span" variant="body2" color="text.secondary">Not given</Typography>}</TableCell>
                 <TableCell>{u.disabledAt ? <Chip size="small" label="Disabled" /> : <Chip size="small" color="success" variant="outlined" label="Active" />}</TableCell>
                 <TableCell>{formatDateTime(u.createdAt)}</TableCell>
                 <TableCell align="right">
@@ -99,6 +100,7 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
   const [role, setRole] = useState<Role>(existing?.role ?? 'nurse');
   const [disabled, setDisabled] = useState(existing?.disabledAt !== null && existing?.disabledAt !== undefined);
   const [password, setPassword] = useState('');
+  const [registrationNumber, setRegistrationNumber] = useState(existing?.registrationNumber ?? '');
   const errors = useFieldErrors();
   const [message, setMessage] = useState<string | null>(null);
   const notify = useNotify();
@@ -106,7 +108,7 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
   const save = async (): Promise<void> => {
     setMessage(null);
     if (existing) {
-      const r = await api().updateUser({ id: existing.id, displayName, role, disabled });
+      const r = await api().updateUser({ id: existing.id, displayName, role, disabled, registrationNumber });
       if (!r.ok) {
         errors.refused(r.error, null);
         setMessage(r.error.message);
@@ -122,7 +124,7 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
       }
       notify({ message: `${displayName}'s account saved.`, severity: 'success' });
     } else {
-      const r = await api().createUser({ username, displayName, role, password });
+      const r = await api().createUser({ username, displayName, role, password, registrationNumber });
       if (!r.ok) {
         errors.refused(r.error, null);
         setMessage(r.error.message);
@@ -156,6 +158,8 @@ function UserDialog({ editing, onClose }: { editing: Exclude<Editing, null>; onC
               </MenuItem>
             ))}
           </TextField>
+          <TextField label="Professional registration number (optional)" value={registrationNumber} onChange={(e) => setRegistrationNumber(e.target.value)}
+            autoComplete="off" {...errors.field('registrationNumber', 'e.g. NMC PIN or HCPC number; printed under the signature on signed exams and letters')} />
           <TextField
             label={existing ? 'New password (leave empty to keep)' : 'Password'}
             type="password"

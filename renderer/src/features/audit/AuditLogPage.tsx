@@ -1,4 +1,4 @@
-import { Alert, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, MenuItem, Paper, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useEffect, useState } from 'react';
 import { auditActionLabels, auditActions, type AuditAction } from '#shared/domain/audit';
 import { auditEntities, type AuditEntryView, type ListAuditLogRequest } from '#shared/domain/auditLog';
@@ -134,7 +134,15 @@ export function AuditLogPage(): React.JSX.Element {
                   {entityLabel(e.entity)}
                   {e.entityId ? ` #${e.entityId}` : ''}
                 </TableCell>
-                <TableCell sx={{ color: 'text.secondary' }}>{formatDetails(e.details)}</TableCell>
+                <TableCell sx={{ color: 'text.secondary' }}>
+                  {formatDetails(e.details)}
+                  {Object.keys(e.details).length > 0 ? (
+                    <Box component="details" sx={{ fontSize: '0.8em' }}>
+                      <summary>Details as recorded</summary>
+                      <Box component="code" sx={{ wordBreak: 'break-all' }}>{JSON.stringify(e.details)}</Box>
+                    </Box>
+                  ) : null}
+                </TableCell>
               </TableRow>
             ))}
             {!loading && entries.length === 0 ? (

@@ -31,13 +31,64 @@ const fieldWords: Readonly<Record<string, string>> = {
   migrated: 'brought up to date',
   firstAccount: 'first account',
   displayNameChanged: 'name changed',
+  registrationNumberChanged: 'registration number changed',
+  patientsRecalculated: 'patients with a new due date',
+  patientId: 'patient record',
+  version: 'version',
+  iwgdf2023: 'IWGDF 2023 category',
+  nice: 'NICE NG19 category',
+  amends: 'amends screening',
+  reason: 'reason',
+  role: 'role',
+  from: 'from',
+  to: 'to',
+  rows: 'rows',
+  dataset: 'data',
+  letters: 'letters',
+  contactsRecorded: 'contacts recorded',
+  contactedOn: 'contacted on',
+  note: 'with a note',
 };
 
-/** "changed: familyName, phone · reason: wrong password": what the entry recorded, readably. */
+/** The clinic's words for the record fields an entry names as changed. */
+const recordFieldWords: Readonly<Record<string, string>> = {
+  familyName: 'family name', givenNames: 'given names', dateOfBirth: 'date of birth', sex: 'sex', clinicIdentifier: 'clinic identifier',
+  nationalNumber: 'national number', diabetesType: 'diabetes type', diagnosisYear: 'year of diagnosis', phone: 'phone', preferredLanguage: 'preferred language',
+  notes: 'notes', title: 'title', addressLine1: 'address', addressLine2: 'address', addressLine3: 'address', town: 'town', postcode: 'postcode',
+  mobilePhone: 'mobile phone', email: 'email', gpPractice: 'GP practice', gpPracticeCode: 'GP practice code', interpreterNeeded: 'interpreter needed',
+  relevantConditions: 'relevant conditions', medicines: 'medicines',
+  clinicName: 'clinic name', idleLockMinutes: 'screen lock time', clinicPhone: 'clinic phone', clinicAddress: 'clinic address', emergencyNumber: 'emergency number',
+  nationalNumberFormat: 'national number format', dateOrder: 'date order', reportFileNaming: 'report file names', referralDestinations: 'referral destinations',
+  guideline: 'recall guideline', niceMonths: 'NICE intervals', iwgdfMonths: 'IWGDF intervals', incompleteMonths: 'interval for incomplete screens', bookingText: 'booking text',
+};
+
+function listWords(items: readonly string[]): string {
+  const unique = [...new Set(items)];
+  if (unique.length <= 1) return unique[0] ?? 'nothing';
+  return `${unique.slice(0, -1).join(', ')} and ${unique[unique.length - 1] ?? ''}`;
+}
+
+/**
+ * What the entry recorded, as a sentence: "Changed: family name, phone and postcode." Fields
+ * never recorded are left out rather than shown as "null"; the raw record stays in the details
+ * disclosure of the log screen.
+ */
 export function formatDetails(details: Readonly<Record<string, unknown>>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${fieldWords[key] ?? key}: ${formatValue(key, value)}`)
-    .join(' · ');
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(details)) {
+    if (value === null || value === undefined) continue;
+    if (key === 'fields' && Array.isArray(value)) {
+      parts.push(value.length === 0 ? 'Nothing changed' : `Changed: ${listWords(value.map((f) => recordFieldWords[String(f)] ?? String(f)))}`);
+      continue;
+    }
+    if (key === 'ruleSets' || key === 'patientIds') continue;
+    parts.push(`${capitalise(fieldWords[key] ?? key)}: ${formatValue(key, value)}`);
+  }
+  return parts.length === 0 ? '' : `${parts.join('. ')}.`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function formatValue(key: string, value: unknown): string {

@@ -1,10 +1,12 @@
-import { Alert, Box, Button, CircularProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Checkbox, CircularProgress, FormControlLabel, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useRef, useState } from 'react';
+import { nationalNumberFormatTable } from '#shared/domain/nationalNumber';
 import { diabetesTypeLabels, diabetesTypes, displayName, sexes, sexLabels, type Patient } from '#shared/domain/patient';
 import { dateOrderHint, spellDate } from '#shared/domain/patientQuery';
 import { parseTypedDate } from '#shared/text/dates';
 import { api } from '../../api/api';
 import { todayIso } from '../../app/format';
+import { useClinicSettingsOrDefaults } from '../../app/clinicSettings';
 import { useDateOrder } from '../../app/preferences';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
@@ -15,6 +17,7 @@ import {
   validatePatientForm,
   type FieldErrors,
   type PatientFormValues,
+  type PatientTextField,
 } from './patientFormModel';
 
 const newDraftKey = 'draft.newPatient';
@@ -22,7 +25,7 @@ const newDraftKey = 'draft.newPatient';
 export function PatientNewPage(): React.JSX.Element {
   // A half-typed new patient survives a reload or an accidental click away.
   const draft = readDraft();
-  const restored = draft !== null && Object.values(draft).some((v) => v !== '');
+  const restored = draft !== null && Object.values(draft).some((v) => v !== '' && v !== false);
   return <PatientForm initial={draft ?? emptyPatientForm} patient={null} restoredDraft={restored} />;
 }
 
@@ -61,6 +64,8 @@ function PatientForm({ initial, patient, restoredDraft }: PatientFormProps): Rea
   const [saving, setSaving] = useState(false);
   const [showRestored, setShowRestored] = useState(restoredDraft);
   const [dateOrder] = useDateOrder();
+  const numberFormat = useClinicSettingsOrDefaults().nationalNumberFormat;
+  const numberInfo = nationalNumberFormatTable[numberFormat];
   const notify = useNotify();
   const firstField = useRef<HTMLInputElement>(null);
   const isNew = patient === null;
@@ -70,7 +75,7 @@ function PatientForm({ initial, patient, restoredDraft }: PatientFormProps): Rea
   }, [isNew, values]);
 
   const set =
-    <K extends keyof PatientFormValues>(key: K) =>
+    <K extends PatientTextField>(key: K) =>
     (event: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>): void => {
       setValues((v) => ({ ...v, [key]: event.target.value }));
       if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
@@ -84,7 +89,7 @@ function PatientForm({ initial, patient, restoredDraft }: PatientFormProps): Rea
   const submit = async (event: React.FormEvent): Promise<void> => {
     event.preventDefault();
     setFormError(null);
-    const checked = validatePatientForm(values, dateOrder, todayIso());
+    const checked = validatePatientForm(values, dateOrder, todayIso(), numberFormat);
     if (!checked.ok) {
       setErrors(checked.errors);
       focusFirstError(checked.errors);
@@ -113,7 +118,7 @@ function PatientForm({ initial, patient, restoredDraft }: PatientFormProps): Rea
     return iso ? `Reads as ${spellDate(iso)}. ${dateOrderHint(dateOrder)}` : dateOrderHint(dateOrder);
   })();
 
-  const field = (key: keyof PatientFormValues) => ({
+  const field = (key: PatientTextField) => ({
     id: `patient-${key}`,
     name: key,
     value: values[key],
@@ -190,7 +195,12 @@ function PatientForm({ initial, patient, restoredDraft }: PatientFormProps): Rea
           helperText={errors.clinicIdentifier ?? 'Unique in this clinic, e.g. the hospital number'}
           autoComplete="off"
         />
-        <TextField {...field('nationalNumber')} label="National number (optional)" helperText={errors.nationalNumber ?? 'e.g. NHS number'} autoComplete="off" />
+        <TextField
+          {...field('nationalNumber')}
+          label={`${numberInfo.label} (optional)`}
+          helperText={errors.nationalNumber ?? (numberInfo.example ? `With or without spaces, e.g. ${numberInfo.example}` : 'As written on the patient’s records')}
+          autoComplete="off"
+        />
         <TextField {...field('diabetesType')} select required label="Diabetes type" helperText={errors.diabetesType ?? ' '}>
           {diabetesTypes.map((t) => (
             <MenuItem key={t} value={t}>
@@ -205,8 +215,34 @@ function PatientForm({ initial, patient, restoredDraft }: PatientFormProps): Rea
           slotProps={{ htmlInput: { inputMode: 'numeric', maxLength: 4 } }}
           autoComplete="off"
         />
-        <TextField {...field('phone')} label="Phone" helperText={errors.phone ?? ' '} autoComplete="off" />
+        <TextField {...field('title')} label="Title" helperText={errors.title ?? 'e.g. Mrs, Mr, Dr: used on letters'} autoComplete="off" />
         <TextField {...field('preferredLanguage')} label="Preferred language" helperText={errors.preferredLanguage ?? ' '} autoComplete="off" />
+        <FormControlLabel
+          sx={{ gridColumn: { md: '1 / -1' } }}
+          control={
+            <Checkbox
+              id="patient-interpreterNeeded"
+              name="interpreterNeeded"
+              checked={values.interpreterNeeded}
+              onChange={(e) => setValues((v) => ({ ...v, interpreterNeeded: e.target.checked }))}
+            />
+          }
+          label="Interpreter needed for appointments (printed on referral letters)"
+        />
+        <SectionHeading>Contact</SectionHeading>
+        <TextField {...field('phone')} label="Phone" helperText={errors.phone ?? ' '} autoComplete="off" />
+        <TextField {...field('mobilePhone')} label="Mobile phone" helperText={errors.mobilePhone ?? ' '} autoComplete="off" />
+        <TextField {...field('email')} label="Email" helperText={errors.email ?? ' '} autoComplete="off" sx={{ gridColumn: { md: '1 / -1' } }} />
+        <TextField {...field('addressLine1')} label="Address line 1" helperText={errors.addressLine1 ?? 'As a letter prints it, e.g. house number and street'} autoComplete="off" />
+        <TextField {...field('addressLine2')} label="Address line 2" helperText={errors.addressLine2 ?? ' '} autoComplete="off" />
+        <TextField {...field('addressLine3')} label="Address line 3" helperText={errors.addressLine3 ?? ' '} autoComplete="off" />
+        <TextField {...field('town')} label="Town" helperText={errors.town ?? ' '} autoComplete="off" />
+        <TextField {...field('postcode')} label="Postcode" helperText={errors.postcode ?? ' '} autoComplete="off" />
+        <SectionHeading>GP practice and care</SectionHeading>
+        <TextField {...field('gpPractice')} label="GP practice" helperText={errors.gpPractice ?? ' '} autoComplete="off" />
+        <TextField {...field('gpPracticeCode')} label="GP practice code" helperText={errors.gpPracticeCode ?? 'e.g. the ODS code B86001'} autoComplete="off" />
+        <TextField {...field('relevantConditions')} label="Relevant conditions" multiline minRows={2} helperText={errors.relevantConditions ?? 'e.g. retinopathy, kidney disease'} />
+        <TextField {...field('medicines')} label="Medicines" multiline minRows={2} helperText={errors.medicines ?? 'Current medicines, as you would write them'} />
         <TextField {...field('notes')} label="Notes" multiline minRows={3} helperText={errors.notes ?? ' '} sx={{ gridColumn: { md: '1 / -1' } }} />
         <Stack direction="row" spacing={2} sx={{ gridColumn: '1 / -1', justifyContent: 'flex-end' }}>
           <Button onClick={cancel} disabled={saving}>
@@ -218,6 +254,14 @@ function PatientForm({ initial, patient, restoredDraft }: PatientFormProps): Rea
         </Stack>
       </Box>
     </Paper>
+  );
+}
+
+function SectionHeading({ children }: { children: string }): React.JSX.Element {
+  return (
+    <Typography variant="subtitle1" component="h2" sx={{ gridColumn: '1 / -1', fontWeight: 600, mt: 1 }}>
+      {children}
+    </Typography>
   );
 }
 

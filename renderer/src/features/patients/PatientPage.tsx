@@ -3,8 +3,10 @@ import EditIcon from '@mui/icons-material/Edit';
 import UnarchiveIcon from '@mui/icons-material/Unarchive';
 import { Alert, Box, Button, Chip, CircularProgress, Paper, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { diabetesTypeLabels, displayName, sexLabels, type Patient } from '#shared/domain/patient';
+import { displayNationalNumber, nationalNumberFormatTable } from '#shared/domain/nationalNumber';
+import { diabetesTypeLabels, displayName, postalAddressLines, sexLabels, type Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
+import { useClinicSettingsOrDefaults } from '../../app/clinicSettings';
 import { formatAge, formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
@@ -18,6 +20,7 @@ export function PatientPage({ patientId }: { patientId: number }): React.JSX.Ele
   const [error, setError] = useState<string | null>(null);
   const [confirmArchive, setConfirmArchive] = useState(false);
   const notify = useNotify();
+  const numberFormat = useClinicSettingsOrDefaults().nationalNumberFormat;
 
   useEffect(() => {
     void api()
@@ -46,10 +49,17 @@ export function PatientPage({ patientId }: { patientId: number }): React.JSX.Ele
     ['Date of birth', `${formatDate(patient.dateOfBirth)} (${formatAge(patient.dateOfBirth)})`],
     ['Sex', sexLabels[patient.sex]],
     ['Clinic identifier', patient.clinicIdentifier],
-    ['National number', patient.nationalNumber ?? '—'],
+    [nationalNumberFormatTable[numberFormat].label, patient.nationalNumber ? displayNationalNumber(patient.nationalNumber, numberFormat) : '—'],
     ['Diabetes', `${diabetesTypeLabels[patient.diabetesType]}${patient.diagnosisYear ? `, diagnosed ${patient.diagnosisYear}` : ''}`],
     ['Phone', patient.phone ?? '—'],
+    ['Mobile phone', patient.mobilePhone ?? '—'],
+    ['Email', patient.email ?? '—'],
+    ['Address', postalAddressLines(patient).join('\n') || '—'],
+    ['GP practice', patient.gpPractice ? `${patient.gpPractice}${patient.gpPracticeCode ? ` (${patient.gpPracticeCode})` : ''}` : (patient.gpPracticeCode ?? '—')],
     ['Preferred language', patient.preferredLanguage ?? '—'],
+    ['Interpreter', patient.interpreterNeeded ? 'Needed' : 'Not needed'],
+    ['Relevant conditions', patient.relevantConditions ?? '—'],
+    ['Medicines', patient.medicines ?? '—'],
   ];
 
   return (
@@ -89,7 +99,7 @@ export function PatientPage({ patientId }: { patientId: number }): React.JSX.Ele
               <Typography component="dt" color="text.secondary">
                 {term}
               </Typography>
-              <Typography component="dd" sx={{ m: 0 }}>
+              <Typography component="dd" sx={{ m: 0, whiteSpace: 'pre-line' }}>
                 {value}
               </Typography>
             </Box>

@@ -1,3 +1,4 @@
+import { checkNationalNumber, type NationalNumberFormat } from '#shared/domain/nationalNumber';
 import { patientInputSchema, type Patient, type PatientInput, type Sex, type DiabetesType } from '#shared/domain/patient';
 import type { FieldIssue } from '#shared/ipc/result';
 import { parseTypedDate, type DateOrder } from '#shared/text/dates';
@@ -15,7 +16,23 @@ export interface PatientFormValues {
   phone: string;
   preferredLanguage: string;
   notes: string;
+  title: string;
+  addressLine1: string;
+  addressLine2: string;
+  addressLine3: string;
+  town: string;
+  postcode: string;
+  mobilePhone: string;
+  email: string;
+  gpPractice: string;
+  gpPracticeCode: string;
+  interpreterNeeded: boolean;
+  relevantConditions: string;
+  medicines: string;
 }
+
+/** The form's text fields (all but the interpreter checkbox). */
+export type PatientTextField = Exclude<keyof PatientFormValues, 'interpreterNeeded'>;
 
 export type FieldErrors = Partial<Record<keyof PatientFormValues, string>>;
 
@@ -31,6 +48,19 @@ export const emptyPatientForm: PatientFormValues = {
   phone: '',
   preferredLanguage: '',
   notes: '',
+  title: '',
+  addressLine1: '',
+  addressLine2: '',
+  addressLine3: '',
+  town: '',
+  postcode: '',
+  mobilePhone: '',
+  email: '',
+  gpPractice: '',
+  gpPracticeCode: '',
+  interpreterNeeded: false,
+  relevantConditions: '',
+  medicines: '',
 };
 
 export function formFromPatient(p: Patient): PatientFormValues {
@@ -46,6 +76,19 @@ export function formFromPatient(p: Patient): PatientFormValues {
     phone: p.phone ?? '',
     preferredLanguage: p.preferredLanguage ?? '',
     notes: p.notes ?? '',
+    title: p.title ?? '',
+    addressLine1: p.addressLine1 ?? '',
+    addressLine2: p.addressLine2 ?? '',
+    addressLine3: p.addressLine3 ?? '',
+    town: p.town ?? '',
+    postcode: p.postcode ?? '',
+    mobilePhone: p.mobilePhone ?? '',
+    email: p.email ?? '',
+    gpPractice: p.gpPractice ?? '',
+    gpPracticeCode: p.gpPracticeCode ?? '',
+    interpreterNeeded: p.interpreterNeeded,
+    relevantConditions: p.relevantConditions ?? '',
+    medicines: p.medicines ?? '',
   };
 }
 
@@ -57,8 +100,14 @@ export function validatePatientForm(
   values: PatientFormValues,
   dateOrder: DateOrder,
   today: string,
+  numberFormat: NationalNumberFormat = 'nhs',
 ): { ok: true; input: PatientInput } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
+  // The same check the application makes on saving, so a mistyped number is caught at once.
+  if (values.nationalNumber.trim() !== '') {
+    const number = checkNationalNumber(values.nationalNumber, numberFormat);
+    if (!number.ok) errors.nationalNumber = number.message;
+  }
   let dateOfBirth = values.dateOfBirth.trim();
   if (dateOfBirth !== '') {
     const parsed = parseTypedDate(dateOfBirth, dateOrder, today);

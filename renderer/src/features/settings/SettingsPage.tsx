@@ -1,18 +1,16 @@
-import { Alert, Button, FormControl, FormControlLabel, FormLabel, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
+import { Button, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { ClinicSettings } from '#shared/domain/settings';
 import type { AppInfo } from '#shared/domain/appInfo';
 import { api } from '../../api/api';
-import { useDateOrder } from '../../app/preferences';
 import { useNotify } from '../../components/Notifier';
-import { useSession } from '../auth/AuthContext';
+import { ClinicSettingsPanel } from './ClinicSettingsPanel';
 import { RecallSettingsPanel } from './RecallSettingsPanel';
+import { ReferralDirectoryPanel } from './ReferralDirectoryPanel';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { FormStack } from '../../components/FormStack';
 
 export function SettingsPage(): React.JSX.Element {
   const [info, setInfo] = useState<AppInfo | null>(null);
-  const [dateOrder, setDateOrder] = useDateOrder();
   useEffect(() => {
     void api()
       .getAppInfo({})
@@ -25,16 +23,8 @@ export function SettingsPage(): React.JSX.Element {
         Settings
       </Typography>
       <ClinicSettingsPanel />
+      <ReferralDirectoryPanel />
       <RecallSettingsPanel />
-      <Paper sx={{ p: 2 }}>
-        <FormControl>
-          <FormLabel id="date-order-label">How typed dates are read on this computer</FormLabel>
-          <RadioGroup aria-labelledby="date-order-label" value={dateOrder} onChange={(e) => setDateOrder(e.target.value === 'mdy' ? 'mdy' : 'dmy')}>
-            <FormControlLabel value="dmy" control={<Radio />} label="Day/month/year (03/07/1956 = 3 July 1956)" />
-            <FormControlLabel value="mdy" control={<Radio />} label="Month/day/year (07/03/1956 = 3 July 1956)" />
-          </RadioGroup>
-        </FormControl>
-      </Paper>
       <ChangePasswordPanel />
       <Paper sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" gutterBottom>
@@ -49,59 +39,6 @@ export function SettingsPage(): React.JSX.Element {
         ) : null}
       </Paper>
     </Stack>
-  );
-}
-
-function ClinicSettingsPanel(): React.JSX.Element {
-  const { user } = useSession();
-  const [settings, setSettings] = useState<ClinicSettings | null>(null);
-  const [idleText, setIdleText] = useState('');
-  const errors = useFieldErrors();
-  const notify = useNotify();
-  const canEdit = user.role === 'administrator';
-  useEffect(() => {
-    void api()
-      .getClinicSettings({})
-      .then((r) => {
-        if (r.ok) {
-          setSettings(r.value);
-          setIdleText(String(r.value.idleLockMinutes));
-        }
-      });
-  }, []);
-  if (!settings) return <Paper sx={{ p: 2 }}>Loading clinic settings…</Paper>;
-  return (
-    <Paper sx={{ p: 2 }}>
-      <Typography variant="h6" component="h2" gutterBottom>
-        Clinic
-      </Typography>
-      {!canEdit ? <Alert severity="info" sx={{ mb: 2 }}>Only an administrator can change these.</Alert> : null}
-      <FormStack
-        onSubmit={() => {
-          const next = { ...settings, idleLockMinutes: Number(idleText) };
-          void api()
-            .updateClinicSettings(next)
-            .then((r) => {
-              if (r.ok) {
-                setSettings(r.value);
-                errors.clear();
-                notify({ message: 'Clinic settings saved.', severity: 'success' });
-              } else errors.refused(r.error);
-            });
-        }}
-      >
-        <TextField label="Clinic name (printed on reports)" value={settings.clinicName} disabled={!canEdit}
-          onChange={(e) => setSettings({ ...settings, clinicName: e.target.value })} {...errors.field('clinicName')} />
-        <TextField label="Lock the screen after (minutes without use)" value={idleText} disabled={!canEdit}
-          onChange={(e) => setIdleText(e.target.value)} slotProps={{ htmlInput: { inputMode: 'numeric' } }}
-          {...errors.field('idleLockMinutes', 'From 1 to 120 minutes')} />
-        {canEdit ? (
-          <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }}>
-            Save clinic settings
-          </Button>
-        ) : null}
-      </FormStack>
-    </Paper>
   );
 }
 
