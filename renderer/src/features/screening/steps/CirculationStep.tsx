@@ -102,7 +102,12 @@ function FootCirculation({ side, state, update, assessment, current, currentWave
         </Box>
       ))}
       {(['dorsalisPedis', 'posteriorTibial'] as const).map((pulse) => (
-        <Box key={pulse} data-waveform={`${side}-${pulse}`} sx={{ borderLeft: '4px solid', borderColor: currentWave === pulse ? 'primary.main' : 'transparent', pl: 1 }}>
+        <Box
+          key={pulse}
+          data-waveform={`${side}-${pulse}`}
+          // Five answers do not fit one row of a foot's half of the panel: let them wrap.
+          sx={{ borderLeft: '4px solid', borderColor: currentWave === pulse ? 'primary.main' : 'transparent', pl: 1, '& .MuiToggleButtonGroup-root': { flexWrap: 'wrap' } }}
+        >
           <Choice
             label={`${pulseNames[pulse]} Doppler waveform${currentWave === pulse ? ' (next: keys 1–5)' : ''}`}
             hint={pulse === 'dorsalisPedis' ? 'Optional. Triphasic or biphasic: PAD less likely; monophasic or absent: counts as PAD' : 'Optional'}
