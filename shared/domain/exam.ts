@@ -18,8 +18,11 @@ export const examStateLabels: Readonly<Record<ExamState, string>> = {
   discarded: 'Discarded',
 };
 
-/** The steps of the guided screen, in order. */
-export const screeningSteps = ['setup', 'sensation', 'vibration', 'circulation', 'skin', 'deformity', 'history', 'symptoms', 'review'] as const;
+/**
+ * The steps of the guided screen, in order. `neurology` (ankle reflexes, pin-prick, temperature
+ * and the MNSI history questionnaire) is optional: it is shown only when chosen at the start.
+ */
+export const screeningSteps = ['setup', 'sensation', 'vibration', 'neurology', 'circulation', 'skin', 'deformity', 'history', 'symptoms', 'review'] as const;
 export type ScreeningStep = (typeof screeningSteps)[number];
 
 /**

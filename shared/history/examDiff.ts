@@ -4,7 +4,8 @@ import { redFlagLabels, redFlagIds } from '../clinical/redFlags';
 import { notTestableReasonLabels } from '../clinical/siteDerivation';
 import type { VibrationState } from '../clinical/vibrationDerivation';
 import type { Exam } from '../domain/exam';
-import { sides, type Findings, type FootFindings, type Side } from '../domain/findings';
+import { scoreMnsiQuestionnaire } from '../clinical/scores/mnsiQuestionnaire';
+import { sides, type Findings, type FootFindings, type Side, type WaveformResult } from '../domain/findings';
 import { assertNever } from '../ipc/result';
 import { iwgdfCategoryLabels, niceCategoryLabels } from '../recall/recallRules';
 import type { ChangeDirection } from './timeline';
@@ -23,18 +24,20 @@ import { iwgdfRank, niceRank } from './timeline';
 
 export type ComparableExam = Pick<Exam, 'id' | 'examinedOn' | 'protocol' | 'findings'> & { assessment: Assessment };
 
-export const changeGroups = ['category', 'sensation', 'vibration', 'circulation', 'skin', 'foot', 'history', 'symptoms', 'redFlags'] as const;
+export const changeGroups = ['category', 'sensation', 'vibration', 'neurology', 'circulation', 'skin', 'foot', 'history', 'symptoms', 'redFlags', 'care'] as const;
 export type ChangeGroup = (typeof changeGroups)[number];
 export const changeGroupLabels: Readonly<Record<ChangeGroup, string>> = {
   category: 'Risk category',
   sensation: 'Sensation (sites)',
   vibration: 'Vibration',
+  neurology: 'Reflexes, pin-prick, temperature and the MNSI questionnaire',
   circulation: 'Pulses and circulation',
   skin: 'Skin',
   foot: 'Foot and deformity',
   history: 'History',
   symptoms: 'Symptoms',
   redFlags: 'Red flags',
+  care: 'Footwear and self-care',
 };
 
 export interface ExamChange {
@@ -123,6 +126,12 @@ function indexChange(label: string, before: number | null | undefined, after: nu
   return { group: 'circulation', side: null, site: null, label, before: words(b), after: words(a), direction: byRank(rank(b), rank(a)) };
 }
 
+/** Monophasic or absent waveforms count as PAD (decision 9); triphasic and biphasic make it less likely. */
+const waveformRank = (w: WaveformResult | undefined): number | null => (w === 'triphasic' || w === 'biphasic' ? 0 : w === 'monophasic' || w === 'absent' ? 1 : null);
+const words = (v: string | undefined): string => (v === undefined ? notRecorded : v.replace('_', ' '));
+const reflexRank = (v: string | undefined): number | null => (v === 'present' ? 0 : v === 'reinforcement' ? 1 : v === 'absent' ? 2 : null);
+const normalRank = (v: string | undefined): number | null => (v === 'normal' ? 0 : v === 'abnormal' ? 1 : null);
+
 function footRole(foot: FootAssessment): string {
   switch (foot.role) {
     case 'examined':
@@ -183,6 +192,20 @@ function footChanges(side: Side, older: ComparableExam, newer: ComparableExam): 
   ]) {
     if (change) out.push({ ...change, side });
   }
+  for (const [artery, name] of [
+    ['dorsalisPedis', 'dorsalis pedis waveform'],
+    ['posteriorTibial', 'posterior tibial waveform'],
+  ] as const) {
+    const b = rb.waveforms?.[artery];
+    const a = ra.waveforms?.[artery];
+    push('circulation', `${Side} ${name}`, words(b), words(a), byRank(waveformRank(b), waveformRank(a)));
+  }
+  const toe = (v: number | null | undefined): string => (v === null || v === undefined ? 'not measured' : `${v} mmHg`);
+  const toeRank = (v: number | null | undefined): number | null => (v === null || v === undefined ? null : v < 30 ? 1 : 0);
+  push('circulation', `${Side} toe pressure`, toe(rb.toePressure), toe(ra.toePressure), byRank(toeRank(rb.toePressure), toeRank(ra.toePressure)));
+  push('neurology', `${Side} ankle reflex`, words(rb.ankleReflex), words(ra.ankleReflex), byRank(reflexRank(rb.ankleReflex), reflexRank(ra.ankleReflex)));
+  push('neurology', `${Side} pin-prick`, words(rb.pinPrick), words(ra.pinPrick), byRank(normalRank(rb.pinPrick), normalRank(ra.pinPrick)));
+  push('neurology', `${Side} temperature sense`, words(rb.temperature), words(ra.temperature), byRank(normalRank(rb.temperature), normalRank(ra.temperature)));
   for (const [item, name] of [
     ['activeUlcer', 'ulcer'],
     ['infection', 'infection'],
@@ -194,6 +217,22 @@ function footChanges(side: Side, older: ComparableExam, newer: ComparableExam): 
     const b = rb.skin?.[item];
     const a = ra.skin?.[item];
     push('skin', `${Side} ${name}`, yesNo(b), yesNo(a), byRank(presentRank(b), presentRank(a)));
+  }
+  for (const [item, name] of [
+    ['interdigitalMaceration', 'maceration between the toes'],
+    ['preUlcerativeLesion', 'pre-ulcerative lesion'],
+  ] as const) {
+    push('skin', `${Side} ${name}`, yesNo(rb.skin?.[item]), yesNo(ra.skin?.[item]), byRank(presentRank(rb.skin?.[item]), presentRank(ra.skin?.[item])));
+  }
+  push('skin', `${Side} oedema`, yesNo(rb.oedema), yesNo(ra.oedema), byRank(presentRank(rb.oedema), presentRank(ra.oedema)));
+  push('skin', `${Side} colour`, words(rb.colour), words(ra.colour), byRank(rb.colour ? (rb.colour === 'normal' ? 0 : 1) : null, ra.colour ? (ra.colour === 'normal' ? 0 : 1) : null));
+  push('skin', `${Side} temperature to the touch`, words(rb.warmth), words(ra.warmth), byRank(rb.warmth ? (rb.warmth === 'normal' ? 0 : 1) : null, ra.warmth ? (ra.warmth === 'normal' ? 0 : 1) : null));
+  for (const [item, name] of [
+    ['thickened', 'thickened nails'],
+    ['ingrown', 'ingrown nail'],
+    ['fungal', 'fungal nail infection'],
+  ] as const) {
+    push('skin', `${Side} ${name}`, yesNo(rb.nails?.[item]), yesNo(ra.nails?.[item]), byRank(presentRank(rb.nails?.[item]), presentRank(ra.nails?.[item])));
   }
   push('foot', `${Side} deformity`, yesNo(rb.deformity?.present), yesNo(ra.deformity?.present), byRank(presentRank(rb.deformity?.present), presentRank(ra.deformity?.present)));
   const types = (f: FootFindings): string => (f.deformity?.types?.length ? f.deformity.types.join(', ') : 'none listed');
@@ -232,6 +271,25 @@ function personChanges(older: Findings, newer: Findings): ExamChange[] {
   push('history', 'End-stage renal disease', hb.endStageRenalDisease, ha.endStageRenalDisease);
   push('history', 'On dialysis', hb.onDialysis, ha.onDialysis);
   push('history', 'Kidney transplant', hb.kidneyTransplant, ha.kidneyTransplant);
+  push('history', 'Under a vascular clinic', hb.underVascularClinic, ha.underVascularClinic);
+  push('history', 'Previous vascular surgery or angioplasty', hb.previousVascularIntervention, ha.previousVascularIntervention);
+  const other = (group: ChangeGroup, label: string, b: string | undefined, a: string | undefined): void => {
+    if (words(b) !== words(a)) out.push({ group, side: null, site: null, label, before: words(b), after: words(a), direction: 'changed' });
+  };
+  other('history', 'Side of the previous ulcer', hb.previousUlcerSide, ha.previousUlcerSide);
+  other('history', 'Date of the previous ulcer', hb.previousUlcerDate, ha.previousUlcerDate);
+  other('history', 'Smoking', hb.smoking, ha.smoking);
+  other('care', 'Footwear', older.footwear?.assessment, newer.footwear?.assessment);
+  other('care', 'Looks after own feet', older.selfCare?.ability, newer.selfCare?.ability);
+  push('care', 'Can cut own toenails', older.selfCare?.canCutOwnNails, newer.selfCare?.canCutOwnNails);
+  push('care', 'Impaired vision', older.selfCare?.impairedVision, newer.selfCare?.impairedVision);
+  push('care', 'Lives alone', older.selfCare?.livesAlone, newer.selfCare?.livesAlone);
+  const qb = scoreMnsiQuestionnaire(older.mnsiQuestionnaire).total;
+  const qa = scoreMnsiQuestionnaire(newer.mnsiQuestionnaire).total;
+  if (qb !== qa) {
+    const q = (v: number | null): string => (v === null ? 'not scored' : `${v} of 13`);
+    out.push({ group: 'neurology', side: null, site: null, label: 'MNSI questionnaire', before: q(qb), after: q(qa), direction: byRank(qb, qa) });
+  }
   const sb = older.symptoms ?? {};
   const sa = newer.symptoms ?? {};
   push('symptoms', 'Neuropathic symptoms', sb.neuropathic, sa.neuropathic);

@@ -66,6 +66,12 @@ export interface FootExportRow {
   sites_insensate: number | null;
 }
 
+/** The stored findings of an exam, for the columns read from them. */
+export interface FindingsExportRow {
+  exam_id: number;
+  findings_json: string;
+}
+
 export interface SiteExportRow {
   exam_id: number;
   side: string;
@@ -113,6 +119,7 @@ export class ExportRepository {
   private readonly examsStmt;
   private readonly feetStmt;
   private readonly sitesStmt;
+  private readonly findingsStmt;
   private readonly assessmentsStmt;
 
   constructor(db: Db) {
@@ -131,6 +138,7 @@ export class ExportRepository {
       `SELECT ${examColumns} FROM exam e JOIN patient p ON p.id = e.patient_id WHERE ${examWhere} ORDER BY e.id LIMIT @limit`,
     );
     this.feetStmt = db.prepare<[number, number], FootExportRow>('SELECT * FROM exam_foot WHERE exam_id BETWEEN ? AND ?');
+    this.findingsStmt = db.prepare<[number, number], FindingsExportRow>('SELECT id AS exam_id, findings_json FROM exam WHERE id BETWEEN ? AND ?');
     this.sitesStmt = db.prepare<[number, number], SiteExportRow>(
       'SELECT exam_id, side, test, site_key, result, not_tested_reason FROM exam_site_result WHERE exam_id BETWEEN ? AND ?',
     );
@@ -174,6 +182,11 @@ export class ExportRepository {
   /** Feet and sites of the exams with ids in [firstId, lastId] (one page of exams). */
   feet(firstId: number, lastId: number): FootExportRow[] {
     return this.feetStmt.all(firstId, lastId);
+  }
+
+  /** Stored findings of the exams with ids in [firstId, lastId]. */
+  findings(firstId: number, lastId: number): FindingsExportRow[] {
+    return this.findingsStmt.all(firstId, lastId);
   }
 
   sites(firstId: number, lastId: number): SiteExportRow[] {

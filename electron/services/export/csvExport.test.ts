@@ -116,6 +116,75 @@ describe('CSV export', () => {
     }
   });
 
+  it('exams: the paper-form items, waveforms, toe pressure, the extended neurological exam and the MNSI questionnaire score, read from the signed findings', async () => {
+    const findings = vignette('V01');
+    findings.feet.right = {
+      ...findings.feet.right,
+      waveforms: { dorsalisPedis: 'triphasic', posteriorTibial: 'monophasic' },
+      toePressure: 45,
+      ankleReflex: 'reinforcement',
+      pinPrick: 'abnormal',
+      temperature: 'normal',
+      colour: 'pale',
+      warmth: 'cold',
+      oedema: true,
+      nails: { thickened: true, fungal: false, note: 'Cannot reach' },
+      skin: { ...findings.feet.right.skin, interdigitalMaceration: true, ulcerDescription: '=1 cm, 1st MTH' },
+    };
+    findings.history = { ...findings.history, previousUlcerSide: 'left', previousUlcerDate: '2019-05', underVascularClinic: true, smoking: 'former' };
+    findings.selfCare = { ability: 'needs_help', livesAlone: true };
+    findings.footwear = { assessment: 'inappropriate', note: 'Slip-ons' };
+    // All "yes": 11 of 13 (questions 7 and 13 score on "no"; 4 and 10 are not scored).
+    findings.mnsiQuestionnaire = Object.fromEntries(Array.from({ length: 15 }, (_, i) => [`q${i + 1}`, true]));
+    findings.outcome = { actionTaken: 'Referred to podiatry', educationVerbal: true, leafletGiven: false };
+    const p = addPatient({ clinicIdentifier: 'F-9' });
+    sign(p, '2026-03-01', 'V01');
+    const id = signedExam(app, p, '2026-04-01', findings);
+
+    const out = await exported('exams');
+    const col = (name: string): number => out.header?.indexOf(name) ?? -1;
+    const row = out.rows.find((r) => r[col('exam_id')] === String(id)) ?? [];
+    const cell = (name: string): string | undefined => {
+      expect(col(name), name).toBeGreaterThanOrEqual(0);
+      return row[col(name)];
+    };
+    expect(cell('right_waveform_dorsalis_pedis')).toBe('triphasic');
+    expect(cell('right_waveform_posterior_tibial')).toBe('monophasic');
+    expect(cell('right_toe_pressure')).toBe('45');
+    expect(cell('right_ankle_reflex')).toBe('reinforcement');
+    expect(cell('right_pin_prick')).toBe('abnormal');
+    expect(cell('right_temperature_sense')).toBe('normal');
+    expect(cell('right_colour')).toBe('pale');
+    expect(cell('right_warmth')).toBe('cold');
+    expect(cell('right_oedema')).toBe('yes');
+    expect(cell('right_nails_thickened')).toBe('yes');
+    expect(cell('right_nails_fungal')).toBe('no');
+    expect(cell('right_nails_ingrown')).toBe('');
+    expect(cell('right_nails_note')).toBe('Cannot reach');
+    expect(cell('right_interdigital_maceration')).toBe('yes');
+    expect(cell('right_ulcer_description')).toBe(shown('=1 cm, 1st MTH'));
+    expect(cell('left_toe_pressure')).toBe('');
+    expect(cell('previous_ulcer_side')).toBe('left');
+    expect(cell('previous_ulcer_date')).toBe('2019-05');
+    expect(cell('under_vascular_clinic')).toBe('yes');
+    expect(cell('previous_vascular_intervention')).toBe('');
+    expect(cell('smoking')).toBe('former');
+    expect(cell('self_care')).toBe('needs_help');
+    expect(cell('lives_alone')).toBe('yes');
+    expect(cell('footwear')).toBe('inappropriate');
+    expect(cell('footwear_note')).toBe('Slip-ons');
+    expect(cell('mnsi_q7')).toBe('yes');
+    expect(cell('mnsi_questionnaire_score')).toBe('11');
+    expect(cell('action_taken')).toBe('Referred to podiatry');
+    expect(cell('education_verbal')).toBe('yes');
+    expect(cell('leaflet_given')).toBe('no');
+    expect(cell('emergency_contacts_given')).toBe('');
+    // An exam without these items leaves every one of their cells empty.
+    const plain = out.rows.find((r) => r[col('exam_id')] !== String(id)) ?? [];
+    expect(plain[col('mnsi_questionnaire_score')]).toBe('');
+    expect(plain[col('right_waveform_dorsalis_pedis')]).toBe('');
+  });
+
   it('assessments: categories with their reasons, warnings and scores from the stored assessment, for a date range', async () => {
     const p = addPatient({ clinicIdentifier: 'S-1' });
     sign(p, '2025-05-01', 'V14');

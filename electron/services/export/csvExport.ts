@@ -14,6 +14,7 @@ import {
 } from '../../db/repositories/exportRepository';
 import type { Store } from '../../db/store';
 import { localIsoDate, type Clock } from '../clock';
+import { formCells, formHeaders } from './formColumns';
 import type { FileSink } from '../files/fileSink';
 import { yieldToOthers, type JobReporter } from '../jobs/jobProgress';
 import type { Actor } from '../actor';
@@ -81,6 +82,7 @@ export const exportHeaders: Readonly<Record<ExportDataset, readonly string[]>> =
     'lops', 'pad', 'red_flag', 'iwgdf_category', 'nice_category',
     ...sides.flatMap((side) => footFields.map((f) => `${side}_${f}`)),
     ...sides.flatMap((side) => siteColumns.map((c) => c.column(side))),
+    ...formHeaders,
   ],
   assessments: [
     ...examHead,
@@ -119,12 +121,13 @@ export function siteCell(site: SiteExportRow | undefined, withKey: boolean): str
   return withKey ? `${site.site_key}: ${result}` : result;
 }
 
-function examRow(e: ExamExportRow, feet: Map<string, FootExportRow>, sites: Map<string, SiteExportRow>): CsvValue[] {
+function examRow(e: ExamExportRow, feet: Map<string, FootExportRow>, sites: Map<string, SiteExportRow>, findings: Map<number, string>): CsvValue[] {
   return [
     ...examCells(e),
     tri(e.lops), tri(e.pad), yesNo(e.red_flag), e.iwgdf_category, e.nice_category,
     ...sides.flatMap((side) => footCells(feet.get(`${e.id}:${side}`))),
     ...sides.flatMap((side) => siteColumns.map((c) => siteCell(sites.get(`${e.id}:${side}:${c.test}:${c.key}`), c.test === 'vibration'))),
+    ...formCells(findings.get(e.id)),
   ];
 }
 
@@ -231,7 +234,8 @@ export class CsvExportService {
           if (!first || !last) return;
           const feet = new Map(this.deps.store.exports.feet(first.id, last.id).map((f) => [`${f.exam_id}:${f.side}`, f]));
           const sites = new Map(this.deps.store.exports.sites(first.id, last.id).map((s) => [`${s.exam_id}:${s.side}:${s.test}:${s.test === 'vibration' ? '*' : s.site_key}`, s]));
-          yield page.map((e) => examRow(e, feet, sites));
+          const findings = new Map(this.deps.store.exports.findings(first.id, last.id).map((f) => [f.exam_id, f.findings_json]));
+          yield page.map((e) => examRow(e, feet, sites, findings));
           afterId = last.id;
         }
       }

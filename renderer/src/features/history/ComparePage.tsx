@@ -10,6 +10,7 @@ import { api } from '../../api/api';
 import { formatDate } from '../../app/format';
 import { navigate } from '../../app/router';
 import { FootDiagram, type DiagramChange } from '../screening/FootDiagram';
+import { CurrentRulesNote } from './CurrentRulesNote';
 import { directionMarks } from './HistoryTimeline';
 
 function comparable(exam: Exam): ComparableExam | null {
@@ -154,6 +155,7 @@ export function ComparePage({ patientId, older, newer }: { patientId: number; ol
                   <Typography variant="subtitle1" component="h2" sx={{ px: 1, fontWeight: 600 }}>
                     {i === 0 ? 'Earlier' : 'Later'}: {date}
                   </Typography>
+                  <CurrentRulesNote assessment={exam.assessment} findings={exam.findings} />
                   <FootDiagram
                     input={footDiagramInput(exam.assessment, exam.protocol === 'ipswich' ? 'ipswich' : 'monofilament')}
                     label={`Sites on ${date}`}

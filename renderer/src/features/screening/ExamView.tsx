@@ -8,6 +8,7 @@ import { api } from '../../api/api';
 import { formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
+import { CurrentRulesNote } from '../history/CurrentRulesNote';
 import { lesionsOf } from './diagramLesions';
 import { ExamHeading } from './ExamHeading';
 import { FindingsTable } from './FindingsTable';
@@ -73,7 +74,10 @@ export function ExamView({ exam, patient, reportButton }: { exam: Exam; patient:
           </Paper>
           <FindingsTable lines={lines} label="Findings" />
         </Stack>
-        <LiveResultPanel assessment={assessment} live={false} />
+        <Stack spacing={1}>
+          <CurrentRulesNote assessment={assessment} findings={exam.findings} />
+          <LiveResultPanel assessment={assessment} live={false} />
+        </Stack>
       </Box>
       <Dialog open={amending} onClose={() => setAmending(false)} aria-labelledby="amend-title" fullWidth maxWidth="sm">
         <DialogTitle id="amend-title">Amend this exam</DialogTitle>

@@ -27,10 +27,11 @@ import {
   undo,
 } from './model/screeningState';
 import { LiveResultPanel } from './results/LiveResultPanel';
-import { CirculationStep, nextUnrecordedPulse, noCriticalIschaemia, setPulse } from './steps/CirculationStep';
+import { CirculationStep, nextUnrecordedPulse, nextUnrecordedWaveform, noCriticalIschaemia, setPulse, setWaveform, waveformKeys } from './steps/CirculationStep';
 import { KeyLegend } from './steps/controls';
 import { DeformityStep } from './steps/DeformityStep';
 import { HistoryStep } from './steps/HistoryStep';
+import { answerQuestion, NeurologyStep, nextUnansweredQuestion } from './steps/NeurologyStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { SensationStep } from './steps/SensationStep';
 import { SetupStep } from './steps/SetupStep';
@@ -39,6 +40,8 @@ import { random } from './steps/stepProps';
 import { SymptomsStep } from './steps/SymptomsStep';
 import { VibrationStep } from './steps/VibrationStep';
 import type { SaveStatus, Screening } from './useScreening';
+import { useCarryForward } from './useCarryForward';
+import { confirmNext, pendingItems } from './model/carryForward';
 import { ExamHeading } from './ExamHeading';
 import { useLiveAssessment } from './useLiveAssessment';
 
@@ -46,6 +49,7 @@ const stepTitles: Record<ScreeningStep, string> = {
   setup: 'Start',
   sensation: 'Sensation',
   vibration: 'Vibration',
+  neurology: 'Neurology',
   circulation: 'Circulation',
   skin: 'Skin',
   deformity: 'Deformity',
@@ -92,6 +96,8 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const [signError, setSignError] = useState<string | null>(null);
 
   const assessment = useLiveAssessment(state?.findings ?? null);
+  const carried = useCarryForward(exam);
+  const waiting = useMemo(() => (carried && state ? pendingItems(carried.items, state.findings) : []), [carried, state]);
   const step = state?.position.step ?? 'setup';
 
   const jump = useCallback((path: string) => update((s) => jumpTo(s, targetOf(path), random)), [update]);
@@ -180,6 +186,32 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
         }
         return;
       }
+      if (step === 'circulation' && waveformKeys[key]) {
+        const next = nextUnrecordedWaveform(state);
+        const value = waveformKeys[key];
+        if (next && value) {
+          e.preventDefault();
+          update((s) => setWaveform(s, next.side, next.pulse, value));
+        }
+        return;
+      }
+      if (step === 'neurology' && (key === 'y' || key === 'n')) {
+        const next = nextUnansweredQuestion(state);
+        if (next) {
+          e.preventDefault();
+          update((s) => answerQuestion(s, next, key === 'y'));
+        }
+        return;
+      }
+      if (step === 'history' && carried && (key === 'c' || key === 'd')) {
+        const next = waiting[0];
+        if (next) {
+          e.preventDefault();
+          if (key === 'c') update((s) => ({ ...s, findings: confirmNext(carried.items, s.findings) }));
+          else if (next.opposite) update((s) => ({ ...s, findings: next.opposite?.(s.findings) ?? s.findings }));
+        }
+        return;
+      }
       if (step === 'circulation' && key === 'n') {
         e.preventDefault();
         update((s) => nextStep(noCriticalIschaemia(s), random));
@@ -187,7 +219,8 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
       }
       if ((step === 'skin' || step === 'deformity' || step === 'history' || step === 'symptoms') && key === 'n') {
         e.preventDefault();
-        update((s) => recordNone(s, step, random));
+        const keep = new Set(waiting.map((item) => item.id));
+        update((s) => recordNone(s, step, random, keep));
         return;
       }
       if (step === 'review' && key === 's') {
@@ -202,7 +235,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [state, step, update, reasonMenuOpen, confirmSign, confirmDiscard]);
+  }, [state, step, update, reasonMenuOpen, confirmSign, confirmDiscard, carried, waiting]);
 
   if (!state || !assessment) return <Typography>Loading the screening…</Typography>;
 
@@ -217,10 +250,23 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     setup: [['Enter', 'begin'], ['Alt+→', 'next step'], ['Alt+←', 'previous step']],
     sensation: [['Y', 'felt it'], ['N', 'did not feel it'], ['X', 'not testable'], ['Backspace', 'undo'], ['Alt+→', 'next step']],
     vibration: [['Y', 'felt it'], ['N', 'did not feel it'], ['X', 'not testable'], ['Backspace', 'undo'], ['Alt+→', 'next step']],
-    circulation: [['P', 'palpable'], ['A', 'not palpable'], ['T', 'not tested'], ['N', 'no signs of critical ischaemia (where not answered), next step'], ['Enter', 'next step']],
+    neurology: [['Y', 'yes to the highlighted question'], ['N', 'no to it'], ['Enter', 'next step'], ['Alt+←', 'back']],
+    circulation: [
+      ['P', 'palpable'],
+      ['A', 'not palpable'],
+      ['T', 'not tested'],
+      ['1–5', 'waveform: triphasic, biphasic, monophasic, absent, not tested'],
+      ['N', 'no signs of critical ischaemia (where not answered), next step'],
+      ['Enter', 'next step'],
+    ],
     skin: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
     deformity: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    history: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
+    history: [
+      ...(waiting.length > 0 ? ([['C', 'confirm the highlighted earlier answer'], ['D', 'it changed (the other answer)']] as [string, string][]) : []),
+      ['N', '“no” to everything not yet answered, next step'],
+      ['Enter', 'next step'],
+      ['Alt+←', 'back'],
+    ],
     symptoms: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
     review: [['S', 'sign'], ['Alt+←', 'back']],
   };
@@ -233,6 +279,8 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
         return <SensationStep {...stepProps} {...menu} />;
       case 'vibration':
         return <VibrationStep {...stepProps} {...menu} />;
+      case 'neurology':
+        return <NeurologyStep {...stepProps} />;
       case 'circulation':
         return <CirculationStep {...stepProps} />;
       case 'skin':
@@ -240,7 +288,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
       case 'deformity':
         return <DeformityStep {...stepProps} />;
       case 'history':
-        return <HistoryStep {...stepProps} />;
+        return <HistoryStep {...stepProps} carried={carried} />;
       case 'symptoms':
         return <SymptomsStep {...stepProps} />;
       case 'review':
@@ -252,6 +300,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
             onDiscard={() => setConfirmDiscard(true)}
             onJump={jump}
             amendmentReason={exam.amendmentReason}
+            unconfirmed={waiting.length}
           />
         );
     }

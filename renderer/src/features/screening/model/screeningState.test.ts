@@ -153,10 +153,28 @@ describe('"none of these"', () => {
   it('writes an explicit false for every item, never leaves it unrecorded', () => {
     let s = goToStep(initialState(blank(), null), 'skin', () => 0);
     s = recordNone(s, 'skin', () => 0);
-    expect(s.findings.feet.right.skin).toEqual({ activeUlcer: false, infection: false, gangrene: false, callus: false, fissures: false, dryness: false });
+    expect(s.findings.feet.right.skin).toEqual({
+      activeUlcer: false,
+      infection: false,
+      gangrene: false,
+      callus: false,
+      fissures: false,
+      dryness: false,
+      interdigitalMaceration: false,
+      preUlcerativeLesion: false,
+    });
+    expect(s.findings.feet.right.oedema).toBe(false);
+    expect(s.findings.feet.right.nails).toEqual({ thickened: false, ingrown: false, fungal: false });
     expect(s.position.step).toBe('deformity');
     s = recordNone(s, 'history', () => 0);
-    expect(s.findings.history).toEqual({ previousUlcer: false, previousAmputation: 'none', endStageRenalDisease: false, onDialysis: false });
+    expect(s.findings.history).toEqual({
+      previousUlcer: false,
+      previousAmputation: 'none',
+      endStageRenalDisease: false,
+      onDialysis: false,
+      underVascularClinic: false,
+      previousVascularIntervention: false,
+    });
   });
 });
 
@@ -187,6 +205,13 @@ describe('"none" never overwrites an answer', () => {
     let s = initialState(blank(), null);
     s = { ...s, findings: { ...s.findings, history: { previousUlcer: true } } };
     s = recordNone(goToStep(s, 'history', () => 0), 'history', () => 0);
-    expect(s.findings.history).toEqual({ previousUlcer: true, previousAmputation: 'none', endStageRenalDisease: false, onDialysis: false });
+    expect(s.findings.history).toEqual({
+      previousUlcer: true,
+      previousAmputation: 'none',
+      endStageRenalDisease: false,
+      onDialysis: false,
+      underVascularClinic: false,
+      previousVascularIntervention: false,
+    });
   });
 });

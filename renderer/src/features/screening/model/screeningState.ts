@@ -7,6 +7,7 @@ import type {
   Findings,
   FootFindings,
   FootStatus,
+  History,
   MonofilamentSiteKey,
   NotTestableReason,
   Side,
@@ -58,11 +59,40 @@ export function examinedSides(findings: Findings): Side[] {
   return sides.filter((side) => findings.feet[side].status === 'present');
 }
 
-/** The steps that apply: foot steps only when a foot is examined. */
+/** Findings of the extended neurological examination on a foot. */
+function hasNeurologyFindings(findings: Findings): boolean {
+  return sides.some((side) => {
+    const f = findings.feet[side];
+    return f.ankleReflex !== undefined || f.pinPrick !== undefined || f.temperature !== undefined;
+  });
+}
+
+/**
+ * Whether the extended neurological examination was chosen at the start. Choosing it opens the
+ * MNSI questionnaire (an empty one: no question answered yet); anything recorded in it keeps it.
+ */
+export function neurologyChosen(findings: Findings): boolean {
+  return findings.mnsiQuestionnaire !== undefined || hasNeurologyFindings(findings);
+}
+
+/** It can be taken off the list only while nothing has been recorded in it. */
+export function canUnchooseNeurology(findings: Findings): boolean {
+  return !hasNeurologyFindings(findings) && Object.keys(findings.mnsiQuestionnaire ?? {}).length === 0;
+}
+
+export function chooseNeurology(state: ScreeningState, chosen: boolean): ScreeningState {
+  if (chosen) return updateFindings(state, (f) => ({ ...f, mnsiQuestionnaire: f.mnsiQuestionnaire ?? {} }));
+  if (!canUnchooseNeurology(state.findings)) return state;
+  const { mnsiQuestionnaire: _q, ...rest } = state.findings;
+  return { ...state, findings: rest };
+}
+
+/** The steps that apply: foot steps only when a foot is examined; neurology only when chosen. */
 export function applicableSteps(findings: Findings): ScreeningStep[] {
   const footSteps: ScreeningStep[] = ['sensation', 'vibration', 'circulation', 'skin', 'deformity'];
   const anyFoot = examinedSides(findings).length > 0;
-  return screeningSteps.filter((s) => anyFoot || !footSteps.includes(s));
+  const neurology = neurologyChosen(findings);
+  return screeningSteps.filter((s) => (anyFoot || !footSteps.includes(s)) && (s !== 'neurology' || neurology));
 }
 
 /** Sensation sites in examination order: each examined foot, right first, its protocol's sites. */
@@ -327,14 +357,32 @@ function fillUnrecorded<T extends object>(recorded: T | undefined, defaults: Req
  * (or for the person): one key press writes an explicit `false` for each remaining item, which
  * is what was found, never a silent default. Answers already given (a "yes") are kept.
  */
-export function recordNone(state: ScreeningState, step: 'skin' | 'deformity' | 'history' | 'symptoms', random: Random): ScreeningState {
+export function recordNone(
+  state: ScreeningState,
+  step: 'skin' | 'deformity' | 'history' | 'symptoms',
+  random: Random,
+  /** Finding paths left alone (an answer carried from the last screening, still to be confirmed). */
+  keep: ReadonlySet<string> = new Set(),
+): ScreeningState {
+  const kept = <T extends object>(prefix: string, defaults: T): T => Object.fromEntries(Object.entries(defaults).filter(([key]) => !keep.has(`${prefix}.${key}`))) as T;
   let findings = state.findings;
   switch (step) {
     case 'skin':
       for (const side of examinedSides(findings)) {
         findings = withFoot(findings, side, (foot) => ({
           ...foot,
-          skin: fillUnrecorded(foot.skin, { activeUlcer: false, infection: false, gangrene: false, callus: false, fissures: false, dryness: false }),
+          skin: fillUnrecorded(foot.skin, {
+            activeUlcer: false,
+            infection: false,
+            gangrene: false,
+            callus: false,
+            fissures: false,
+            dryness: false,
+            interdigitalMaceration: false,
+            preUlcerativeLesion: false,
+          }),
+          oedema: foot.oedema ?? false,
+          nails: fillUnrecorded(foot.nails, { thickened: false, ingrown: false, fungal: false }),
         }));
       }
       break;
@@ -349,12 +397,17 @@ export function recordNone(state: ScreeningState, step: 'skin' | 'deformity' | '
       }
       break;
     case 'history':
+      // The person-level amputation is the worse side: it waits while either side waits.
+      if (sides.some((side) => keep.has(`feet.${side}.previousAmputation`))) keep = new Set([...keep, 'history.previousAmputation']);
       findings = {
         ...findings,
-        history: fillUnrecorded(findings.history, { previousUlcer: false, previousAmputation: 'none', endStageRenalDisease: false, onDialysis: false }),
+        history: fillUnrecorded(
+          findings.history,
+          kept<History>('history', { previousUlcer: false, previousAmputation: 'none', endStageRenalDisease: false, onDialysis: false, underVascularClinic: false, previousVascularIntervention: false }),
+        ),
       };
       for (const side of sides) {
-        if (findings.feet[side].status === 'present' && findings.feet[side].previousAmputation === undefined) {
+        if (findings.feet[side].status === 'present' && findings.feet[side].previousAmputation === undefined && !keep.has(`feet.${side}.previousAmputation`)) {
           findings = withFoot(findings, side, (foot) => ({ ...foot, previousAmputation: 'none' }));
         }
       }
@@ -377,9 +430,9 @@ const footFindingSteps: Readonly<Record<keyof FootFindings, ScreeningStep>> = {
   monofilament: 'sensation',
   touchTest: 'sensation',
   vibration: 'vibration',
-  ankleReflex: 'vibration',
-  pinPrick: 'vibration',
-  temperature: 'vibration',
+  ankleReflex: 'neurology',
+  pinPrick: 'neurology',
+  temperature: 'neurology',
   pulses: 'circulation',
   abi: 'circulation',
   tbi: 'circulation',
@@ -407,6 +460,9 @@ export function targetOf(path: string): FindingTarget {
   const parts = path.split('.');
   if (parts[0] === 'history') return { step: 'history', side: null, site: null };
   if (parts[0] === 'symptoms' || parts[0] === 'redFlags') return { step: 'symptoms', side: null, site: null };
+  if (parts[0] === 'mnsiQuestionnaire') return { step: 'neurology', side: null, site: null };
+  if (parts[0] === 'selfCare') return { step: 'history', side: null, site: null };
+  if (parts[0] === 'footwear') return { step: 'deformity', side: null, site: null };
   if (parts[0] === 'examStatus' || parts[0] === 'examStatusReason') return { step: 'setup', side: null, site: null };
   if (parts[0] !== 'feet') return { step: 'review', side: null, site: null };
   const side = parts[1] === 'left' || parts[1] === 'right' ? parts[1] : null;

@@ -1,7 +1,7 @@
 import { Box, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { sideLabel } from '#shared/clinical/protocols';
-import { pulseResults, type FootFindings, type PulseResult, type Side } from '#shared/domain/findings';
+import { measurementLimits, pulseResults, waveformResults, type FootFindings, type PulseResult, type Side, type WaveformResult } from '#shared/domain/findings';
 import { examinedSides, updateFoot, type ScreeningState } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
 import { parseNumber, type StepProps } from './stepProps';
@@ -28,6 +28,26 @@ export function noCriticalIschaemia(state: ScreeningState): ScreeningState {
   return examinedSides(state.findings).reduce((s, side) => updateFoot(s, side, (foot) => ({ ...foot, criticalIschaemia: foot.criticalIschaemia ?? false })), state);
 }
 
+export const waveformLabels: Readonly<Record<WaveformResult, string>> = {
+  triphasic: 'Triphasic',
+  biphasic: 'Biphasic',
+  monophasic: 'Monophasic',
+  absent: 'Absent',
+  not_tested: 'Not tested',
+};
+
+/** Keys 1-5 record the highlighted artery's waveform, in the order of `waveformResults`. */
+export const waveformKeys: Readonly<Record<string, WaveformResult>> = Object.fromEntries(waveformResults.map((w, i) => [String(i + 1), w]));
+
+/** The first pedal artery without a Doppler waveform, in the pulses' order: what keys 1-5 record. */
+export function nextUnrecordedWaveform(state: ScreeningState): { side: Side; pulse: PulseName } | undefined {
+  return pulseOrder(state).find(({ side, pulse }) => state.findings.feet[side].waveforms?.[pulse] === undefined);
+}
+
+export function setWaveform(state: ScreeningState, side: Side, pulse: PulseName, value: WaveformResult): ScreeningState {
+  return updateFoot(state, side, (foot) => ({ ...foot, waveforms: { ...foot.waveforms, [pulse]: value } }));
+}
+
 function ratio(top: number | null | undefined, bottom: number | null | undefined): number | null {
   if (top === null || top === undefined || bottom === null || bottom === undefined || bottom <= 0) return null;
   return Math.round((top / bottom) * 100) / 100;
@@ -36,26 +56,36 @@ function ratio(top: number | null | undefined, bottom: number | null | undefined
 /** Pedal pulses, ABI (typed, or computed from the ankle and brachial pressures) and TBI, per foot. */
 export function CirculationStep({ state, update, assessment }: StepProps): React.JSX.Element {
   const current = nextUnrecordedPulse(state);
+  const wave = nextUnrecordedWaveform(state);
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
         Feel each pulse. If you are not sure a pulse is there, record it as not palpable. Keys: P palpable, A not palpable (absent), T not
-        tested, for the highlighted pulse; then N if neither foot shows signs of critical ischaemia.
+        tested, for the highlighted pulse; then N if neither foot shows signs of critical ischaemia. With a Doppler, keys 1–5 record the
+        waveform of the highlighted artery (1 triphasic, 2 biphasic, 3 monophasic, 4 absent, 5 not tested).
       </Typography>
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
         {examinedSides(state.findings).map((side) => (
-          <FootCirculation key={side} side={side} state={state} update={update} assessment={assessment} current={current?.side === side ? current.pulse : null} />
+          <FootCirculation
+            key={side}
+            side={side}
+            state={state}
+            update={update}
+            assessment={assessment}
+            current={current?.side === side ? current.pulse : null}
+            currentWave={wave?.side === side ? wave.pulse : null}
+          />
         ))}
       </Stack>
     </Stack>
   );
 }
 
-function FootCirculation({ side, state, update, assessment, current }: StepProps & { side: Side; current: PulseName | null }): React.JSX.Element {
+function FootCirculation({ side, state, update, assessment, current, currentWave }: StepProps & { side: Side; current: PulseName | null; currentWave: PulseName | null }): React.JSX.Element {
   const foot = state.findings.feet[side];
   const change = (f: (foot: FootFindings) => FootFindings): void => update((s) => updateFoot(s, side, f));
   const pad = assessment.perFoot[side].pad;
-  const related = assessment.warnings.filter((w) => w.findings.some((p) => p.startsWith(`feet.${side}.abi`) || p.startsWith(`feet.${side}.tbi`) || p.startsWith(`feet.${side}.pulses`)));
+  const related = assessment.warnings.filter((w) => w.findings.some((p) => p.startsWith(`feet.${side}.abi`) || p.startsWith(`feet.${side}.tbi`) || p.startsWith(`feet.${side}.pulses`) || p.startsWith(`feet.${side}.waveforms`) || p.startsWith(`feet.${side}.toePressure`)));
   return (
     <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
@@ -68,6 +98,22 @@ function FootCirculation({ side, state, update, assessment, current }: StepProps
             value={foot.pulses?.[pulse]}
             options={pulseResults.map((v) => ({ value: v, label: pulseLabels[v] }))}
             onChange={(v) => update((s) => setPulse(s, side, pulse, v))}
+          />
+        </Box>
+      ))}
+      {(['dorsalisPedis', 'posteriorTibial'] as const).map((pulse) => (
+        <Box
+          key={pulse}
+          data-waveform={`${side}-${pulse}`}
+          // Five answers do not fit one row of a foot's half of the panel: let them wrap.
+          sx={{ borderLeft: '4px solid', borderColor: currentWave === pulse ? 'primary.main' : 'transparent', pl: 1, '& .MuiToggleButtonGroup-root': { flexWrap: 'wrap' } }}
+        >
+          <Choice
+            label={`${pulseNames[pulse]} Doppler waveform${currentWave === pulse ? ' (next: keys 1–5)' : ''}`}
+            hint={pulse === 'dorsalisPedis' ? 'Optional. Triphasic or biphasic: PAD less likely; monophasic or absent: counts as PAD' : 'Optional'}
+            value={foot.waveforms?.[pulse]}
+            options={waveformResults.map((v) => ({ value: v, label: waveformLabels[v] }))}
+            onChange={(v) => update((s) => setWaveform(s, side, pulse, v))}
           />
         </Box>
       ))}
@@ -96,7 +142,7 @@ function IndexFields({ side, foot, change }: { side: Side; foot: FootFindings; c
   const [texts, setTexts] = useState({
     ankle: p.ankle?.toString() ?? '',
     brachial: p.brachial?.toString() ?? '',
-    toe: p.toe?.toString() ?? '',
+    toe: (p.toe ?? foot.toePressure)?.toString() ?? '',
     abi: foot.abi?.toString() ?? '',
     tbi: foot.tbi?.toString() ?? '',
   });
@@ -110,10 +156,20 @@ function IndexFields({ side, foot, change }: { side: Side; foot: FootFindings; c
     if (key !== 'tbi' && ratio(pressures.toe, pressures.brachial) !== null) next.tbi = String(tbi);
     setTexts(next);
     change((f) => {
-      const { pressures: _p, ...rest } = f;
+      const { pressures: _p, toePressure: _t, ...rest } = f;
       const anyPressure = pressures.ankle !== null || pressures.brachial !== null || pressures.toe !== null;
-      return { ...rest, abi, tbi, ...(anyPressure ? { pressures } : {}) };
+      // The toe systolic pressure is also the toe pressure the rules read (below 30 mmHg is PAD).
+      return { ...rest, abi, tbi, ...(anyPressure ? { pressures } : {}), ...(pressures.toe !== null ? { toePressure: pressures.toe } : {}) };
     });
+  };
+  const toeLimits = measurementLimits.toePressure;
+  const problem = (key: keyof typeof texts): string | null => {
+    const text = texts[key];
+    if (text.trim() === '') return null;
+    const value = parseNumber(text);
+    if (value === null) return 'Enter a number';
+    if (key === 'toe' && (value < toeLimits.min || value > toeLimits.max)) return toeLimits.message;
+    return null;
   };
   const field = (key: keyof typeof texts, label: string, helper: string): React.JSX.Element => (
     <TextField
@@ -121,9 +177,9 @@ function IndexFields({ side, foot, change }: { side: Side; foot: FootFindings; c
       label={`${label} (${side})`}
       value={texts[key]}
       onChange={(e) => set(key, e.target.value)}
-      helperText={helper}
+      helperText={problem(key) ?? helper}
       slotProps={{ htmlInput: { inputMode: 'decimal', 'data-enter-continues': 'true' } }}
-      error={texts[key].trim() !== '' && parseNumber(texts[key]) === null}
+      error={problem(key) !== null}
     />
   );
   return (
@@ -131,7 +187,7 @@ function IndexFields({ side, foot, change }: { side: Side; foot: FootFindings; c
       {field('ankle', 'Ankle systolic', 'mmHg, optional')}
       {field('brachial', 'Brachial systolic', 'mmHg, optional')}
       {field('abi', 'ABI', 'typed, or from the pressures')}
-      {field('toe', 'Toe systolic', 'mmHg, optional')}
+      {field('toe', 'Toe pressure', 'systolic, mmHg; below 30 counts as PAD')}
       {field('tbi', 'TBI', 'typed, or from the pressures')}
     </Box>
   );

@@ -1,7 +1,7 @@
-import { Checkbox, FormControlLabel, FormGroup, Paper, Stack, Typography } from '@mui/material';
+import { Checkbox, FormControlLabel, FormGroup, Paper, Stack, TextField, Typography } from '@mui/material';
 import { sideLabel } from '#shared/clinical/protocols';
-import type { FootFindings, Side } from '#shared/domain/findings';
-import { examinedSides, updateFoot } from '../model/screeningState';
+import { footwearAssessments, type FootFindings, type Footwear, type FootwearAssessment, type Side } from '#shared/domain/findings';
+import { examinedSides, updateFindings, updateFoot } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
 import type { StepProps } from './stepProps';
 
@@ -30,6 +30,7 @@ export function DeformityStep({ state, update }: StepProps): React.JSX.Element {
           <FootDeformity key={side} side={side} foot={state.findings.feet[side]} change={(f) => update((s) => updateFoot(s, side, f))} />
         ))}
       </Stack>
+      <FootwearItem footwear={state.findings.footwear ?? {}} onChange={(footwear) => update((s) => updateFindings(s, (f) => ({ ...f, footwear })))} />
     </Stack>
   );
 }
@@ -87,6 +88,35 @@ function FootDeformity({ side, foot, change }: { side: Side; foot: FootFindings;
         value={toYesNo(foot.hotSwollen)}
         options={yesNo}
         onChange={(v) => change((f) => ({ ...f, hotSwollen: v === 'yes' }))}
+      />
+    </Paper>
+  );
+}
+
+export const footwearLabels: Readonly<Record<FootwearAssessment, string>> = { appropriate: 'Appropriate', inappropriate: 'Inappropriate' };
+
+/** The shoes the patient wears today: the wrong shoes cause many ulcers in a foot at risk. */
+function FootwearItem({ footwear, onChange }: { footwear: Footwear; onChange: (footwear: Footwear) => void }): React.JSX.Element {
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }}>
+      <Choice
+        label="Footwear"
+        hint="Appropriate: fits length, width and depth, holds the foot (laces or straps), no seams over pressure points"
+        value={footwear.assessment}
+        options={footwearAssessments.map((a) => ({ value: a, label: footwearLabels[a] }))}
+        onChange={(assessment) => onChange({ ...footwear, assessment })}
+      />
+      <TextField
+        size="small"
+        fullWidth
+        label="Footwear note"
+        value={footwear.note ?? ''}
+        onChange={(e) => {
+          const { note: _n, ...rest } = footwear;
+          onChange(e.target.value.trim() === '' ? rest : { ...footwear, note: e.target.value });
+        }}
+        slotProps={{ htmlInput: { maxLength: 300 } }}
+        helperText="Optional, e.g. “slip-on shoes, too narrow”"
       />
     </Paper>
   );

@@ -1,32 +1,70 @@
-import { Paper, Stack, Typography } from '@mui/material';
+import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
 import { sideLabel } from '#shared/clinical/protocols';
-import { amputationLevels, sides, type AmputationLevel, type Findings, type History } from '#shared/domain/findings';
+import {
+  amputationLevels,
+  approximateDateSchema,
+  selfCareAbilities,
+  sides,
+  smokingStatuses,
+  ulcerSides,
+  type History,
+  type SelfCare,
+} from '#shared/domain/findings';
+import {
+  amputationLabels,
+  historyFlagLabels,
+  pendingItems,
+  selfCareFlagLabels,
+  selfCareLabels,
+  smokingLabels,
+  ulcerSideLabels,
+  withAmputation,
+  type CarriedItem,
+} from '../model/carryForward';
 import { updateFindings } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
 import type { StepProps } from './stepProps';
 
-const amputationLabels: Record<AmputationLevel, string> = { none: 'None', minor: 'Minor (toes, forefoot)', major: 'Major (above the ankle)' };
-const order: Record<AmputationLevel, number> = { none: 0, minor: 1, major: 2 };
-
-/** Per-side amputation, with the person-level value the engines read kept as the worse side. */
-function withAmputation(findings: Findings, side: 'right' | 'left', level: AmputationLevel): Findings {
-  const feet = { ...findings.feet, [side]: { ...findings.feet[side], previousAmputation: level } };
-  const levels = sides.map((s) => feet[s].previousAmputation).filter((l): l is AmputationLevel => l !== undefined);
-  const worst = levels.reduce<AmputationLevel>((a, b) => (order[b] > order[a] ? b : a), 'none');
-  return { ...findings, feet, history: { ...findings.history, previousAmputation: worst } };
+/** What was offered from the last signed screening, and its date in words. */
+export interface Carried {
+  date: string;
+  items: readonly CarriedItem[];
 }
 
-/** Ulcer and amputation history, kidney disease and dialysis, and metformin (for the B12 prompt). */
-export function HistoryStep({ state, update }: StepProps): React.JSX.Element {
+/**
+ * Ulcer and amputation history, kidney disease and dialysis, vascular history, smoking,
+ * metformin (for the B12 prompt) and what the patient can do for their own feet. Answers from the
+ * last signed screening are offered at the top, each waiting for the nurse to confirm it.
+ */
+export function HistoryStep({ state, update, carried }: StepProps & { carried: Carried | null }): React.JSX.Element {
   const history: History = state.findings.history ?? {};
+  const care: SelfCare = state.findings.selfCare ?? {};
   const set = (change: Partial<History>): void => update((s) => updateFindings(s, (f) => ({ ...f, history: { ...f.history, ...change } })));
+  const setCare = (change: Partial<SelfCare>): void => update((s) => updateFindings(s, (f) => ({ ...f, selfCare: { ...f.selfCare, ...change } })));
+  const waiting = carried ? pendingItems(carried.items, state.findings) : [];
+  const flag = (key: 'endStageRenalDisease' | 'onDialysis' | 'kidneyTransplant' | 'onMetformin' | 'underVascularClinic' | 'previousVascularIntervention', hint?: string): React.JSX.Element => (
+    <Choice label={historyFlagLabels[key]} hint={hint} value={toYesNo(history[key])} options={yesNo} onChange={(v) => set({ [key]: v === 'yes' })} />
+  );
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
-        Ask the patient and check the record. Press N if none of these apply.
+        Ask the patient and check the record. Press N if none of these apply{waiting.length > 0 ? ' (answers still to confirm are left as they are)' : ''}.
       </Typography>
+      {carried && waiting.length > 0 ? <CarriedPanel carried={carried} waiting={waiting} update={update} /> : null}
       <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }}>
-        <Choice label="Previous foot ulcer (healed)" value={toYesNo(history.previousUlcer)} options={yesNo} onChange={(v) => set({ previousUlcer: v === 'yes' })} />
+        <Choice label={historyFlagLabels.previousUlcer} value={toYesNo(history.previousUlcer)} options={yesNo} onChange={(v) => set({ previousUlcer: v === 'yes' })} />
+        {history.previousUlcer ? (
+          <Box sx={{ ml: 2 }}>
+            <Choice
+              label="Side of the previous ulcer"
+              value={history.previousUlcerSide}
+              options={ulcerSides.map((u) => ({ value: u, label: ulcerSideLabels[u] }))}
+              onChange={(v) => set({ previousUlcerSide: v })}
+            />
+            <UlcerDateField value={history.previousUlcerDate} onChange={(previousUlcerDate) => update((s) => updateFindings(s, (f) => withUlcerDate(f, previousUlcerDate)))} />
+          </Box>
+        ) : null}
         {sides.map((side) => (
           <Choice
             key={side}
@@ -36,17 +74,98 @@ export function HistoryStep({ state, update }: StepProps): React.JSX.Element {
             onChange={(v) => update((s) => updateFindings(s, (f) => withAmputation(f, side, v)))}
           />
         ))}
+        {flag('endStageRenalDisease', 'Chronic kidney disease stage 5')}
+        {flag('onDialysis')}
+        {flag('kidneyTransplant')}
+        {flag('onMetformin', 'Long-term metformin can lower vitamin B12')}
+        {flag('underVascularClinic', 'Seen by a vascular surgery or vascular medicine clinic now')}
+        {flag('previousVascularIntervention', 'Bypass surgery or angioplasty/stent to the leg arteries')}
         <Choice
-          label="End-stage renal disease"
-          hint="Chronic kidney disease stage 5"
-          value={toYesNo(history.endStageRenalDisease)}
-          options={yesNo}
-          onChange={(v) => set({ endStageRenalDisease: v === 'yes' })}
+          label="Smoking"
+          value={history.smoking}
+          options={smokingStatuses.map((st) => ({ value: st, label: smokingLabels[st] }))}
+          onChange={(v) => set({ smoking: v })}
         />
-        <Choice label="On dialysis" value={toYesNo(history.onDialysis)} options={yesNo} onChange={(v) => set({ onDialysis: v === 'yes' })} />
-        <Choice label="Kidney transplant" value={toYesNo(history.kidneyTransplant)} options={yesNo} onChange={(v) => set({ kidneyTransplant: v === 'yes' })} />
-        <Choice label="Takes metformin" hint="Long-term metformin can lower vitamin B12" value={toYesNo(history.onMetformin)} options={yesNo} onChange={(v) => set({ onMetformin: v === 'yes' })} />
+      </Paper>
+      <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }} component="section" aria-labelledby="self-care-title">
+        <Typography id="self-care-title" variant="subtitle2" component="h3">
+          Looking after their own feet
+        </Typography>
+        <Choice
+          label="Can look after own feet"
+          hint="Washing, drying and checking the feet every day"
+          value={care.ability}
+          options={selfCareAbilities.map((a) => ({ value: a, label: selfCareLabels[a] }))}
+          onChange={(v) => setCare({ ability: v })}
+        />
+        {(['canCutOwnNails', 'impairedVision', 'livesAlone'] as const).map((key) => (
+          <Choice key={key} label={selfCareFlagLabels[key]} value={toYesNo(care[key])} options={yesNo} onChange={(v) => setCare({ [key]: v === 'yes' })} />
+        ))}
       </Paper>
     </Stack>
+  );
+}
+
+function withUlcerDate(f: StepProps['state']['findings'], date: string | null): StepProps['state']['findings'] {
+  const { previousUlcerDate: _d, ...rest } = f.history ?? {};
+  return { ...f, history: date === null ? rest : { ...rest, previousUlcerDate: date } };
+}
+
+/** A year, or a year and month; stored only when it reads as one. */
+function UlcerDateField({ value, onChange }: { value: string | undefined; onChange: (date: string | null) => void }): React.JSX.Element {
+  const [text, setText] = useState(value ?? '');
+  const checked = approximateDateSchema.safeParse(text);
+  const problem = text.trim() !== '' && !checked.success ? (checked.error.issues[0]?.message ?? 'Enter a year') : null;
+  return (
+    <TextField
+      size="small"
+      label="When (year, or year-month)"
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const parsed = approximateDateSchema.safeParse(e.target.value);
+        if (e.target.value.trim() === '') onChange(null);
+        else if (parsed.success) onChange(parsed.data);
+      }}
+      error={problem !== null}
+      helperText={problem ?? 'e.g. 2019 or 2019-05'}
+      sx={{ my: 0.5 }}
+    />
+  );
+}
+
+/** "From <date>: confirm": each answer of the last screening, waiting for one key. */
+function CarriedPanel({ carried, waiting, update }: { carried: Carried; waiting: readonly CarriedItem[]; update: StepProps['update'] }): React.JSX.Element {
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5, borderColor: 'info.main', borderWidth: 2 }} component="section" aria-labelledby="carried-title">
+      <Typography id="carried-title" variant="subtitle2" component="h3">
+        From the last screening ({carried.date}): confirm each, or change it
+      </Typography>
+      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 1 }}>
+        Nothing here is recorded until you confirm it. Keys: C confirms the highlighted answer, D records the other answer (or answer it below).
+      </Typography>
+      <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }} aria-label="Answers to confirm">
+        {waiting.map((item, i) => (
+          <Box
+            component="li"
+            key={item.id}
+            data-carried={item.id}
+            sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', py: 0.25, pl: 1, borderLeft: '4px solid', borderColor: i === 0 ? 'primary.main' : 'transparent' }}
+          >
+            <Typography variant="body2" sx={{ flex: '1 1 240px' }}>
+              <strong>{item.label}:</strong> {item.words} <Typography component="span" variant="body2" color="text.secondary">— from {carried.date} — confirm{i === 0 ? ' (C)' : ''}</Typography>
+            </Typography>
+            <Button size="small" variant="outlined" onClick={() => update((s) => updateFindings(s, item.confirm))} aria-label={`Confirm ${item.label}: ${item.words}`}>
+              Confirm
+            </Button>
+            {item.opposite ? (
+              <Button size="small" onClick={() => update((s) => updateFindings(s, item.opposite ?? ((f) => f)))} aria-label={`Changed: ${item.label} is now ${item.words === 'yes' ? 'no' : 'yes'}`}>
+                Now {item.words === 'yes' ? 'no' : 'yes'}
+              </Button>
+            ) : null}
+          </Box>
+        ))}
+      </Box>
+    </Paper>
   );
 }

@@ -1,7 +1,7 @@
-import { Alert, FormControl, FormControlLabel, FormLabel, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Checkbox, FormControl, FormControlLabel, FormLabel, Paper, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { siteProtocolIds, siteProtocols } from '#shared/clinical/protocols';
 import { examStatuses, footStatuses, sides, type ExamStatus, type FootStatus } from '#shared/domain/findings';
-import { canChangeProtocol, chooseProtocol, protocolOf, setExamStatus, setFootStatus } from '../model/screeningState';
+import { canChangeProtocol, canUnchooseNeurology, chooseNeurology, chooseProtocol, neurologyChosen, protocolOf, setExamStatus, setFootStatus } from '../model/screeningState';
 import type { StepProps } from './stepProps';
 
 const examStatusLabels: Record<ExamStatus, string> = {
@@ -52,6 +52,25 @@ export function SetupStep({ state, update }: StepProps): React.JSX.Element {
             />
           ))}
         </RadioGroup>
+      </FormControl>
+      <FormControl>
+        <FormLabel id="extra-steps-label">Optional steps</FormLabel>
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={neurologyChosen(findings)}
+              disabled={neurologyChosen(findings) && !canUnchooseNeurology(findings)}
+              onChange={(e) => update((s) => chooseNeurology(s, e.target.checked))}
+              slotProps={{ input: { 'aria-describedby': 'neurology-hint' } }}
+            />
+          }
+          label="Extended neurological examination"
+        />
+        <Typography id="neurology-hint" variant="caption" color="text.secondary">
+          Ankle reflexes, pin-prick and temperature on each foot, and the 15-question MNSI history questionnaire: for the MNSI and NDS
+          neuropathy scores. Adds a “Neurology” step after Vibration.
+          {neurologyChosen(findings) && !canUnchooseNeurology(findings) ? ' It cannot be removed once something is recorded in it.' : ''}
+        </Typography>
       </FormControl>
       <FormControl>
         <FormLabel id="exam-status-label">Examination</FormLabel>

@@ -1,9 +1,8 @@
-import { Accordion, AccordionDetails, AccordionSummary, Alert, Paper, Stack, TextField, Typography } from '@mui/material';
-import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import { Alert, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { sideLabel } from '#shared/clinical/protocols';
 import { vptAbnormalVolts } from '#shared/clinical/vibrationDerivation';
-import { ankleReflexResults, normalAbnormalResults, type AnkleReflex, type NormalAbnormal, type Side } from '#shared/domain/findings';
+import type { Side } from '#shared/domain/findings';
 import { answer, examinedSides, goToFork, markNotTestable, undo, updateFoot } from '../model/screeningState';
 import { AnswerPanel } from './AnswerPanel';
 import { Choice } from './controls';
@@ -13,10 +12,8 @@ import { parseNumber, random, type StepProps } from './stepProps';
 const forkReal = 'Strike the 128 Hz fork and hold it upright on the bony top of the big toe (dorsal distal phalanx), with steady pressure. If the hallux is absent, use another toe.';
 const forkSham = 'Stop the fork so it does NOT vibrate, then place it the same way (mock application).';
 
-const reflexLabels: Record<AnkleReflex, string> = { present: 'Present', reinforcement: 'With reinforcement', absent: 'Absent', not_tested: 'Not tested' };
-const normalLabels: Record<NormalAbnormal, string> = { normal: 'Normal', abnormal: 'Abnormal', not_tested: 'Not tested' };
 
-/** 128 Hz tuning fork with a mock application (or a biothesiometer reading), per foot; optional score items. */
+/** 128 Hz tuning fork with a mock application (or a biothesiometer reading), per foot. */
 export function VibrationStep({ state, update, assessment, reasonMenuOpen, setReasonMenuOpen }: StepProps & MenuControl): React.JSX.Element {
   const { position } = state;
   const examined = examinedSides(state.findings);
@@ -96,41 +93,6 @@ export function VibrationStep({ state, update, assessment, reasonMenuOpen, setRe
           </Typography>
         </Stack>
       )}
-      <Accordion disableGutters variant="outlined">
-        <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-          <Typography variant="body2">More tests for the neuropathy scores (optional): ankle reflex, pin-prick, temperature</Typography>
-        </AccordionSummary>
-        <AccordionDetails>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            {examined.map((sd) => {
-              const foot = state.findings.feet[sd];
-              return (
-                <Paper key={sd} variant="outlined" sx={{ p: 1, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
-                  <Typography variant="subtitle2">{sideLabel(sd)} foot</Typography>
-                  <Choice
-                    label="Ankle reflex"
-                    value={foot.ankleReflex}
-                    options={ankleReflexResults.map((v) => ({ value: v, label: reflexLabels[v] }))}
-                    onChange={(v) => update((s) => updateFoot(s, sd, (f) => ({ ...f, ankleReflex: v })))}
-                  />
-                  <Choice
-                    label="Pin-prick at the toe"
-                    value={foot.pinPrick}
-                    options={normalAbnormalResults.map((v) => ({ value: v, label: normalLabels[v] }))}
-                    onChange={(v) => update((s) => updateFoot(s, sd, (f) => ({ ...f, pinPrick: v })))}
-                  />
-                  <Choice
-                    label="Temperature at the toe"
-                    value={foot.temperature}
-                    options={normalAbnormalResults.map((v) => ({ value: v, label: normalLabels[v] }))}
-                    onChange={(v) => update((s) => updateFoot(s, sd, (f) => ({ ...f, temperature: v })))}
-                  />
-                </Paper>
-              );
-            })}
-          </Stack>
-        </AccordionDetails>
-      </Accordion>
     </Stack>
   );
 }
