@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Step, StepButton, Stepper, Typography } from '@mui/material';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { footDiagramInput } from '#shared/clinical/footDiagramInput';
 import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
 import type { Exam, ScreeningStep } from '#shared/domain/exam';
