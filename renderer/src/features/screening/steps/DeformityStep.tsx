@@ -38,12 +38,13 @@ function FootDeformity({ side, foot, change }: { side: Side; foot: FootFindings;
   const types = foot.deformity?.types ?? [];
   const setTypes = (next: string[]): void => change((f) => ({ ...f, deformity: { present: next.length > 0, types: next } }));
   return (
-    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
+    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }} data-finding={`feet.${side}`}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
         {sideLabel(side)} foot
       </Typography>
       <Choice
         label="Foot deformity"
+        finding={`feet.${side}.deformity.present`}
         value={toYesNo(foot.deformity?.present)}
         options={yesNo}
         onChange={(v) => change((f) => ({ ...f, deformity: v === 'yes' ? { present: true, types } : { present: false, types: [] } }))}
@@ -76,6 +77,7 @@ function FootDeformity({ side, foot, change }: { side: Side; foot: FootFindings;
       ) : null}
       <Choice
         label="Signs of active Charcot foot"
+        finding={`feet.${side}.activeCharcot`}
         hint="Warmer (often 2 °C or more), red, swollen foot in a foot with neuropathy; pain may be slight"
         value={toYesNo(foot.activeCharcot)}
         options={yesNo}
@@ -83,6 +85,7 @@ function FootDeformity({ side, foot, change }: { side: Side; foot: FootFindings;
       />
       <Choice
         label="Hot, swollen foot"
+        finding={`feet.${side}.hotSwollen`}
         hint="Treated as possible acute Charcot until proven otherwise"
         value={toYesNo(foot.hotSwollen)}
         options={yesNo}

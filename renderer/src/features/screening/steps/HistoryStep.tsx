@@ -26,11 +26,12 @@ export function HistoryStep({ state, update }: StepProps): React.JSX.Element {
         Ask the patient and check the record. Press N if none of these apply.
       </Typography>
       <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }}>
-        <Choice label="Previous foot ulcer (healed)" value={toYesNo(history.previousUlcer)} options={yesNo} onChange={(v) => set({ previousUlcer: v === 'yes' })} />
+        <Choice label="Previous foot ulcer (healed)" finding="history.previousUlcer" value={toYesNo(history.previousUlcer)} options={yesNo} onChange={(v) => set({ previousUlcer: v === 'yes' })} />
         {sides.map((side) => (
           <Choice
             key={side}
             label={`Amputation, ${sideLabel(side).toLowerCase()} side`}
+            finding={`feet.${side}.previousAmputation`}
             value={state.findings.feet[side].previousAmputation}
             options={amputationLevels.map((l) => ({ value: l, label: amputationLabels[l] }))}
             onChange={(v) => update((s) => updateFindings(s, (f) => withAmputation(f, side, v)))}
@@ -38,14 +39,15 @@ export function HistoryStep({ state, update }: StepProps): React.JSX.Element {
         ))}
         <Choice
           label="End-stage renal disease"
+          finding="history.endStageRenalDisease"
           hint="Chronic kidney disease stage 5"
           value={toYesNo(history.endStageRenalDisease)}
           options={yesNo}
           onChange={(v) => set({ endStageRenalDisease: v === 'yes' })}
         />
-        <Choice label="On dialysis" value={toYesNo(history.onDialysis)} options={yesNo} onChange={(v) => set({ onDialysis: v === 'yes' })} />
-        <Choice label="Kidney transplant" value={toYesNo(history.kidneyTransplant)} options={yesNo} onChange={(v) => set({ kidneyTransplant: v === 'yes' })} />
-        <Choice label="Takes metformin" hint="Long-term metformin can lower vitamin B12" value={toYesNo(history.onMetformin)} options={yesNo} onChange={(v) => set({ onMetformin: v === 'yes' })} />
+        <Choice label="On dialysis" finding="history.onDialysis" value={toYesNo(history.onDialysis)} options={yesNo} onChange={(v) => set({ onDialysis: v === 'yes' })} />
+        <Choice label="Kidney transplant" finding="history.kidneyTransplant" value={toYesNo(history.kidneyTransplant)} options={yesNo} onChange={(v) => set({ kidneyTransplant: v === 'yes' })} />
+        <Choice label="Takes metformin" finding="history.onMetformin" hint="Long-term metformin can lower vitamin B12" value={toYesNo(history.onMetformin)} options={yesNo} onChange={(v) => set({ onMetformin: v === 'yes' })} />
       </Paper>
     </Stack>
   );

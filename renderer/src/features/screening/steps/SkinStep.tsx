@@ -53,6 +53,7 @@ function FootSkin({ side, skin, onChange }: { side: Side; skin: Skin; onChange: 
           <Choice
             label={item.label}
             hint={item.hint}
+            finding={`feet.${side}.skin.${item.key}`}
             value={toYesNo(skin[item.key])}
             options={yesNo}
             onChange={(v) => {
