@@ -164,11 +164,10 @@ function vibrationRecorded(foot: FootFindings): boolean {
   return v.result !== undefined || (v.applications?.length ?? 0) > 0;
 }
 
-/** Keeps the answers of a sensory site left part-way (only while the site has no result yet). */
+/** Keeps the answers of a sensory site left part-way through its touches (a first test or a re-test). */
 function park(state: ScreeningState): ScreeningState {
   const { position } = state;
   if (position.step !== 'sensation' || !position.side || !position.site || !position.pending || position.pending.answers.length === 0) return state;
-  if (siteValue(state.findings, protocolOf(state), { side: position.side, key: position.site }) !== undefined) return state;
   return { ...state, parked: { side: position.side, site: position.site, pending: position.pending } };
 }
 
@@ -191,7 +190,7 @@ export function goToStep(current: ScreeningState, step: ScreeningStep, random: R
 export function goToSite(current: ScreeningState, site: SiteRef, random: Random): ScreeningState {
   const state = park(current);
   const { parked, ...rest } = state;
-  if (parked && parked.side === site.side && parked.site === site.key && siteValue(state.findings, protocolOf(state), site) === undefined) {
+  if (parked && parked.side === site.side && parked.site === site.key) {
     return { ...rest, position: { step: 'sensation', side: site.side, site: site.key, pending: parked.pending } };
   }
   return {
@@ -270,7 +269,8 @@ export function answer(state: ScreeningState, response: Answer, random: Random):
   const protocol = protocolOf(state);
   const ref = { side: position.side, key: position.site };
   const value = protocol === 'ipswich' ? (response === 'yes' ? 'felt' : 'not_felt') : { applications };
-  const next = { ...state, findings: writeSite(state.findings, protocol, ref, value) };
+  // The site is finished: nothing of it is left to keep when the screen moves on.
+  const next = { ...state, findings: writeSite(state.findings, protocol, ref, value), position: { ...position, pending: null } };
   return afterSite(next, ref, random);
 }
 
@@ -284,7 +284,7 @@ export function markNotTestable(state: ScreeningState, reason: NotTestableReason
     return afterFork(next, side, random);
   }
   const ref = { side: position.side, key: position.site };
-  const next = { ...state, findings: writeSite(state.findings, protocolOf(state), ref, { result: 'not_tested', reason }) };
+  const next = { ...state, findings: writeSite(state.findings, protocolOf(state), ref, { result: 'not_tested', reason }), position: { ...position, pending: null } };
   return afterSite(next, ref, random);
 }
 

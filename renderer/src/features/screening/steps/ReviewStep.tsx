@@ -18,13 +18,7 @@ export function ReviewStep({ state, assessment, signerName, onSign, onDiscard, o
   return (
     <Stack spacing={2}>
       {amendmentReason ? <Alert severity="info">Amendment: {amendmentReason}</Alert> : null}
-      <FindingsTable lines={lines} onJump={onJump} label="What was recorded" />
-      {incomplete ? (
-        <Alert severity="warning">
-          The risk category is incomplete: some findings that could change it are not recorded (see “Still to record” beside the result). You can still sign;
-          the record and the report will say the result is incomplete.
-        </Alert>
-      ) : null}
+      {/* Signing first: in view without scrolling; what was recorded follows. */}
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         <Button variant="contained" size="large" onClick={onSign}>
           Sign as {signerName} (S)
@@ -36,6 +30,13 @@ export function ReviewStep({ state, assessment, signerName, onSign, onDiscard, o
           A signed exam cannot be changed; a correction is made as an amendment with a reason.
         </Typography>
       </Box>
+      <FindingsTable lines={lines} onJump={onJump} label="What was recorded" />
+      {incomplete ? (
+        <Alert severity="warning">
+          The risk category is incomplete: some findings that could change it are not recorded (see “Still to record” beside the result). You can still sign;
+          the record and the report will say the result is incomplete.
+        </Alert>
+      ) : null}
     </Stack>
   );
 }
