@@ -1,7 +1,7 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { siteProtocolIds, siteProtocols, type SiteProtocolId } from '#shared/clinical/protocols';
 import { examStateLabels, type ExamSummary } from '#shared/domain/exam';
 import type { Patient } from '#shared/domain/patient';
@@ -63,6 +63,23 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
     navigate({ page: 'exam', examId: r.value.id });
   };
 
+  // Alt+S starts the screening, or carries on with the one already started, from anywhere on the page.
+  const draftId = draft?.id;
+  const startRef = useRef<() => void>(() => undefined);
+  useEffect(() => {
+    startRef.current = () => (draftId !== undefined ? navigate({ page: 'exam', examId: draftId }) : void start());
+  });
+  useEffect(() => {
+    if (patient.archivedAt) return undefined;
+    const onKey = (e: KeyboardEvent): void => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 's' || exams === null) return;
+      e.preventDefault();
+      startRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [patient.archivedAt, exams]);
+
   return (
     <Paper sx={{ p: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'center' }, mb: 1 }}>
@@ -83,7 +100,7 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
         </Stack>
         {patient.archivedAt ? null : draft ? (
           <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={() => navigate({ page: 'exam', examId: draft.id })}>
-            Continue screening
+            Continue screening (Alt+S)
           </Button>
         ) : (
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -95,7 +112,7 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
               ))}
             </TextField>
             <Button variant="contained" startIcon={<PlayArrowIcon />} onClick={() => void start()}>
-              Start screening
+              Start screening (Alt+S)
             </Button>
           </Stack>
         )}

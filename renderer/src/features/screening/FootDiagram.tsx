@@ -1,4 +1,5 @@
 import { Box } from '@mui/material';
+import { memo } from 'react';
 import type { DiagramFoot, FootDiagramInput } from '#shared/clinical/footDiagramSvg';
 import { markerSvg } from '#shared/clinical/footDiagramSvg';
 import { footDiagramViewBox, footOutlines, sitePoint, tuningForkPoints, viewingConvention } from '#shared/clinical/footGeometry';
@@ -30,6 +31,8 @@ interface FootDiagramProps {
   label: string;
   /** Sites whose result changed since another screening (compare view): drawn inside a dashed square, and said. */
   changed?: readonly DiagramChange[];
+  /** Scale the drawing to fill its box (the guided screen gives it the height left over). */
+  fill?: boolean;
 }
 
 export interface DiagramChange {
@@ -51,7 +54,23 @@ function stateWords(state: keyof typeof markerStyles, reason: string | null | un
  * for its state, reachable with Tab, activated with Enter or Space. A list under the drawing says
  * every result in words for screen readers.
  */
-export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesions = [], label, changed = [] }: FootDiagramProps): React.JSX.Element {
+const noLesions: readonly DiagramLesion[] = [];
+const noChanges: readonly DiagramChange[] = [];
+
+// The drawing keeps its own light paper in dark mode and in forced colours (Windows high
+// contrast): its marker colours and shapes are the same as on the printed report.
+const frameStyle = {
+  bgcolor: '#ffffff',
+  color: '#212121',
+  borderRadius: 1,
+  forcedColorAdjust: 'none',
+  '& .diagram-site:focus-visible .focus-ring': { stroke: '#f2a900', strokeWidth: 3 },
+  '& .diagram-site:hover .focus-ring': { stroke: '#90caf9', strokeWidth: 2 },
+  '& .diagram-site[aria-current="step"]:focus .focus-ring': { stroke: '#f2a900', strokeWidth: 3 },
+} as const;
+const fillStyle = { ...frameStyle, height: '100%', minHeight: 0 } as const;
+
+function FootDiagramView({ input, current, onSelectSite, onSelectFork, lesions = noLesions, label, changed = noChanges, fill = false }: FootDiagramProps): React.JSX.Element {
   const protocol = siteProtocols[input.protocol];
   const outward = (side: Side): number => (side === viewingConvention.onViewersLeft ? -1 : 1);
   const listItems: string[] = [];
@@ -152,6 +171,7 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
           role={onSelectFork ? 'button' : 'img'}
           tabIndex={onSelectFork ? 0 : undefined}
           aria-label={`${words}${isCurrent ? ' (current)' : ''}`}
+          aria-current={isCurrent ? 'step' : undefined}
           onClick={onSelectFork ? () => onSelectFork(side) : undefined}
           onKeyDown={
             onSelectFork
@@ -199,7 +219,7 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
     <svg
       viewBox={`0 0 ${footDiagramViewBox.width} ${footDiagramViewBox.height + 14}`}
       width="100%"
-      style={{ maxHeight: '62vh', display: 'block' }}
+      style={fill ? { width: '100%', height: '100%', display: 'block' } : { maxHeight: '62vh', display: 'block' }}
       role="group"
       aria-label={`${label}. ${viewingConvention.text}`}
       fontFamily="system-ui, sans-serif"
@@ -216,12 +236,7 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
   );
 
   return (
-    <Box
-      sx={{
-        '& .diagram-site:focus-visible .focus-ring': { stroke: '#f2a900', strokeWidth: 3 },
-        '& .diagram-site:hover .focus-ring': { stroke: '#90caf9', strokeWidth: 2 },
-      }}
-    >
+    <Box sx={fill ? fillStyle : frameStyle}>
       {drawing}
       <ul className="visually-hidden" aria-label={`${label}, every result`}>
         {listItems.map((t) => (
@@ -231,3 +246,6 @@ export function FootDiagram({ input, current, onSelectSite, onSelectFork, lesion
     </Box>
   );
 }
+
+/** Memoised: redrawn only when its results, current site or lesions change. */
+export const FootDiagram = memo(FootDiagramView);

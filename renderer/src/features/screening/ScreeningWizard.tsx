@@ -1,7 +1,7 @@
-import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Step, StepButton, Stepper, Typography } from '@mui/material';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Typography, useMediaQuery } from '@mui/material';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { footDiagramInput } from '#shared/clinical/footDiagramInput';
-import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
+import type { Side } from '#shared/domain/findings';
 import type { Exam, ScreeningStep } from '#shared/domain/exam';
 import type { Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
@@ -11,96 +11,110 @@ import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
 import { lesionsOf } from './diagramLesions';
 import { FootDiagram } from './FootDiagram';
-import {
-  answer,
-  applicableSteps,
-  goToFork,
-  goToSite,
-  goToStep,
-  jumpTo,
-  markNotTestable,
-  nextStep,
-  previousStep,
-  protocolOf,
-  recordNone,
-  targetOf,
-  undo,
-} from './model/screeningState';
+import { applicableSteps, findingOfReason, goToFork, goToSite, goToStep, jumpTo, nextStep, previousStep, protocolOf, targetOf } from './model/screeningState';
 import { LiveResultPanel } from './results/LiveResultPanel';
-import { CirculationStep, nextUnrecordedPulse, nextUnrecordedWaveform, noCriticalIschaemia, setPulse, setWaveform, waveformKeys } from './steps/CirculationStep';
+import { ResultSummary } from './results/ResultSummary';
+import { SaveChip, SaveProblem } from './SaveChip';
+import { CirculationStep } from './steps/CirculationStep';
+import { revealFinding } from './steps/answerKeys';
 import { KeyLegend } from './steps/controls';
 import { DeformityStep } from './steps/DeformityStep';
 import { HistoryStep } from './steps/HistoryStep';
-import { answerQuestion, NeurologyStep, nextUnansweredQuestion } from './steps/NeurologyStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { SensationStep } from './steps/SensationStep';
 import { SetupStep } from './steps/SetupStep';
 import { SkinStep } from './steps/SkinStep';
+import { stepKeys } from './steps/stepKeys';
 import { random } from './steps/stepProps';
 import { SymptomsStep } from './steps/SymptomsStep';
 import { VibrationStep } from './steps/VibrationStep';
-import type { SaveStatus, Screening } from './useScreening';
+import { StepNav, stepTitles } from './StepNav';
+import { NeurologyStep } from './steps/NeurologyStep';
 import { useCarryForward } from './useCarryForward';
-import { confirmNext, pendingItems } from './model/carryForward';
-import { ExamHeading } from './ExamHeading';
 import { useLiveAssessment } from './useLiveAssessment';
+import { pendingItems } from './model/carryForward';
+import type { Screening } from './useScreening';
+import { useWizardKeys } from './useWizardKeys';
+import { ExamHeading } from './ExamHeading';
 
-const stepTitles: Record<ScreeningStep, string> = {
-  setup: 'Start',
-  sensation: 'Sensation',
-  vibration: 'Vibration',
-  neurology: 'Neurology',
-  circulation: 'Circulation',
-  skin: 'Skin',
-  deformity: 'Deformity',
-  history: 'History',
-  symptoms: 'Symptoms',
-  review: 'Review & sign',
-};
+/** Three columns (diagram, step, result) from 1200 px wide; below that the result folds into one line. */
+const wideQuery = '(min-width: 1200px)';
 
-const forkReasons: readonly NotTestableReason[] = ['ulcer', 'amputation', 'dressing', 'other'];
-
-const saveWords: Readonly<Record<SaveStatus, string>> = {
-  saved: 'All changes saved',
-  saving: 'Saving…',
-  failed: 'Not saved yet: kept on this computer, retrying',
-  stopped: 'Not saved',
-};
-const saveColours: Readonly<Record<SaveStatus, 'success' | 'default' | 'warning' | 'error'>> = { saved: 'success', saving: 'default', failed: 'warning', stopped: 'error' };
-
-const textInputs = 'input:not([type]), input[type="text"], input[type="number"], input[type="password"], input[type="search"], input[type="email"], input[type="tel"]';
-
-/** Keys belong to the field when the nurse is typing (radios and checkboxes do not take letters). */
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest(`${textInputs}, textarea, select, [contenteditable="true"], [role="listbox"], [role="menu"], [role="dialog"]`) !== null;
-}
-
-function onControl(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && target.closest('button, a, [role="button"], [role="radio"], [role="checkbox"]') !== null;
-}
+// The screen fits the window from 900 px wide (no page scroll): each column scrolls inside itself.
+// 96 px: the dense app bar (48) and the page's top and bottom padding (24 each).
+const rootStyle = { height: { md: 'calc(100vh - 96px)' }, minHeight: { md: 480 }, display: 'flex', flexDirection: 'column', gap: 1 } as const;
+const headingRowStyle = { alignItems: 'center', flexWrap: 'nowrap', flexShrink: 0 } as const;
+const gridStyle = {
+  flex: 1,
+  minHeight: 0,
+  display: 'grid',
+  gap: 1.5,
+  gridTemplateColumns: { xs: '1fr', md: 'minmax(220px, 0.8fr) minmax(0, 1.25fr)', lg: 'minmax(240px, 0.85fr) minmax(400px, 1.35fr) minmax(300px, 0.95fr)' },
+  gridTemplateRows: { md: 'minmax(0, 1fr)' },
+} as const;
+const diagramStyle = { p: 1, minHeight: { xs: 280, md: 0 }, height: { md: '100%' }, display: 'flex', flexDirection: 'column' } as const;
+const sectionStyle = { display: 'flex', flexDirection: 'column', minHeight: 0, height: { md: '100%' } } as const;
+const sectionHeadStyle = { px: 2, pt: 1, flexShrink: 0 } as const;
+const bodyStyle = { px: 2, pb: 1, flex: 1, minHeight: 0, overflowY: { md: 'auto' }, scrollPaddingBlock: '16px' } as const;
+const footStyle = { px: 2, py: 1, borderTop: 1, borderColor: 'divider', flexShrink: 0 } as const;
+const navRowStyle = { mt: 1, flexWrap: 'nowrap', alignItems: 'center' } as const;
+const resultColumnStyle = { minHeight: 0, overflowY: 'auto' } as const;
+const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /**
- * The guided foot screen: the diagram and the current step on the left, the live result with its
- * reasons on the right. Fully keyboard-driven (keys shown under each step); every change is
- * autosaved. It never computes risk itself: the result is the shared engine's.
+ * The guided foot screen: the diagram, the open step and the live result with its reasons side
+ * by side, all in the window at once (the diagram takes the space left). Fully keyboard-driven
+ * (keys shown under each step); every change is autosaved. It never computes risk itself: the
+ * result is the shared engine's.
  */
 export function ScreeningWizard({ screening, patient }: { screening: Screening & { exam: Exam }; patient: Patient }): React.JSX.Element {
-  const { exam, update, saveStatus, saveProblem, flush, replaceExam } = screening;
+  const { exam, update, saveStatus, flush, replaceExam } = screening;
   const state = screening.state;
   const notify = useNotify();
   const { user } = useSession();
+  const wide = useMediaQuery(wideQuery, { noSsr: true });
   const [reasonMenuOpen, setReasonMenuOpen] = useState(false);
   const [confirmSign, setConfirmSign] = useState(false);
   const [confirmDiscard, setConfirmDiscard] = useState(false);
   const [signing, setSigning] = useState(false);
   const [signError, setSignError] = useState<string | null>(null);
+  const stepBody = useRef<HTMLDivElement>(null);
+  /** A finding opened from a reason, to reveal once its step is on screen. */
+  const reveal = useRef<string | null>(null);
+  const [revealed, setRevealed] = useState(0);
 
-  const assessment = useLiveAssessment(state?.findings ?? null);
+  const findings = state?.findings;
+  // The engine runs when a finding changes, not when only the place within a site moves; the
+  // answer paints first and the result follows (see useLiveAssessment).
+  const assessment = useLiveAssessment(findings ?? null);
   const carried = useCarryForward(exam);
-  const waiting = useMemo(() => (carried && state ? pendingItems(carried.items, state.findings) : []), [carried, state]);
+  const waiting = useMemo(() => (carried && findings ? pendingItems(carried.items, findings) : []), [carried, findings]);
   const step = state?.position.step ?? 'setup';
 
-  const jump = useCallback((path: string) => update((s) => jumpTo(s, targetOf(path), random)), [update]);
+  const jump = useCallback(
+    (path: string) => {
+      reveal.current = path;
+      update((s) => jumpTo(s, targetOf(path), random));
+      setRevealed((n) => n + 1);
+    },
+    [update],
+  );
+  const jumpToReason = useCallback(
+    (paths: readonly string[]) => {
+      update((s) => {
+        const path = findingOfReason(s.findings, paths);
+        if (!path) return s;
+        reveal.current = path;
+        return jumpTo(s, targetOf(path), random);
+      });
+      setRevealed((n) => n + 1);
+    },
+    [update],
+  );
+  const openStep = useCallback((s: ScreeningStep) => update((st) => goToStep(st, s, random)), [update]);
+  const selectSite = useCallback((side: Side, key: string) => update((s) => goToSite(s, { side, key }, random)), [update]);
+  const selectFork = useCallback((side: Side) => update((s) => goToFork(s, side, random)), [update]);
+  const askToSign = useCallback(() => setConfirmSign(true), []);
 
   const sign = useCallback(async () => {
     if (!state) return;
@@ -130,146 +144,49 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     navigate({ page: 'patient', patientId: patient.id });
   }, [exam.id, notify, patient.id]);
 
+  useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
+
+  // The step that needs attention comes into view by itself: a finding opened from a reason is
+  // highlighted and focused; otherwise a new step starts at its top, with the current pulse or
+  // site in view.
+  const position = state?.position;
+  useLayoutEffect(() => {
+    const body = stepBody.current;
+    if (!body) return;
+    const path = reveal.current;
+    reveal.current = null;
+    if (path) {
+      const shown = revealFinding(body, path);
+      if (!shown) {
+        const site = document.querySelector<SVGElement>('.diagram-site[aria-current="step"]');
+        site?.focus();
+        body.closest('section')?.scrollIntoView({ block: 'nearest' });
+      }
+      return;
+    }
+    body.scrollTop = 0;
+    body.closest('section')?.scrollIntoView({ block: 'nearest' });
+  }, [step, position?.side, position?.site, revealed]);
+
   useEffect(() => {
-    const onKey = (e: KeyboardEvent): void => {
-      if (!state || confirmSign || confirmDiscard || e.ctrlKey || e.metaKey) return;
-      const key = e.key.toLowerCase();
-      if (reasonMenuOpen && /^[1-9]$/.test(key)) {
-        const reasons = step === 'vibration' ? forkReasons : notTestableReasons;
-        const reason = reasons[Number(key) - 1];
-        if (reason) {
-          e.preventDefault();
-          setReasonMenuOpen(false);
-          update((s) => markNotTestable(s, reason, random));
-        }
-        return;
-      }
-      if (e.altKey) {
-        if (e.key === 'ArrowRight') {
-          e.preventDefault();
-          update((s) => nextStep(s, random));
-        } else if (e.key === 'ArrowLeft') {
-          e.preventDefault();
-          update((s) => previousStep(s, random));
-        }
-        return;
-      }
-      if (isTyping(e.target)) {
-        if (e.key === 'Enter' && e.target instanceof HTMLElement && e.target.dataset.enterContinues === 'true') {
-          e.preventDefault();
-          update((s) => nextStep(s, random));
-        }
-        return;
-      }
-      const answering = state.position.pending !== null && (step === 'sensation' || step === 'vibration');
-      if (answering && (key === 'y' || key === 'n')) {
-        e.preventDefault();
-        update((s) => answer(s, key === 'y' ? 'yes' : 'no', random));
-        return;
-      }
-      if (answering && key === 'x') {
-        e.preventDefault();
-        setReasonMenuOpen(true);
-        return;
-      }
-      if ((step === 'sensation' || step === 'vibration') && e.key === 'Backspace') {
-        e.preventDefault();
-        update((s) => undo(s, random));
-        return;
-      }
-      if (step === 'circulation' && (key === 'p' || key === 'a' || key === 't')) {
-        const next = nextUnrecordedPulse(state);
-        if (next) {
-          e.preventDefault();
-          const value = key === 'p' ? 'palpable' : key === 'a' ? 'not_palpable' : 'not_tested';
-          update((s) => setPulse(s, next.side, next.pulse, value));
-        }
-        return;
-      }
-      if (step === 'circulation' && waveformKeys[key]) {
-        const next = nextUnrecordedWaveform(state);
-        const value = waveformKeys[key];
-        if (next && value) {
-          e.preventDefault();
-          update((s) => setWaveform(s, next.side, next.pulse, value));
-        }
-        return;
-      }
-      if (step === 'neurology' && (key === 'y' || key === 'n')) {
-        const next = nextUnansweredQuestion(state);
-        if (next) {
-          e.preventDefault();
-          update((s) => answerQuestion(s, next, key === 'y'));
-        }
-        return;
-      }
-      if (step === 'history' && carried && (key === 'c' || key === 'd')) {
-        const next = waiting[0];
-        if (next) {
-          e.preventDefault();
-          if (key === 'c') update((s) => ({ ...s, findings: confirmNext(carried.items, s.findings) }));
-          else if (next.opposite) update((s) => ({ ...s, findings: next.opposite?.(s.findings) ?? s.findings }));
-        }
-        return;
-      }
-      if (step === 'circulation' && key === 'n') {
-        e.preventDefault();
-        update((s) => nextStep(noCriticalIschaemia(s), random));
-        return;
-      }
-      if ((step === 'skin' || step === 'deformity' || step === 'history' || step === 'symptoms') && key === 'n') {
-        e.preventDefault();
-        const keep = new Set(waiting.map((item) => item.id));
-        update((s) => recordNone(s, step, random, keep));
-        return;
-      }
-      if (step === 'review' && key === 's') {
-        e.preventDefault();
-        setConfirmSign(true);
-        return;
-      }
-      if (e.key === 'Enter' && !onControl(e.target) && step !== 'review') {
-        e.preventDefault();
-        update((s) => nextStep(s, random));
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [state, step, update, reasonMenuOpen, confirmSign, confirmDiscard, carried, waiting]);
+    const current = stepBody.current?.querySelector('[data-current="true"]');
+    current?.scrollIntoView({ block: 'nearest' });
+  });
 
-  if (!state || !assessment) return <Typography>Loading the screening…</Typography>;
+  const steps = useMemo(() => (findings ? applicableSteps(findings).join(',') : 'setup'), [findings]);
+  const protocol = state ? protocolOf(state) : 'iwgdf-3';
+  const diagramInput = useMemo(() => (assessment ? footDiagramInput(assessment, protocol === 'ipswich' ? 'ipswich' : 'monofilament') : null), [assessment, protocol]);
+  const lesions = useMemo(() => (findings ? lesionsOf(findings) : []), [findings]);
+  const currentSide = position?.side ?? null;
+  const currentSite = position?.site ?? null;
+  const current = useMemo(() => (currentSide && currentSite ? { side: currentSide, key: currentSite } : null), [currentSide, currentSite]);
 
-  const protocol = protocolOf(state);
-  const steps = applicableSteps(state.findings);
+  if (!state || !assessment || !diagramInput) return <Typography>Loading the screening…</Typography>;
+
+  const stepList = steps.split(',') as ScreeningStep[];
   const stepProps = { state, update, assessment };
   const menu = { reasonMenuOpen, setReasonMenuOpen };
-  const diagramInput = footDiagramInput(assessment, protocol === 'ipswich' ? 'ipswich' : 'monofilament');
-  const current = state.position.side && state.position.site ? { side: state.position.side, key: state.position.site } : null;
-
-  const legend: Record<ScreeningStep, [string, string][]> = {
-    setup: [['Enter', 'begin'], ['Alt+→', 'next step'], ['Alt+←', 'previous step']],
-    sensation: [['Y', 'felt it'], ['N', 'did not feel it'], ['X', 'not testable'], ['Backspace', 'undo'], ['Alt+→', 'next step']],
-    vibration: [['Y', 'felt it'], ['N', 'did not feel it'], ['X', 'not testable'], ['Backspace', 'undo'], ['Alt+→', 'next step']],
-    neurology: [['Y', 'yes to the highlighted question'], ['N', 'no to it'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    circulation: [
-      ['P', 'palpable'],
-      ['A', 'not palpable'],
-      ['T', 'not tested'],
-      ['1–5', 'waveform: triphasic, biphasic, monophasic, absent, not tested'],
-      ['N', 'no signs of critical ischaemia (where not answered), next step'],
-      ['Enter', 'next step'],
-    ],
-    skin: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    deformity: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    history: [
-      ...(waiting.length > 0 ? ([['C', 'confirm the highlighted earlier answer'], ['D', 'it changed (the other answer)']] as [string, string][]) : []),
-      ['N', '“no” to everything not yet answered, next step'],
-      ['Enter', 'next step'],
-      ['Alt+←', 'back'],
-    ],
-    symptoms: [['N', '“no” to everything not yet answered, next step'], ['Enter', 'next step'], ['Alt+←', 'back']],
-    review: [['S', 'sign'], ['Alt+←', 'back']],
-  };
+  const next = stepList[stepList.indexOf(step) + 1] ?? 'review';
 
   const panel = ((): React.JSX.Element => {
     switch (step) {
@@ -307,59 +224,61 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   })();
 
   return (
-    <Stack spacing={1.5}>
+    <Box sx={rootStyle}>
       <ExamHeading
         patient={patient}
         subtitle={`${formatDate(exam.examinedOn ?? exam.startedAt.slice(0, 10))} · ${exam.version > 1 ? `amendment (version ${exam.version}) · ` : ''}draft`}
       >
-        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <Chip size="small" variant="outlined" color={saveColours[saveStatus]} label={saveWords[saveStatus]} role="status" />
-          <Button onClick={() => navigate({ page: 'patient', patientId: patient.id })}>Pause (come back later)</Button>
+        <Stack direction="row" spacing={1} sx={headingRowStyle}>
+          <SaveChip store={saveStatus} />
+          <Button onClick={() => navigate({ page: 'patient', patientId: patient.id })} sx={nowrap}>
+            Pause (come back later)
+          </Button>
         </Stack>
       </ExamHeading>
-      {saveStatus === 'stopped' && saveProblem ? <Alert severity="warning">{saveProblem}</Alert> : null}
-      <Stepper nonLinear activeStep={steps.indexOf(step)} sx={{ overflowX: 'auto', py: 0.5 }} aria-label="Screening steps">
-        {steps.map((s) => (
-          <Step key={s} completed={false}>
-            <StepButton onClick={() => update((st) => goToStep(st, s, random))} aria-current={s === step ? 'step' : undefined}>
-              {stepTitles[s]}
-            </StepButton>
-          </Step>
-        ))}
-      </Stepper>
-      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1.4fr) minmax(340px, 1fr)' }, gap: 2, alignItems: 'start' }}>
-        <Stack spacing={1.5}>
-          <Paper variant="outlined" sx={{ p: 1 }}>
-            <FootDiagram
-              input={diagramInput}
-              current={current}
-              label={`${protocol === 'ipswich' ? 'Ipswich Touch Test' : 'Monofilament'} sites`}
-              lesions={lesionsOf(state.findings)}
-              onSelectSite={(side, key) => update((s) => goToSite(s, { side, key }, random))}
-              onSelectFork={(side) => update((s) => goToFork(s, side, random))}
-            />
-          </Paper>
-          <Paper component="section" aria-labelledby="step-heading" sx={{ p: 2 }}>
-            <Typography id="step-heading" variant="h6" component="h2" gutterBottom>
+      <SaveProblem store={saveStatus} />
+      <StepNav steps={steps} current={step} onOpen={openStep} />
+      {wide ? null : <ResultSummary assessment={assessment} onJump={jumpToReason} />}
+      <Box sx={gridStyle}>
+        <Paper variant="outlined" sx={diagramStyle}>
+          <FootDiagram
+            input={diagramInput}
+            current={current}
+            label={`${protocol === 'ipswich' ? 'Ipswich Touch Test' : 'Monofilament'} sites`}
+            lesions={lesions}
+            onSelectSite={selectSite}
+            onSelectFork={selectFork}
+            fill
+          />
+        </Paper>
+        <Paper component="section" aria-labelledby="step-heading" sx={sectionStyle}>
+          <Box sx={sectionHeadStyle}>
+            <Typography id="step-heading" variant="h6" component="h2">
               {stepTitles[step]}
             </Typography>
+          </Box>
+          <Box ref={stepBody} sx={bodyStyle} data-step={step}>
             {panel}
-            <KeyLegend keys={legend[step]} />
+          </Box>
+          <Box sx={footStyle}>
+            <KeyLegend keys={stepKeys[step]} />
             {step !== 'review' ? (
-              <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
-                <Button onClick={() => update((s) => previousStep(s, random))} disabled={steps.indexOf(step) === 0}>
+              <Stack direction="row" spacing={1} sx={navRowStyle}>
+                <Button onClick={() => update((s) => previousStep(s, random))} disabled={stepList.indexOf(step) === 0} sx={nowrap}>
                   Back
                 </Button>
-                <Button variant="outlined" onClick={() => update((s) => nextStep(s, random))}>
-                  Next: {stepTitles[steps[steps.indexOf(step) + 1] ?? 'review']}
+                <Button variant="outlined" onClick={() => update((s) => nextStep(s, random))} sx={nowrap}>
+                  Next: {stepTitles[next]}
                 </Button>
               </Stack>
             ) : null}
-          </Paper>
-        </Stack>
-        <Box sx={{ position: { lg: 'sticky' }, top: { lg: 64 }, maxHeight: { lg: 'calc(100vh - 80px)' }, overflowY: { lg: 'auto' } }}>
-          <LiveResultPanel assessment={assessment} onJump={jump} live />
-        </Box>
+          </Box>
+        </Paper>
+        {wide ? (
+          <Box sx={resultColumnStyle}>
+            <LiveResultPanel assessment={assessment} onJump={jumpToReason} live />
+          </Box>
+        ) : null}
       </Box>
       <Dialog open={confirmSign} onClose={() => setConfirmSign(false)} aria-labelledby="sign-title">
         <DialogTitle id="sign-title">Sign this screening?</DialogTitle>
@@ -395,6 +314,6 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
           </Button>
         </DialogActions>
       </Dialog>
-    </Stack>
+    </Box>
   );
 }

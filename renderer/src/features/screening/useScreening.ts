@@ -5,8 +5,7 @@ import type { AppError } from '#shared/ipc/result';
 import { api } from '../../api/api';
 import { initialState, type ScreeningState } from './model/screeningState';
 
-/** `failed`: will try again by itself; `stopped`: the app refused, so trying again cannot help. */
-export type SaveStatus = 'saved' | 'saving' | 'failed' | 'stopped';
+import { createSaveStatusStore, type SaveStatus, type SaveStatusStore } from './saveStatusStore';
 
 interface Mirror {
   examId: number;
@@ -92,9 +91,8 @@ export interface Screening {
   exam: Exam | null;
   state: ScreeningState | null;
   error: AppError | null;
-  saveStatus: SaveStatus;
-  /** Why saving stopped (`stopped`), for the screen to say. */
-  saveProblem: string | null;
+  /** The autosave's status and why it stopped (read by the status chip alone). */
+  saveStatus: SaveStatusStore;
   update: (change: (state: ScreeningState) => ScreeningState) => void;
   /** Saves now (before signing or leaving). */
   flush: () => Promise<boolean>;
@@ -110,15 +108,14 @@ export function useScreening(examId: number): Screening {
   const [exam, setExam] = useState<Exam | null>(null);
   const [state, setState] = useState<ScreeningState | null>(null);
   const [error, setError] = useState<AppError | null>(null);
-  const [saveStatus, setSaveStatus] = useState<SaveStatus>('saved');
-  const [saveProblem, setSaveProblem] = useState<string | null>(null);
+  const [saveStatus] = useState(createSaveStatusStore);
   const latest = useRef<ScreeningState | null>(null);
   const dirty = useRef(false);
   const timer = useRef<number | undefined>(undefined);
 
   const pushToServer = useCallback(
-    (): Promise<boolean> => pushDraft(examId, { latest, dirty, timer }, { status: setSaveStatus, problem: setSaveProblem }),
-    [examId],
+    (): Promise<boolean> => pushDraft(examId, { latest, dirty, timer }, { status: saveStatus.setStatus, problem: saveStatus.setProblem }),
+    [examId, saveStatus],
   );
 
   useEffect(() => {
@@ -165,11 +162,11 @@ export function useScreening(examId: number): Screening {
         // Storage full or blocked: the database save below still runs.
       }
       dirty.current = true;
-      setSaveStatus('saving');
+      saveStatus.setStatus('saving');
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void pushToServer(), saveDelayMs);
     },
-    [examId, pushToServer],
+    [examId, pushToServer, saveStatus],
   );
 
   const replaceExam = useCallback(
@@ -184,5 +181,5 @@ export function useScreening(examId: number): Screening {
     [examId],
   );
 
-  return { exam, state, error, saveStatus, saveProblem, update, flush: pushToServer, replaceExam };
+  return { exam, state, error, saveStatus, update, flush: pushToServer, replaceExam };
 }

@@ -6,6 +6,7 @@ import {
   chooseProtocol,
   goToStep,
   initialState,
+  findingOfReason,
   jumpTo,
   markNotTestable,
   nextStep,
@@ -213,5 +214,37 @@ describe('"none" never overwrites an answer', () => {
       underVascularClinic: false,
       previousVascularIntervention: false,
     });
+  });
+});
+
+describe('leaving a site part-way and opening a finding from its reason', () => {
+  const started = (): ScreeningState => goToStep(initialState(blank(), null), 'sensation', sequence(0));
+
+  it('keeps the answers given at a site when another step is opened, and gives them back there', () => {
+    let s = answer(started(), 'yes', sequence(0));
+    expect(s.position.pending?.answers).toEqual(['yes']);
+    s = goToStep(s, 'skin', sequence(0.9));
+    expect(s.position.step).toBe('skin');
+    s = goToStep(s, 'sensation', sequence(0.9));
+    expect(s.position).toMatchObject({ side: 'right', site: 'hallux' });
+    expect(s.position.pending?.answers).toEqual(['yes']);
+    expect(s.parked).toBeUndefined();
+  });
+
+  it('opens a recorded site from a reason without starting a new test, and an unrecorded one ready to answer', () => {
+    let s = started();
+    for (let i = 0; i < 3; i++) s = answer(s, 'no', sequence(0));
+    expect(s.findings.feet.right.monofilament?.sites.hallux).toBeDefined();
+    const shown = jumpTo(s, targetOf('feet.right.monofilament.sites.hallux'), sequence(0));
+    expect(shown.position).toEqual({ step: 'sensation', side: 'right', site: 'hallux', pending: null });
+    expect(shown.findings).toBe(s.findings);
+    const ready = jumpTo(s, targetOf('feet.left.monofilament.sites.mth5'), sequence(0));
+    expect(ready.position.pending?.answers).toEqual([]);
+  });
+
+  it('a reason opens the finding that sets it apart: the last one recorded as abnormal', () => {
+    const findings: Findings = { ...blank(), feet: { ...blank().feet, right: { ...blank().feet.right, skin: { callus: true } } } };
+    expect(findingOfReason(findings, ['feet.left.monofilament.sites.hallux', 'feet.right.skin.callus', 'feet.left.skin.callus'])).toBe('feet.right.skin.callus');
+    expect(findingOfReason(findings, ['feet.left.monofilament.sites.hallux', 'feet.left.skin.callus'])).toBe('feet.left.monofilament.sites.hallux');
   });
 });

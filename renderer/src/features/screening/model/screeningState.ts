@@ -23,6 +23,17 @@ import { sides } from '#shared/domain/findings';
 export interface ScreeningState {
   findings: Findings;
   position: WizardPosition;
+  /**
+   * A sensory site left part-way through its touches (the nurse opened another step or site):
+   * its answers so far, given back when the site is opened again, so nothing is asked twice.
+   */
+  parked?: ParkedSite;
+}
+
+export interface ParkedSite {
+  side: Side;
+  site: string;
+  pending: NonNullable<WizardPosition['pending']>;
 }
 
 export type Answer = 'yes' | 'no';
@@ -183,8 +194,16 @@ function vibrationRecorded(foot: FootFindings): boolean {
   return v.result !== undefined || (v.applications?.length ?? 0) > 0;
 }
 
+/** Keeps the answers of a sensory site left part-way through its touches (a first test or a re-test). */
+function park(state: ScreeningState): ScreeningState {
+  const { position } = state;
+  if (position.step !== 'sensation' || !position.side || !position.site || !position.pending || position.pending.answers.length === 0) return state;
+  return { ...state, parked: { side: position.side, site: position.site, pending: position.pending } };
+}
+
 /** Opens a step; the sensory steps open at the first site not yet recorded, ready for the first touch. */
-export function goToStep(state: ScreeningState, step: ScreeningStep, random: Random): ScreeningState {
+export function goToStep(current: ScreeningState, step: ScreeningStep, random: Random): ScreeningState {
+  const state = park(current);
   if (step === 'sensation') {
     const site = firstUnrecordedSite(state);
     if (!site) return { ...state, position: { step, side: null, site: null, pending: null } };
@@ -198,14 +217,20 @@ export function goToStep(state: ScreeningState, step: ScreeningStep, random: Ran
   return { ...state, position: { step, side: null, site: null, pending: null } };
 }
 
-export function goToSite(state: ScreeningState, site: SiteRef, random: Random): ScreeningState {
+export function goToSite(current: ScreeningState, site: SiteRef, random: Random): ScreeningState {
+  const state = park(current);
+  const { parked, ...rest } = state;
+  if (parked && parked.side === site.side && parked.site === site.key) {
+    return { ...rest, position: { step: 'sensation', side: site.side, site: site.key, pending: parked.pending } };
+  }
   return {
     ...state,
     position: { step: 'sensation', side: site.side, site: site.key, pending: { sequence: touchSequence(protocolOf(state), random), answers: [] } },
   };
 }
 
-export function goToFork(state: ScreeningState, side: Side, random: Random): ScreeningState {
+export function goToFork(current: ScreeningState, side: Side, random: Random): ScreeningState {
+  const state = park(current);
   const method = state.findings.feet[side].vibration?.method ?? 'tuning-fork-128';
   const pending = method === 'tuning-fork-128' ? { sequence: forkSequence(random), answers: [] } : null;
   return { ...state, position: { step: 'vibration', side, site: 'tuningFork', pending } };
@@ -274,7 +299,8 @@ export function answer(state: ScreeningState, response: Answer, random: Random):
   const protocol = protocolOf(state);
   const ref = { side: position.side, key: position.site };
   const value = protocol === 'ipswich' ? (response === 'yes' ? 'felt' : 'not_felt') : { applications };
-  const next = { ...state, findings: writeSite(state.findings, protocol, ref, value) };
+  // The site is finished: nothing of it is left to keep when the screen moves on.
+  const next = { ...state, findings: writeSite(state.findings, protocol, ref, value), position: { ...position, pending: null } };
   return afterSite(next, ref, random);
 }
 
@@ -288,7 +314,7 @@ export function markNotTestable(state: ScreeningState, reason: NotTestableReason
     return afterFork(next, side, random);
   }
   const ref = { side: position.side, key: position.site };
-  const next = { ...state, findings: writeSite(state.findings, protocolOf(state), ref, { result: 'not_tested', reason }) };
+  const next = { ...state, findings: writeSite(state.findings, protocolOf(state), ref, { result: 'not_tested', reason }), position: { ...position, pending: null } };
   return afterSite(next, ref, random);
 }
 
@@ -474,13 +500,43 @@ export function targetOf(path: string): FindingTarget {
   return { step, side, site };
 }
 
-/** Opens the step of a finding (and its site, for sensation). */
-export function jumpTo(state: ScreeningState, target: FindingTarget, random: Random): ScreeningState {
+/**
+ * Opens the step of a finding (and its site, for sensation) to look at it. A site or fork that
+ * already has a result is shown, not tested again: a new test starts only when the nurse asks.
+ */
+export function jumpTo(current: ScreeningState, target: FindingTarget, random: Random): ScreeningState {
+  const state = park(current);
   if (target.step === 'sensation' && target.side && target.site && sensationSites(state).some((s) => s.side === target.side && s.key === target.site)) {
-    return goToSite(state, { side: target.side, key: target.site }, random);
+    const site = { side: target.side, key: target.site };
+    if (siteValue(state.findings, protocolOf(state), site) === undefined) return goToSite(state, site, random);
+    return { ...state, position: { step: 'sensation', side: site.side, site: site.key, pending: null } };
   }
   if (target.step === 'vibration' && target.side && examinedSides(state.findings).includes(target.side)) {
-    return goToFork(state, target.side, random);
+    if (!vibrationRecorded(state.findings.feet[target.side])) return goToFork(state, target.side, random);
+    return { ...state, position: { step: 'vibration', side: target.side, site: 'tuningFork', pending: null } };
   }
   return goToStep(state, target.step, random);
+}
+
+function isAbnormal(value: unknown): boolean {
+  return value === true || value === 'not_palpable' || value === 'not_felt' || value === 'absent' || value === 'abnormal' || value === 'minor' || value === 'major';
+}
+
+function valueAt(findings: Findings, path: string): unknown {
+  let at: unknown = findings;
+  for (const part of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
+}
+
+/**
+ * The one finding a reason is about, of the several it rests on: the last one recorded as
+ * abnormal (a rule lists the general finding, e.g. loss of sensation, before the one that sets
+ * it apart, e.g. callus), else the first.
+ */
+export function findingOfReason(findings: Findings, paths: readonly string[]): string | undefined {
+  const abnormal = paths.filter((p) => isAbnormal(valueAt(findings, p)));
+  return abnormal.at(-1) ?? paths[0];
 }

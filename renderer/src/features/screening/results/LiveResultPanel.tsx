@@ -1,7 +1,7 @@
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Box, Chip, Divider, Link, Paper, Stack, Typography } from '@mui/material';
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Assessment, IwgdfResult, NiceResult } from '#shared/clinical/assessment';
 
 type Tri = Assessment['lops'];
@@ -41,22 +41,26 @@ export function niceTitle(r: NiceResult): string {
 
 interface Props {
   assessment: Assessment;
-  /** Jump to where a finding is recorded; absent on read-only views. */
-  onJump?: (path: string) => void;
+  /** Open where the findings of a reason are recorded; absent on read-only views. */
+  onJump?: (paths: readonly string[]) => void;
   /** Live preview (draft) or as signed. */
   live: boolean;
 }
 
-function FindingLink({ path, onJump, children }: { path: string | undefined; onJump: ((p: string) => void) | undefined; children: React.ReactNode }): React.JSX.Element {
-  if (!onJump || !path) return <>{children}</>;
+type Jump = (paths: readonly string[]) => void;
+
+const linkStyle = { textAlign: 'left', verticalAlign: 'baseline', display: 'inline' } as const;
+
+function FindingLink({ paths, onJump, children }: { paths: readonly string[]; onJump: Jump | undefined; children: React.ReactNode }): React.JSX.Element {
+  if (!onJump || paths.length === 0) return <>{children}</>;
   return (
-    <Link component="button" type="button" variant="body2" onClick={() => onJump(path)} sx={{ textAlign: 'left', verticalAlign: 'baseline', display: 'inline' }}>
+    <Link component="button" type="button" variant="body2" onClick={() => onJump(paths)} sx={linkStyle}>
       {children}
     </Link>
   );
 }
 
-function CategoryBlock({ title, result, onJump }: { title: string; result: IwgdfResult | NiceResult; onJump?: (p: string) => void }): React.JSX.Element {
+function CategoryBlock({ title, result, onJump }: { title: string; result: IwgdfResult | NiceResult; onJump?: Jump }): React.JSX.Element {
   const t = tone(result.category);
   return (
     <Box>
@@ -73,7 +77,7 @@ function CategoryBlock({ title, result, onJump }: { title: string; result: Iwgdf
         <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
           {result.because.filter((b) => b.category !== 'incomplete').map((b) => (
             <li key={b.ruleId}>
-              <FindingLink path={b.findings[0]} onJump={onJump}>
+              <FindingLink paths={b.findings} onJump={onJump}>
                 {b.reason}
               </FindingLink>{' '}
               <Typography component="span" variant="caption" color="text.secondary">
@@ -91,12 +95,12 @@ function CategoryBlock({ title, result, onJump }: { title: string; result: Iwgdf
  * What is still missing for either guideline to give a category, listed once (the two often ask
  * for the same findings), the first few shown and the rest on request.
  */
-function StillToRecord({ assessment, onJump }: { assessment: Assessment; onJump: ((p: string) => void) | undefined }): React.JSX.Element | null {
+function StillToRecord({ assessment, onJump }: { assessment: Assessment; onJump: Jump | undefined }): React.JSX.Element | null {
   const [all, setAll] = useState(false);
-  const items = new Map<string, { action: string; path: string | undefined }>();
+  const items = new Map<string, { action: string; paths: readonly string[] }>();
   for (const r of [assessment.iwgdf2023, assessment.nice]) {
     if (r.category !== 'incomplete') continue;
-    for (const t of r.toSettle) if (!items.has(t.action)) items.set(t.action, { action: t.action, path: t.findings[0] });
+    for (const t of r.toSettle) if (!items.has(t.action)) items.set(t.action, { action: t.action, paths: t.findings });
   }
   if (items.size === 0) return null;
   const list = [...items.values()];
@@ -109,7 +113,7 @@ function StillToRecord({ assessment, onJump }: { assessment: Assessment; onJump:
       <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
         {shown.map((t) => (
           <li key={t.action}>
-            <FindingLink path={t.path} onJump={onJump}>
+            <FindingLink paths={t.paths} onJump={onJump}>
               {t.action}
             </FindingLink>
           </li>
@@ -128,7 +132,7 @@ function StillToRecord({ assessment, onJump }: { assessment: Assessment; onJump:
  * The engine's result with its reasons, beside the screen while recording (live) and on a signed
  * exam. Every reason, missing item and warning links to the finding it is about.
  */
-export function LiveResultPanel({ assessment: a, onJump, live }: Props): React.JSX.Element {
+function ResultPanel({ assessment: a, onJump, live }: Props): React.JSX.Element {
   const mnsi = a.scores.mnsiExam;
   const nds = a.scores.nds;
   return (
@@ -166,7 +170,7 @@ export function LiveResultPanel({ assessment: a, onJump, live }: Props): React.J
           <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
             {a.warnings.map((w, i) => (
               <li key={`${w.id}-${i}`}>
-                <FindingLink path={w.findings[0]} onJump={onJump}>
+                <FindingLink paths={w.findings} onJump={onJump}>
                   {w.message}
                 </FindingLink>
               </li>
@@ -207,3 +211,6 @@ export function LiveResultPanel({ assessment: a, onJump, live }: Props): React.J
     </Paper>
   );
 }
+
+/** Memoised: it re-renders only when the assessment changes (a new answer), not on every key. */
+export const LiveResultPanel = memo(ResultPanel);

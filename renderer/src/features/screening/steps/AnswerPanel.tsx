@@ -1,5 +1,5 @@
 import UndoIcon from '@mui/icons-material/Undo';
-import { Box, Button, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import { Box, Button, Menu, MenuItem, Stack, Typography, type Theme } from '@mui/material';
 import { useState } from 'react';
 import { notTestableReasonLabels } from '#shared/clinical/siteDerivation';
 import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
@@ -21,6 +21,11 @@ interface AnswerPanelProps {
   reasonMenuOpen: boolean;
   setReasonMenuOpen: (open: boolean) => void;
 }
+
+// The question box: blue for a real touch, purple for the sham, in light and dark; the words say which.
+const touchBox = { p: 1.5, borderRadius: 1, border: '2px solid', mb: 1.5 } as const;
+const realStyle = [touchBox, { borderColor: 'primary.main', bgcolor: '#e3f2fd' }, (t: Theme) => t.applyStyles('dark', { bgcolor: '#10243a' })];
+const shamStyle = [touchBox, { borderColor: 'secondary.main', bgcolor: '#f3e5f5' }, (t: Theme) => t.applyStyles('dark', { bgcolor: '#2c1838' })];
 
 /**
  * One "Felt it?" question at a time: which touch this is (real or sham), what to do, and the
@@ -46,7 +51,8 @@ export function AnswerPanel(props: AnswerPanelProps): React.JSX.Element {
               width: 28,
               height: 8,
               borderRadius: 4,
-              bgcolor: i < answers.length ? 'primary.main' : i === answers.length ? 'primary.light' : 'grey.300',
+              bgcolor: i < answers.length ? 'primary.main' : i === answers.length ? 'primary.light' : 'action.disabledBackground',
+              '@media (forced-colors: active)': { bgcolor: i < answers.length ? 'Highlight' : 'Canvas', border: '1px solid CanvasText' },
               outline: i === answers.length ? '2px solid' : 'none',
               outlineColor: 'primary.dark',
             }}
@@ -56,14 +62,7 @@ export function AnswerPanel(props: AnswerPanelProps): React.JSX.Element {
       <Box
         aria-live="assertive"
         data-touch={touch}
-        sx={{
-          p: 1.5,
-          borderRadius: 1,
-          border: '2px solid',
-          borderColor: sham ? 'secondary.main' : 'primary.main',
-          bgcolor: sham ? '#f3e5f5' : '#e3f2fd',
-          mb: 1.5,
-        }}
+        sx={sham ? shamStyle : realStyle}
       >
         <Typography sx={{ fontWeight: 700 }}>
           {sequence.length > 1 ? `Question ${index + 1} of ${sequence.length}: ` : ''}

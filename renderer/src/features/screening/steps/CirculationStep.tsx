@@ -7,6 +7,8 @@ import { Choice, toYesNo, yesNo } from './controls';
 import { parseNumber, type StepProps } from './stepProps';
 
 const pulseLabels: Record<PulseResult, string> = { palpable: 'Palpable', not_palpable: 'Not palpable', not_tested: 'Not tested' };
+const pulseKeys: Record<PulseResult, string> = { palpable: 'p', not_palpable: 'a', not_tested: 't' };
+const pulseOptions = pulseResults.map((v) => ({ value: v, label: pulseLabels[v], key: pulseKeys[v] }));
 export const pulseNames = { dorsalisPedis: 'Dorsalis pedis', posteriorTibial: 'Posterior tibial' } as const;
 export type PulseName = keyof typeof pulseNames;
 
@@ -87,7 +89,7 @@ function FootCirculation({ side, state, update, assessment, current, currentWave
   const pad = assessment.perFoot[side].pad;
   const related = assessment.warnings.filter((w) => w.findings.some((p) => p.startsWith(`feet.${side}.abi`) || p.startsWith(`feet.${side}.tbi`) || p.startsWith(`feet.${side}.pulses`) || p.startsWith(`feet.${side}.waveforms`) || p.startsWith(`feet.${side}.toePressure`)));
   return (
-    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
+    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }} data-finding={`feet.${side}`}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
         {sideLabel(side)} foot
       </Typography>
@@ -95,8 +97,9 @@ function FootCirculation({ side, state, update, assessment, current, currentWave
         <Box key={pulse} sx={{ borderLeft: '4px solid', borderColor: current === pulse ? 'primary.main' : 'transparent', pl: 1 }}>
           <Choice
             label={`${pulseNames[pulse]} pulse${current === pulse ? ' (next: P / A / T)' : ''}`}
+            finding={`feet.${side}.pulses.${pulse}`}
             value={foot.pulses?.[pulse]}
-            options={pulseResults.map((v) => ({ value: v, label: pulseLabels[v] }))}
+            options={pulseOptions}
             onChange={(v) => update((s) => setPulse(s, side, pulse, v))}
           />
         </Box>
@@ -120,6 +123,7 @@ function FootCirculation({ side, state, update, assessment, current, currentWave
       <IndexFields side={side} foot={foot} change={change} />
       <Choice
         label="Signs of critical limb-threatening ischaemia"
+        finding={`feet.${side}.criticalIschaemia`}
         hint="Rest pain, tissue loss or gangrene with poor circulation"
         value={toYesNo(foot.criticalIschaemia)}
         options={yesNo}
@@ -178,6 +182,7 @@ function IndexFields({ side, foot, change }: { side: Side; foot: FootFindings; c
       value={texts[key]}
       onChange={(e) => set(key, e.target.value)}
       helperText={problem(key) ?? helper}
+      data-finding={key === 'abi' || key === 'tbi' ? `feet.${side}.${key}` : `feet.${side}.pressures.${key}`}
       slotProps={{ htmlInput: { inputMode: 'decimal', 'data-enter-continues': 'true' } }}
       error={problem(key) !== null}
     />

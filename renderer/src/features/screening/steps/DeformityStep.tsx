@@ -39,12 +39,13 @@ function FootDeformity({ side, foot, change }: { side: Side; foot: FootFindings;
   const types = foot.deformity?.types ?? [];
   const setTypes = (next: string[]): void => change((f) => ({ ...f, deformity: { present: next.length > 0, types: next } }));
   return (
-    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }}>
+    <Paper variant="outlined" sx={{ p: 1.5, flex: 1, minWidth: 0, containerType: 'inline-size' }} data-finding={`feet.${side}`}>
       <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 700 }}>
         {sideLabel(side)} foot
       </Typography>
       <Choice
         label="Foot deformity"
+        finding={`feet.${side}.deformity.present`}
         value={toYesNo(foot.deformity?.present)}
         options={yesNo}
         onChange={(v) => change((f) => ({ ...f, deformity: v === 'yes' ? { present: true, types } : { present: false, types: [] } }))}
@@ -77,6 +78,7 @@ function FootDeformity({ side, foot, change }: { side: Side; foot: FootFindings;
       ) : null}
       <Choice
         label="Signs of active Charcot foot"
+        finding={`feet.${side}.activeCharcot`}
         hint="Warmer (often 2 °C or more), red, swollen foot in a foot with neuropathy; pain may be slight"
         value={toYesNo(foot.activeCharcot)}
         options={yesNo}
@@ -84,6 +86,7 @@ function FootDeformity({ side, foot, change }: { side: Side; foot: FootFindings;
       />
       <Choice
         label="Hot, swollen foot"
+        finding={`feet.${side}.hotSwollen`}
         hint="Treated as possible acute Charcot until proven otherwise"
         value={toYesNo(foot.hotSwollen)}
         options={yesNo}

@@ -44,7 +44,7 @@ export function HistoryStep({ state, update, carried }: StepProps & { carried: C
   const setCare = (change: Partial<SelfCare>): void => update((s) => updateFindings(s, (f) => ({ ...f, selfCare: { ...f.selfCare, ...change } })));
   const waiting = carried ? pendingItems(carried.items, state.findings) : [];
   const flag = (key: 'endStageRenalDisease' | 'onDialysis' | 'kidneyTransplant' | 'onMetformin' | 'underVascularClinic' | 'previousVascularIntervention', hint?: string): React.JSX.Element => (
-    <Choice label={historyFlagLabels[key]} hint={hint} value={toYesNo(history[key])} options={yesNo} onChange={(v) => set({ [key]: v === 'yes' })} />
+    <Choice label={historyFlagLabels[key]} finding={`history.${key}`} hint={hint} value={toYesNo(history[key])} options={yesNo} onChange={(v) => set({ [key]: v === 'yes' })} />
   );
   return (
     <Stack spacing={2}>
@@ -53,7 +53,7 @@ export function HistoryStep({ state, update, carried }: StepProps & { carried: C
       </Typography>
       {carried && waiting.length > 0 ? <CarriedPanel carried={carried} waiting={waiting} update={update} /> : null}
       <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }}>
-        <Choice label={historyFlagLabels.previousUlcer} value={toYesNo(history.previousUlcer)} options={yesNo} onChange={(v) => set({ previousUlcer: v === 'yes' })} />
+        <Choice label={historyFlagLabels.previousUlcer} finding="history.previousUlcer" value={toYesNo(history.previousUlcer)} options={yesNo} onChange={(v) => set({ previousUlcer: v === 'yes' })} />
         {history.previousUlcer ? (
           <Box sx={{ ml: 2 }}>
             <Choice
@@ -69,6 +69,7 @@ export function HistoryStep({ state, update, carried }: StepProps & { carried: C
           <Choice
             key={side}
             label={`Amputation, ${sideLabel(side).toLowerCase()} side`}
+            finding={`feet.${side}.previousAmputation`}
             value={state.findings.feet[side].previousAmputation}
             options={amputationLevels.map((l) => ({ value: l, label: amputationLabels[l] }))}
             onChange={(v) => update((s) => updateFindings(s, (f) => withAmputation(f, side, v)))}

@@ -22,20 +22,7 @@ export function ReviewStep({ state, update, assessment, signerName, onSign, onDi
   return (
     <Stack spacing={2}>
       {amendmentReason ? <Alert severity="info">Amendment: {amendmentReason}</Alert> : null}
-      <FindingsTable lines={lines} onJump={onJump} label="What was recorded" />
-      {unconfirmed > 0 ? (
-        <Alert severity="info">
-          {unconfirmed === 1 ? 'One answer' : `${unconfirmed} answers`} from the last screening {unconfirmed === 1 ? 'was' : 'were'} not confirmed and
-          {unconfirmed === 1 ? ' is' : ' are'} not recorded in this one (History step).
-        </Alert>
-      ) : null}
-      <OutcomeFields outcome={state.findings.outcome ?? {}} onChange={(outcome) => update((s) => updateFindings(s, (f) => ({ ...f, outcome })))} />
-      {incomplete ? (
-        <Alert severity="warning">
-          The risk category is incomplete: some findings that could change it are not recorded (see “Still to record” beside the result). You can still sign;
-          the record and the report will say the result is incomplete.
-        </Alert>
-      ) : null}
+      {/* Signing first: in view without scrolling; what was recorded follows. */}
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         <Button variant="contained" size="large" onClick={onSign}>
           Sign as {signerName} (S)
@@ -47,6 +34,20 @@ export function ReviewStep({ state, update, assessment, signerName, onSign, onDi
           A signed exam cannot be changed; a correction is made as an amendment with a reason.
         </Typography>
       </Box>
+      {unconfirmed > 0 ? (
+        <Alert severity="info">
+          {unconfirmed === 1 ? 'One answer' : `${unconfirmed} answers`} from the last screening {unconfirmed === 1 ? 'was' : 'were'} not confirmed and
+          {unconfirmed === 1 ? ' is' : ' are'} not recorded in this one (History step).
+        </Alert>
+      ) : null}
+      {incomplete ? (
+        <Alert severity="warning">
+          The risk category is incomplete: some findings that could change it are not recorded (see “Still to record” beside the result). You can still sign;
+          the record and the report will say the result is incomplete.
+        </Alert>
+      ) : null}
+      <OutcomeFields outcome={state.findings.outcome ?? {}} onChange={(outcome) => update((s) => updateFindings(s, (f) => ({ ...f, outcome })))} />
+      <FindingsTable lines={lines} onJump={onJump} label="What was recorded" />
     </Stack>
   );
 }

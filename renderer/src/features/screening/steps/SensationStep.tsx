@@ -1,6 +1,7 @@
-import { Alert, Typography } from '@mui/material';
+import { Alert, Button, Stack, Typography } from '@mui/material';
+import { markerStyles } from '#shared/clinical/markerStyles';
 import { siteLabel } from '#shared/clinical/protocols';
-import { answer, markNotTestable, protocolOf, sensationSites, undo } from '../model/screeningState';
+import { answer, goToSite, markNotTestable, protocolOf, sensationSites, undo } from '../model/screeningState';
 import { AnswerPanel } from './AnswerPanel';
 import { random, type StepProps } from './stepProps';
 
@@ -20,8 +21,27 @@ export function SensationStep({ state, update, assessment, reasonMenuOpen, setRe
   const protocol = protocolOf(state);
   const all = sensationSites(state);
   if (all.length === 0) return <Alert severity="info">No foot is being examined, so there is nothing to test here.</Alert>;
-  if (!position.side || !position.site || !position.pending) {
-    return <Typography>Choose a site on the diagram to test it.</Typography>;
+  if (!position.side || !position.site) return <Typography>Choose a site on the diagram to test it.</Typography>;
+  if (!position.pending) {
+    // Opened from a reason: the recorded result is shown; a new test starts only when asked.
+    const side = position.side;
+    const site = position.site;
+    const foot = assessment.perFoot[side];
+    const result = (protocol === 'ipswich' ? foot.touchTest.sites : foot.monofilament.sites).find((x) => x.key === site);
+    return (
+      <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+        <Typography variant="h6" component="p" sx={{ fontWeight: 700 }}>
+          {siteLabel(side, protocol, site)}
+        </Typography>
+        <Typography>Recorded: {result && result.state !== 'pending' ? markerStyles[result.state].label.toLowerCase() : 'not recorded yet'}.</Typography>
+        <Button variant="outlined" onClick={() => update((s) => goToSite(s, { side, key: site }, random))}>
+          Test this site again
+        </Button>
+        <Typography variant="body2" color="text.secondary">
+          Or choose another site on the diagram.
+        </Typography>
+      </Stack>
+    );
   }
   const where = siteLabel(position.side, protocol, position.site);
   const done = all.filter((s) => {

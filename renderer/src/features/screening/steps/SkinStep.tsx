@@ -79,6 +79,7 @@ function FootSkin({ side, foot, onChange, change }: FootSkinProps): React.JSX.El
           <Choice
             label={item.label}
             hint={item.hint}
+            finding={`feet.${side}.skin.${item.key}`}
             value={toYesNo(skin[item.key])}
             options={yesNo}
             onChange={(v) => {

@@ -28,16 +28,16 @@ export function SymptomsStep({ state, update, assessment }: StepProps): React.JS
         <Typography variant="subtitle2" component="h3">
           Symptoms
         </Typography>
-        <Choice label="Burning, tingling, numbness or shooting pain in the feet" value={toYesNo(symptoms.neuropathic)} options={yesNo} onChange={(v) => setSymptom({ neuropathic: v === 'yes' })} />
-        <Choice label="Calf pain on walking that eases with rest (claudication)" value={toYesNo(symptoms.claudication)} options={yesNo} onChange={(v) => setSymptom({ claudication: v === 'yes' })} />
-        <Choice label="Pain in the foot at rest, worse lying down" value={toYesNo(symptoms.restPain)} options={yesNo} onChange={(v) => setSymptom({ restPain: v === 'yes' })} />
+        <Choice label="Burning, tingling, numbness or shooting pain in the feet" finding="symptoms.neuropathic" value={toYesNo(symptoms.neuropathic)} options={yesNo} onChange={(v) => setSymptom({ neuropathic: v === 'yes' })} />
+        <Choice label="Calf pain on walking that eases with rest (claudication)" finding="symptoms.claudication" value={toYesNo(symptoms.claudication)} options={yesNo} onChange={(v) => setSymptom({ claudication: v === 'yes' })} />
+        <Choice label="Pain in the foot at rest, worse lying down" finding="symptoms.restPain" value={toYesNo(symptoms.restPain)} options={yesNo} onChange={(v) => setSymptom({ restPain: v === 'yes' })} />
       </Paper>
       <Paper variant="outlined" sx={{ p: 1.5, containerType: 'inline-size' }}>
         <Typography variant="subtitle2" component="h3">
           Red flags
         </Typography>
         {redFlagItems.map((item) => (
-          <Choice key={item.key} label={item.label} hint={item.hint} value={toYesNo(flags[item.key])} options={yesNo} onChange={(v) => setFlag({ [item.key]: v === 'yes' })} />
+          <Choice key={item.key} label={item.label} hint={item.hint} finding={`redFlags.${item.key}`} value={toYesNo(flags[item.key])} options={yesNo} onChange={(v) => setFlag({ [item.key]: v === 'yes' })} />
         ))}
         <Box sx={{ mt: 1 }}>
           <Typography variant="body2">A sore that will not heal is an active ulcer: record it on the foot.</Typography>
