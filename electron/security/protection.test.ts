@@ -204,3 +204,77 @@ describe('network shares', () => {
     expect(remoteFileSystemOf('\\\\server\\share\\foot.db', () => ({ type: 0 }), 'win32')).toMatch(/network share/);
   });
 });
+
+describe('restore trusts nothing it cannot check', () => {
+  function startWithSources(files: Map<string, string>): TestApp {
+    const app = openTestApp(undefined, { sources: { choose: () => Promise.reject(new Error('not used')), resolve: (ref) => files.get(ref) ?? null } });
+    apps.push(app);
+    return app;
+  }
+
+  async function newestBackup(app: TestApp): Promise<string> {
+    await app.backups.backUpAutomatically();
+    return path.join(app.backups.list().folder, app.backups.list().backups[0]?.name ?? '');
+  }
+
+  it('refuses a crafted backup whose triggers were changed, naming the difference', async () => {
+    const files = new Map<string, string>();
+    const app = startWithSources(files);
+    addPatient(app, identifiers);
+    const crafted = path.join(app.dir, 'crafted.db');
+    app.db.prepare('VACUUM INTO ?').run(crafted);
+    const db = app.openWithKey(crafted);
+    db.exec(`DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;
+      CREATE TRIGGER promote AFTER INSERT ON audit_log BEGIN UPDATE app_user SET role = 'administrator'; END;`);
+    db.close();
+    files.set('chosen-file-1', crafted);
+    const r = await app.backups.restore({ kind: 'file', ref: 'chosen-file-1' }, { name: 'admin' }, 'test:admin');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/trigger audit_log_no_update is missing.*trigger promote is not part of Foot Screening/s);
+    expect(app.db.prepare('SELECT count(*) AS n FROM patient').get()).toEqual({ n: 1 });
+  });
+
+  it('refuses a backup with one byte changed, or whose manifest was rewritten without the key', async () => {
+    const files = new Map<string, string>();
+    const app = startWithSources(files);
+    addPatient(app, identifiers);
+    const good = await newestBackup(app);
+    const bytes = fs.readFileSync(good);
+    const flipped = Buffer.from(bytes);
+    flipped[bytes.length - 5000] = (flipped[bytes.length - 5000] ?? 0) ^ 0x01;
+    files.set('chosen-file-1', path.join(app.dir, 'flipped.db'));
+    fs.writeFileSync(files.get('chosen-file-1') ?? '', flipped);
+    let r = await app.backups.restore({ kind: 'file', ref: 'chosen-file-1' }, { name: 'admin' }, 'test:admin');
+    expect(r.ok ? '' : r.error.message).toMatch(/changed or cut short/);
+
+    // Someone recomputes the SHA-256 of their altered copy: the manifest's seal needs the key.
+    const first = bytes.indexOf(0x0a);
+    const second = bytes.indexOf(0x0a, first + 1);
+    const manifest = JSON.parse(bytes.subarray(first + 1, second).toString('utf8')) as Record<string, unknown>;
+    const body = flipped.subarray(second + 1);
+    manifest.sha256 = (await import('node:crypto')).createHash('sha256').update(body).digest('hex');
+    fs.writeFileSync(files.get('chosen-file-1') ?? '', Buffer.concat([bytes.subarray(0, first + 1), Buffer.from(`${JSON.stringify(manifest)}\n`), body]));
+    r = await app.backups.restore({ kind: 'file', ref: 'chosen-file-1' }, { name: 'admin' }, 'test:admin');
+    expect(r.ok ? '' : r.error.message).toMatch(/does not carry the clinic's seal/);
+    expect(app.db.prepare('SELECT count(*) AS n FROM patient').get()).toEqual({ n: 1 });
+  });
+
+  it('asks for the recovery code of a backup from another clinic key, then restores it and adopts its key', async () => {
+    const other = start();
+    addPatient(other, { ...identifiers, familyName: 'Fromelsewhere' });
+    const backup = await newestBackup(other);
+    const code = recoveryCodeOf(other.key);
+
+    const files = new Map<string, string>([['chosen-file-1', backup]]);
+    const app = startWithSources(files);
+    let r = await app.backups.restore({ kind: 'file', ref: 'chosen-file-1' }, { name: 'admin' }, 'test:admin');
+    expect(r.ok ? '' : r.error.message).toMatch(/made with another key.*recovery code/s);
+    r = await app.backups.restore({ kind: 'file', ref: 'chosen-file-1' }, { name: 'admin' }, 'test:admin', 'ab'.repeat(32));
+    expect(r.ok ? '' : r.error.message).toMatch(/for another key/);
+    r = await app.backups.restore({ kind: 'file', ref: 'chosen-file-1' }, { name: 'admin' }, 'test:admin', code);
+    expect(r.ok).toBe(true);
+    expect(app.db.prepare('SELECT family_name FROM patient').get()).toEqual({ family_name: 'Fromelsewhere' });
+    expect(app.key.keyId).toBe(other.key.keyId);
+    expect(app.services.auditLog.verify()).toMatchObject({ ok: true });
+  });
+});
