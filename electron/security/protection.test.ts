@@ -278,3 +278,38 @@ describe('restore trusts nothing it cannot check', () => {
     expect(app.services.auditLog.verify()).toMatchObject({ ok: true });
   });
 });
+
+describe('sessions and sign-in', () => {
+  it('ends the other sessions of a user whose password is changed or reset', () => {
+    const app = start();
+    const admin = signedInContext(app);
+    const created = app.services.auth.createUser({ username: 'nina', displayName: 'Nina', role: 'nurse', password: 'nurse password 1' }, { name: 'admin' });
+    if (!created.ok) throw new Error(created.error.message);
+    app.services.auth.signIn('ward-pc', 'nina', 'nurse password 1');
+    app.services.auth.signIn('clinic-pc', 'nina', 'nurse password 1');
+    expect(app.services.auth.state('ward-pc').kind).toBe('signed-in');
+    // Her own change keeps the session that made it and ends the other one.
+    expect(app.services.auth.changeOwnPassword(created.value.id, 'nurse password 1', 'nurse password 2', 'ward-pc').ok).toBe(true);
+    expect(app.services.auth.state('ward-pc').kind).toBe('signed-in');
+    expect(app.services.auth.state('clinic-pc').kind).toBe('signed-out');
+    // An administrator's reset ends all of hers.
+    expect(app.services.auth.setPassword(created.value.id, 'nurse password 3', { name: 'admin' }, admin.clientKey).ok).toBe(true);
+    expect(app.services.auth.state('ward-pc').kind).toBe('signed-out');
+    expect(app.services.auth.state(admin.clientKey).kind).toBe('signed-in');
+    expect(app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.ended'").get()).toEqual({ n: 2 });
+  });
+
+  it('answers an unknown user like a wrong password, throttles both alike, and only from the client that guessed', () => {
+    const app = start();
+    signedInContext(app);
+    const answers = (username: string): string[] =>
+      Array.from({ length: 5 }, () => {
+        const r = app.services.auth.signIn('attacker', username, 'guess');
+        return r.ok ? 'ok' : `${r.error.code}: ${r.error.message.replace(/\d+ seconds/, 'N seconds')}`;
+      });
+    expect(answers('admin')).toEqual(answers('nobody-here'));
+    expect(answers('admin').at(-1)).toMatch(/too_many_attempts/);
+    // The administrator at another computer is not locked out.
+    expect(app.services.auth.signIn('front-desk', 'admin', 'correct horse battery').ok).toBe(true);
+  });
+});
