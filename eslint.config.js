@@ -22,7 +22,7 @@ const toRenderer = {
   regex: '(^|/)renderer(/|$)',
   message: 'Import arrows: nothing imports renderer/.',
 };
-const nodeOnlyPackages = ['better-sqlite3', 'pdfmake', 'electron-builder'];
+const nodeOnlyPackages = ['better-sqlite3-multiple-ciphers', 'pdfmake', 'electron-builder'];
 
 /**
  * The layers of electron/, lowest first. A layer may import the layers below it, never those

@@ -1,5 +1,5 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,8 +14,10 @@ export interface RunningHarness {
   dbFile: string;
   /** Calls an operation over HTTP the way the browser api does (for seeding data); a refusal throws. */
   call<K extends OperationName>(operation: K, request: RequestOf<K>): Promise<ResponseOf<K>>;
-  /** Reads the SQLite file directly, to prove what is really stored. */
+  /** Reads the SQLite file directly (with the clinic key beside it), to prove what is really stored. */
   query<T = unknown>(sql: string, ...params: unknown[]): T[];
+  /** Opens a database file (the clinic's by default, or a copy) with the clinic key, as someone holding the key would. */
+  openDb(file?: string, options?: { readonly?: boolean }): Database.Database;
   /** Stops and restarts the server on the same file (a crash-free restart). */
   restart(): Promise<void>;
   /** The test's own folder: the database, `backups/` and `logs/` are in it. */
@@ -61,6 +63,23 @@ async function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** The app keeps the clinic key as hex in `<database>.key` (0600) where no OS credential store is available. */
+function openWithClinicKey(file: string, dbFile: string, readonly: boolean): Database.Database {
+  const key = fs.readFileSync(`${dbFile}.key`, 'utf8').trim();
+  const db = new Database(file, { readonly, fileMustExist: true });
+  db.pragma("cipher='sqlcipher'");
+  db.pragma(`key="x'${key}'"`);
+  return db;
+}
+
+/** The database inside a backup file (one line naming the format, one line of manifest, then the database). */
+export function databaseInBackup(backup: string, out: string): string {
+  const bytes = fs.readFileSync(backup);
+  const second = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1);
+  fs.writeFileSync(out, bytes.subarray(second + 1));
+  return out;
+}
+
 /** Each test gets its own harness on its own temp SQLite file (Actual's isolated-profile habit). */
 export const adminAccount = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' };
 
@@ -95,8 +114,11 @@ export const test = base.extend<{ seedAdmin: boolean; seedClinicContacts: boolea
         if (!body.ok) throw new Error(`${operation} failed: ${body.error.code}: ${body.error.message}`);
         return body.value;
       },
+      openDb(file = dbFile, options = {}) {
+        return openWithClinicKey(file, dbFile, options.readonly ?? false);
+      },
       query<T>(sql: string, ...params: unknown[]): T[] {
-        const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+        const db = openWithClinicKey(dbFile, dbFile, true);
         try {
           return db.prepare(sql).all(...params) as T[];
         } finally {

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import packageJson from '../../package.json' with { type: 'json' };
 import type { AppInfo } from '#shared/domain/appInfo';
 import { operations, type OperationName } from '#shared/ipc/operations';
+import { looksLikeEncryptedDatabase } from '../db/cipher';
 import { openDatabase, type OpenDatabaseResult } from '../db/connection';
 import { latestSchemaVersion } from '../db/migrations';
 import type { Db } from '../db/types';
@@ -13,6 +15,10 @@ import { createAppServices, type AppServices } from '../services/appServices';
 import { BackupFolder, backupsDirFor } from '../services/backup/backupFolder';
 import { BackupManager, type DatabaseHost } from '../services/backup/backupManager';
 import { finishInterruptedRestore } from '../services/backup/replaceDatabaseFile';
+import { AuditAnchor, auditAnchorFileFor } from '../services/audit/auditAnchor';
+import { findClinicKey, keepKeyAside, newClinicKey, storeClinicKey, type ClinicKey, type KeyProtector } from '../security/clinicKey';
+import { prepareDataFolder } from '../security/dataFolder';
+import { anchorAuditChain, anchorFollower, recordFindings, repairTriggers } from '../security/startupProtection';
 import { systemClock, type Clock } from '../services/clock';
 import type { FileSink } from '../services/files/fileSink';
 import { noFileSource, type FileSource } from '../services/files/fileSource';
@@ -31,6 +37,8 @@ export interface OpenApplicationOptions {
   timeZone?: string;
   /** Rows per page of a CSV export; tests that follow the progress use small pages. */
   exportPageSize?: number;
+  /** The OS credential store (Electron safeStorage) that wraps the clinic key; a key file without it. */
+  keyProtector?: KeyProtector;
 }
 
 export interface OpenApplication {
@@ -59,18 +67,49 @@ type State = { mode: 'normal'; db: Db; services: AppServices; dispatch: Dispatch
  * recovery mode instead; one written by a newer version of the app is refused.
  */
 export function openApplication(options: OpenApplicationOptions): { ok: true; app: OpenApplication } | { ok: false; message: string } {
+  const folder = prepareDataFolder(options.dataFile, options.log);
+  if (!folder.ok) return { ok: false, message: folder.message };
   const interrupted = finishInterruptedRestore(options.dataFile);
   if (interrupted !== 'none') options.log.warn('interrupted restore finished', { outcome: interrupted });
-  const opened = openDatabase(openOptions(options));
+  const key = clinicKeyFor(options);
+  if (!key.ok) {
+    // Never a new empty database over an encrypted one: the recovery screen asks for the code.
+    options.log.error('database key unavailable', {});
+    return { ok: true, app: new Application(options, null, { ok: false, reason: 'wrong-key', message: key.message }) };
+  }
+  const opened = openDatabase(openOptions(options, key.key));
   if (!opened.ok) {
     options.log.error('database open failed', { reason: opened.reason });
     if (opened.reason === 'newer-schema') return { ok: false, message: opened.message };
   }
-  return { ok: true, app: new Application(options, opened) };
+  return { ok: true, app: new Application(options, key.key, opened) };
 }
 
-function openOptions(options: OpenApplicationOptions): Parameters<typeof openDatabase>[0] {
-  return { file: options.dataFile, quickCheck: true, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
+/**
+ * The clinic key: the stored one, or a new one for a new database (or a plain one about to be
+ * encrypted). An encrypted database whose key cannot be found gets no new key.
+ */
+function clinicKeyFor(options: OpenApplicationOptions): { ok: true; key: ClinicKey } | { ok: false; message: string } {
+  const found = findClinicKey(options.dataFile, options.keyProtector);
+  switch (found.kind) {
+    case 'found':
+      return { ok: true, key: found.key };
+    case 'unusable':
+      return { ok: false, message: `${found.message} Nothing has been changed. Enter the recovery code from the clinic's recovery sheet to open the database.` };
+    case 'none':
+      if (looksLikeEncryptedDatabase(options.dataFile)) {
+        return {
+          ok: false,
+          message:
+            "This database is encrypted and its key is missing from this computer. Nothing has been changed. Enter the recovery code from the clinic's recovery sheet to open it.",
+        };
+      }
+      return { ok: true, key: newClinicKey(options.dataFile, options.keyProtector) };
+  }
+}
+
+function openOptions(options: OpenApplicationOptions, key: ClinicKey): Parameters<typeof openDatabase>[0] {
+  return { file: options.dataFile, quickCheck: true, key: key.database, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
 }
 
 class Application implements OpenApplication, DatabaseHost {
@@ -82,6 +121,7 @@ class Application implements OpenApplication, DatabaseHost {
 
   constructor(
     private readonly options: OpenApplicationOptions,
+    private key: ClinicKey | null,
     first: OpenDatabaseResult,
   ) {
     this.clock = options.clock ?? systemClock;
@@ -94,6 +134,7 @@ class Application implements OpenApplication, DatabaseHost {
       files: options.files,
       sources: options.sources ?? noFileSource,
       host: this,
+      appVersion,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
     this.state = first.ok ? this.running(first) : this.recovery(first.message);
@@ -136,9 +177,38 @@ class Application implements OpenApplication, DatabaseHost {
     if (this.state.mode === 'normal' && this.state.db.open) this.state.db.close();
   }
 
+  clinicKey(): ClinicKey | null {
+    return this.key;
+  }
+
+  auditHead(): { keyedFrom: number; id: number; hash: string } | null {
+    if (!this.key) return null;
+    const read = new AuditAnchor(auditAnchorFileFor(this.options.dataFile), this.key.audit).read();
+    return read.kind === 'found' ? read.head : null;
+  }
+
+  adoptKey(raw: Buffer, asideSuffix: string): void {
+    keepKeyAside(this.options.dataFile, asideSuffix);
+    this.key = storeClinicKey(this.options.dataFile, raw, this.options.keyProtector);
+  }
+
+  setAuditHead(head: { keyedFrom: number; id: number; hash: string } | null, asideSuffix: string): void {
+    const file = auditAnchorFileFor(this.options.dataFile);
+    if (fs.existsSync(file)) fs.renameSync(file, `${file}.${asideSuffix}`);
+    if (head && this.key) new AuditAnchor(file, this.key.audit).write(head);
+  }
+
   reopen(): { ok: true; db: Db; migrated: boolean } | { ok: false; message: string } {
     this.closeDatabase();
-    const opened = openDatabase(openOptions(this.options));
+    if (!this.key) {
+      const key = clinicKeyFor(this.options);
+      if (!key.ok) {
+        this.state = this.recovery(key.message);
+        return { ok: false, message: key.message };
+      }
+      this.key = key.key;
+    }
+    const opened = openDatabase(openOptions(this.options, this.key));
     if (!opened.ok) {
       this.options.log.error('database open failed', { reason: opened.reason });
       this.state = this.recovery(opened.message);
@@ -153,9 +223,21 @@ class Application implements OpenApplication, DatabaseHost {
     if (migration.kind === 'migrated') {
       this.options.log.info('database migrated', { from: migration.from, to: migration.to, backup: migration.backupFile !== null });
     }
+    // Opened only with a key (openApplication makes or finds one first).
+    const key = this.key as ClinicKey;
+    const anchor = new AuditAnchor(auditAnchorFileFor(this.options.dataFile), key.audit);
+    const findings = [...repairTriggers(db, this.options.nativeBinding), ...anchorAuditChain(db, anchor, key.audit)];
+    for (const f of findings) this.options.log.warn('security check at start', { action: f.action });
+    recordFindings(db, key.audit, anchor, findings, this.clock.now().toISOString());
+    const follow = anchorFollower(db, anchor);
     const { files, timeZone, exportPageSize } = this.options;
     const services = createAppServices({
       db,
+      auditKey: key.audit,
+      auditAnchor: () => {
+        follow();
+        return { key: key.audit, anchor: anchor.read() };
+      },
       clock: this.clock,
       info: this.info,
       files,
@@ -163,7 +245,14 @@ class Application implements OpenApplication, DatabaseHost {
       ...(timeZone ? { timeZone } : {}),
       ...(exportPageSize ? { exportPageSize } : {}),
     });
-    return { mode: 'normal', db, services, dispatch: createDispatch(createHandlers(services), services.auth, this.options.log) };
+    const inner = createDispatch(createHandlers(services), services.auth, this.options.log);
+    const dispatch: Dispatch = async (operation, payload, context) => {
+      const result = await inner(operation, payload, context);
+      // The newest audit entry is recorded outside the database once its change is committed.
+      follow();
+      return result;
+    };
+    return { mode: 'normal', db, services, dispatch };
   }
 
   private recovery(problem: string): State {

@@ -3,6 +3,9 @@
  * patients (identifiers DEMO-000001 ...) for demos and benchmarks.
  */
 import { openDatabase } from '../db/connection';
+import { findClinicKey, newClinicKey } from '../security/clinicKey';
+import { looksLikeEncryptedDatabase } from '../db/cipher';
+import { usePrivateUmask } from '../security/privateFiles';
 import { PatientRepository } from '../db/repositories/patientRepository';
 import { seededRandom, syntheticPatient } from '../services/demo/syntheticPatients';
 import { defaultDataFile } from '../app/paths';
@@ -18,7 +21,16 @@ if (!Number.isInteger(count) || count < 1 || count > 2_000_000) {
   process.exit(1);
 }
 const file = argValue('--db') ?? process.env.FOOT_SCREENING_DB ?? defaultDataFile();
-const opened = openDatabase({ file });
+// The same key lookup as the app: FOOT_SCREENING_KEY, else the key file beside the database (a new
+// one for a new database). An encrypted database whose key is missing is left alone.
+usePrivateUmask();
+const found = findClinicKey(file);
+if (found.kind === 'unusable' || (found.kind === 'none' && looksLikeEncryptedDatabase(file))) {
+  console.error(found.kind === 'unusable' ? found.message : `${file} is encrypted and its key is missing: set FOOT_SCREENING_KEY to the recovery code.`);
+  process.exit(1);
+}
+const key = found.kind === 'found' ? found.key : newClinicKey(file);
+const opened = openDatabase({ file, key: key.database });
 if (!opened.ok) {
   console.error(opened.message);
   process.exit(1);

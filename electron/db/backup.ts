@@ -3,17 +3,18 @@ import { checkIntegrity, openRaw, type DatabaseBinding } from './integrity';
 import type { Db } from './types';
 
 /**
- * Writes a consistent copy of the open database to `target` with SQLite's online backup
- * (better-sqlite3 `db.backup`, which copies pages while the app keeps working; `serialize()` can
- * crash Electron). The copy is written beside the target, switched to a plain rollback journal so
- * it is one self-contained file, checked with `quick_check`, and only then renamed into place, so
- * a half-written or damaged copy never carries a backup's name.
+ * Writes a consistent copy of the open database to `target` with `VACUUM INTO` (SQLite's online
+ * backup API cannot read an encrypted database; VACUUM INTO writes a copy encrypted with the same
+ * key, compacted, with no free pages holding deleted rows). The copy is written beside the target,
+ * switched to a plain rollback journal so it is one self-contained file, checked with
+ * `quick_check` under the key, and only then renamed into place, so a half-written or damaged copy
+ * never carries the target's name.
  */
-export async function writeBackup(db: Db, target: string, binding: DatabaseBinding): Promise<number> {
+export function writeDatabaseCopy(db: Db, target: string, binding: DatabaseBinding): void {
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });
   try {
-    await db.backup(partial);
+    db.prepare('VACUUM INTO ?').run(partial);
     const copy = openRaw(partial, binding, { fileMustExist: true });
     try {
       copy.pragma('journal_mode = DELETE');
@@ -23,7 +24,6 @@ export async function writeBackup(db: Db, target: string, binding: DatabaseBindi
       copy.close();
     }
     fs.renameSync(partial, target);
-    return fs.statSync(target).size;
   } finally {
     fs.rmSync(partial, { force: true });
     fs.rmSync(`${partial}-journal`, { force: true });

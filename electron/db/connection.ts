@@ -1,6 +1,8 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
+import { applyKey, fileHasContent, isPlainDatabaseFile, looksLikeEncryptedDatabase } from './cipher';
+import { encryptInPlace, finishInterruptedEncryption } from './encryptInPlace';
 import { checkIntegrity } from './integrity';
 import { migrate, type MigrationOutcome } from './migrate';
 import { migrations as allMigrations } from './migrations';
@@ -16,11 +18,17 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
   /** Run `PRAGMA quick_check` before anything is written (start-up and after a restore). */
   quickCheck?: boolean;
+  /** The clinic key (32 bytes): the file is encrypted with it; a plain file is encrypted in place first. */
+  key?: Buffer;
 }
 
 export type OpenDatabaseResult =
   | { ok: true; db: Db; migration: MigrationOutcome }
-  | { ok: false; reason: 'newer-schema' | 'not-a-database' | 'cannot-open' | 'damaged'; message: string };
+  | { ok: false; reason: 'newer-schema' | 'not-a-database' | 'cannot-open' | 'damaged' | 'wrong-key'; message: string };
+
+export const wrongKeyMessage =
+  'This database is encrypted and the key this computer holds does not open it (the key is missing or belongs to another database). ' +
+  'Nothing has been changed. Enter the recovery code from the clinic\'s recovery sheet to open it.';
 
 /**
  * Opens (creating if needed) the clinic's database: WAL so readers never block the writer,
@@ -30,11 +38,19 @@ export type OpenDatabaseResult =
 export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
   const { file } = options;
   const inMemory = file === ':memory:';
-  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
+  const binding = options.nativeBinding ? { nativeBinding: options.nativeBinding } : {};
+
+  if (!inMemory) finishInterruptedEncryption(file);
+  if (!inMemory && options.key && fileHasContent(file) && isPlainDatabaseFile(file)) {
+    const encrypted = encryptInPlace(file, options.key, binding);
+    if (!encrypted.ok) return { ok: false, reason: 'cannot-open', message: encrypted.message };
+  }
 
   let db: Db;
   try {
-    db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    db = new Database(file, binding);
+    if (options.key) applyKey(db, options.key);
   } catch (error) {
     return { ok: false, reason: 'cannot-open', message: `Cannot open the database file: ${errorMessage(error)}` };
   }
@@ -44,6 +60,10 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
     db.pragma('schema_version');
   } catch (error) {
     db.close();
+    if (!inMemory && looksLikeEncryptedDatabase(file)) {
+      // Encrypted pages (no plain header): without the right key every file looks like this.
+      return { ok: false, reason: 'wrong-key', message: wrongKeyMessage };
+    }
     return {
       ok: false,
       reason: 'not-a-database',
@@ -77,6 +97,8 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Deleted rows (a discarded draft, an archived patient's old details) are overwritten, not left in free pages.
+    db.pragma('secure_delete = ON');
     const migration = migrate(db, steps, inMemory ? null : file);
     if (migration.kind === 'newer') throw new Error('schema changed while opening');
     return { ok: true, db, migration };

@@ -26,7 +26,8 @@ export interface Store {
   exports: ExportRepository;
 }
 
-export function openStore(db: Db): Store {
+/** `auditKey` seals the audit chain (HMAC); null only for databases opened without a clinic key. */
+export function openStore(db: Db, auditKey: Buffer | null = null): Store {
   return {
     db,
     patients: new PatientRepository(db),
@@ -34,7 +35,7 @@ export function openStore(db: Db): Store {
     recall: new RecallRepository(db),
     users: new UserRepository(db),
     settings: new SettingRepository(db),
-    audit: new AuditRepository(db),
+    audit: new AuditRepository(db, auditKey),
     auditQueries: new AuditQueryRepository(db),
     dashboard: new DashboardRepository(db),
     exports: new ExportRepository(db),

@@ -11,10 +11,10 @@ export function accountHandlers({ auth }: AppServices): HandlersOf<typeof accoun
     signOut: (_r, c) => auth.signOut(c.clientKey),
     lockSession: (_r, c) => auth.lock(c.clientKey),
     unlockSession: (r, c) => auth.unlock(c.clientKey, r.password),
-    changeOwnPassword: (r, c) => auth.changeOwnPassword(signedIn(c).id, r.currentPassword, r.newPassword),
+    changeOwnPassword: (r, c) => auth.changeOwnPassword(signedIn(c).id, r.currentPassword, r.newPassword, c.clientKey),
     listUsers: () => ok(auth.listUsers()),
     createUser: (r, c) => auth.createUser(r, c.actor),
     updateUser: (r, c) => auth.updateUser(r.id, r, { ...c.actor, userId: signedIn(c).id }),
-    resetUserPassword: (r, c) => auth.setPassword(r.id, r.password, c.actor),
+    resetUserPassword: (r, c) => auth.setPassword(r.id, r.password, c.actor, c.clientKey),
   };
 }

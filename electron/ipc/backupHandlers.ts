@@ -8,6 +8,6 @@ export function backupHandlers({ backups }: AppServices): HandlersOf<typeof back
     backUpNow: (_r, c) => backups.backUpNow(c.actor),
     listBackups: () => ok(backups.list()),
     chooseBackupFile: (_r, c) => backups.chooseFile(c.clientKey),
-    restoreBackup: (r, c) => backups.restore(r.source, c.actor, c.clientKey),
+    restoreBackup: (r, c) => backups.restore(r.source, c.actor, c.clientKey, r.recoveryCode),
   };
 }

@@ -41,11 +41,11 @@ export function createRecoveryDispatch(r: RecoveryContext): Dispatch {
         return ok(r.backups.list());
       case 'restoreBackup': {
         // Narrowed by the case; TypeScript cannot correlate the parse with it (as in dispatch).
-        const { source } = parsed.data as ParsedRequestOf<'restoreBackup'>;
+        const { source, recoveryCode } = parsed.data as ParsedRequestOf<'restoreBackup'>;
         if (source.kind !== 'automatic') {
           return fail('forbidden', 'While the database is damaged, only the automatic backups listed here can be restored.');
         }
-        return r.backups.restore(source, recoveryActor, context.clientKey);
+        return r.backups.restore(source, recoveryActor, context.clientKey, recoveryCode);
       }
     }
   };

@@ -12,6 +12,8 @@ export interface AppLogger {
   info(event: string, fields?: LogFields): void;
   warn(event: string, fields?: LogFields): void;
   error(event: string, fields?: LogFields): void;
+  /** Routine noise (a client that went away): written only when FOOT_SCREENING_LOG_LEVEL=debug. */
+  debug?(event: string, fields?: LogFields): void;
 }
 
 const maxBytes = 1_000_000;
@@ -33,14 +35,14 @@ function format(level: string, event: string, fields: LogFields | undefined): st
 
 /** Writes to `<dir>/app.log`, rotating at about 1 MB and keeping a few old files. */
 export function createFileLogger(dir: string, echo = false): AppLogger {
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, 'app.log');
   const write = (level: string, event: string, fields?: LogFields): void => {
     const line = format(level, event, fields);
     if (echo) console.log(line);
     try {
       if (fs.existsSync(file) && fs.statSync(file).size > maxBytes) rotate(file);
-      fs.appendFileSync(file, line + '\n');
+      fs.appendFileSync(file, line + '\n', { mode: 0o600 });
     } catch {
       // Logging must never take the app down.
     }
@@ -49,6 +51,9 @@ export function createFileLogger(dir: string, echo = false): AppLogger {
     info: (e, f) => write('INFO', e, f),
     warn: (e, f) => write('WARN', e, f),
     error: (e, f) => write('ERROR', e, f),
+    debug: (e, f) => {
+      if (process.env.FOOT_SCREENING_LOG_LEVEL === 'debug') write('DEBUG', e, f);
+    },
   };
 }
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import { damageMiddlePages } from '../testing/damage';
-import { openTestApp, tempDir, type TestApp } from '../testing/testApp';
+import { clinicKeyOf, openTestApp, tempDir, type TestApp } from '../testing/testApp';
 import { UploadStore } from '../web/uploads';
 import { createFileLogger } from './logger';
 import { startTestHarness } from '../testing/testHarness';
@@ -137,7 +137,7 @@ describe('the app log', () => {
     // A damaged database at start-up (recovery mode) logs too.
     app.close();
     const file = path.join(dir, 'test.db');
-    const filler = openDatabase({ file });
+    const filler = openDatabase({ file, key: clinicKeyOf(file).database });
     if (!filler.ok) throw new Error(filler.message);
     filler.db.exec(`CREATE TABLE filler (x TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000) INSERT INTO filler SELECT 'Zebedee 1951-04-17 ' || i FROM n;`);
     filler.db.close();

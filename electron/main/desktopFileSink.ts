@@ -11,12 +11,12 @@ export const fileFilters: Readonly<Record<FileKind, Electron.FileFilter[]>> = {
 };
 
 /** Desktop FileSink: "save" asks where with the OS dialog; "open" shows the file in the OS viewer (to print). */
-export function desktopFileSink(getWindow: () => BrowserWindow | null): FileSink {
+export function desktopFileSink(getWindow: () => BrowserWindow | null, tempDir: string = app.getPath('temp')): FileSink {
   return {
     async deliver(suggestedName: string, kind: FileKind, mode: DeliveryMode, write: (targetPath: string) => Promise<void>): Promise<Delivery> {
       const name = safeFileName(suggestedName);
       if (mode === 'open') {
-        const dir = fs.mkdtempSync(path.join(app.getPath('temp'), 'foot-screening-'));
+        const dir = fs.mkdtempSync(path.join(tempDir, 'foot-screening-'));
         const file = path.join(dir, name);
         await write(file);
         const error = await shell.openPath(file);

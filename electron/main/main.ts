@@ -2,7 +2,7 @@
  * Electron main process: app lifecycle, single-instance lock, one window, menu and the security
  * policy. All application logic lives in services/ and runs the same under plain Node.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,7 @@ import { openApplication, type OpenApplication } from '../app/openApplication';
 import { desktopFileSink } from './desktopFileSink';
 import { desktopFileSource } from './desktopFileSource';
 import { buildMenu } from './menu';
+import { prepareDataFolder } from '../security/dataFolder';
 import { defaultDataFile, logDir, productName } from '../app/paths';
 import {
   appHost,
@@ -98,12 +99,22 @@ async function start(): Promise<void> {
   const log = createFileLogger(logDir(file));
   applySecurityPolicy();
 
+  const folder = prepareDataFolder(file, log);
+  if (!folder.ok) {
+    dialog.showErrorBox(productName, folder.message);
+    app.quit();
+    return;
+  }
   const binding = electronNativeBinding();
   const opened = openApplication({
     dataFile: file,
     shell: 'desktop',
     log,
-    files: desktopFileSink(() => mainWindow),
+    // The clinic key is wrapped by the OS credential store (DPAPI, Keychain, libsecret). On Linux
+    // without a secret service Electron falls back to a fixed password ("basic_text"), which
+    // protects nothing: the owner-only key file is used there instead.
+    ...(process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text' ? {} : { keyProtector: safeStorage }),
+    files: desktopFileSink(() => mainWindow, folder.tempDir),
     sources: desktopFileSource(() => mainWindow),
     ...(binding ? { nativeBinding: binding } : {}),
   });

@@ -2,6 +2,7 @@ import type { AppInfo } from '#shared/domain/appInfo';
 import { openStore } from '../db/store';
 import type { Db } from '../db/types';
 import { AuditLogService } from './audit/auditLogService';
+import type { ChainKeys } from './audit/verifyAuditChain';
 import { AuthService } from './auth/authService';
 import type { BackupOperations } from './backup/backupManager';
 import type { Clock } from './clock';
@@ -49,6 +50,10 @@ export interface AppServicesOptions {
   timeZone?: string;
   /** Rows per page of a CSV export; tests that follow the progress use small pages. */
   exportPageSize?: number;
+  /** Seals the audit chain (HMAC-SHA-256); kept outside the database with the clinic key. */
+  auditKey?: Buffer;
+  /** The audit key and the newest entry recorded outside the database, for Verify. */
+  auditAnchor?: () => ChainKeys;
 }
 
 /**
@@ -59,7 +64,7 @@ export interface AppServicesOptions {
 export function createAppServices(o: AppServicesOptions): AppServices {
   const { db, clock, files } = o;
   // Each repository prepares its statements once per database; every service shares them.
-  const store = openStore(db);
+  const store = openStore(db, o.auditKey ?? null);
   const settings = new SettingsService(store, clock);
   const patients = new PatientService(store, clock, () => settings.clinic().nationalNumberFormat);
   const exams = new ExamService(store, clock, settings);
@@ -73,7 +78,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     auth: new AuthService(store, clock, settings),
     patients,
     exams,
-    auditLog: new AuditLogService(store),
+    auditLog: new AuditLogService(store, o.auditAnchor),
     backups: o.backups,
     reports: new ReportService({ store, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) }),
     recall,

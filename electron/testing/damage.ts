@@ -10,7 +10,9 @@ export function damageMiddlePages(file: string, pages = 3): void {
   try {
     fs.readSync(fd, header, 0, 18, 0);
     const raw = header.readUInt16BE(16);
-    const pageSize = raw === 1 ? 65536 : raw;
+    // An encrypted file has no readable header: SQLCipher's pages are 4096 bytes.
+    const plain = header.subarray(0, 16).toString('latin1') === 'SQLite format 3\0';
+    const pageSize = !plain ? 4096 : raw === 1 ? 65536 : raw;
     const count = Math.floor(fs.fstatSync(fd).size / pageSize);
     if (count < pages + 4) throw new Error(`too few pages (${count}) to damage the middle`);
     const junk = Buffer.alloc(pageSize * pages, 0x5a);

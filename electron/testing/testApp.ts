@@ -11,6 +11,10 @@ import type { Clock } from '../services/clock';
 import type { FileSink } from '../services/files/fileSink';
 import type { FileSource } from '../services/files/fileSource';
 import { DownloadStore } from '../web/downloads';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { applyKey } from '../db/cipher';
+import type { Db } from '../db/types';
+import { findClinicKey, type ClinicKey } from '../security/clinicKey';
 
 /**
  * The app's FileSink in tests. By default every file becomes a download the test can read back,
@@ -70,7 +74,24 @@ export interface TestApp extends OpenApplication {
   files: TestFileSink;
   /** Calls an operation through dispatch, as the IPC and the harness do, typed by its name. */
   call<K extends OperationName>(operation: K, request: RequestOf<K>, context: CallContext): Promise<Result<ResponseOf<K>>>;
+  /** The clinic key the app found or made beside its database. */
+  readonly key: ClinicKey;
+  /** Opens a database file (the app's, a copy, a backup's database) with the clinic key, as someone holding the key would. */
+  openWithKey(file: string, options?: { readonly?: boolean }): Db;
   dispose(): void;
+}
+
+/** The clinic key stored beside `dataFile` (the test app's key file). */
+export function clinicKeyOf(dataFile: string): ClinicKey {
+  const found = findClinicKey(dataFile);
+  if (found.kind !== 'found') throw new Error(`no clinic key beside ${dataFile}`);
+  return found.key;
+}
+
+export function openKeyed(file: string, key: ClinicKey, options: { readonly?: boolean } = {}): Db {
+  const db = new Database(file, { fileMustExist: true, readonly: options.readonly ?? false });
+  applyKey(db, key.database);
+  return db;
 }
 
 export function tempDir(prefix = 'foot-screening-test-'): string {
@@ -128,6 +149,10 @@ export function openTestApp(clock?: Clock, options: TestAppOptions = {}): TestAp
     file,
     downloads,
     files,
+    get key() {
+      return clinicKeyOf(file);
+    },
+    openWithKey: (target, o) => openKeyed(target, clinicKeyOf(file), o),
     dispose() {
       app.close();
       downloads.dispose();

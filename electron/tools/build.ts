@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       platform: 'node',
       format: 'cjs',
       target: 'node22',
-      external: ['electron', 'better-sqlite3', 'pdfmake'],
+      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfmake'],
     }),
     esbuild({
       ...common,
@@ -51,7 +51,7 @@ async function main(): Promise<void> {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['better-sqlite3', 'pdfmake'],
+      external: ['better-sqlite3-multiple-ciphers', 'pdfmake'],
       // Bundled ESM still meets CommonJS dependencies (zod is fine; keep require available).
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     }),

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
 const electronVersion = require('electron/package.json').version;
-const addonDir = path.dirname(require.resolve('better-sqlite3/package.json'));
+const addonDir = path.dirname(require.resolve('better-sqlite3-multiple-ciphers/package.json'));
 const nodeGyp = require.resolve('node-gyp/bin/node-gyp.js');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'better-sqlite3-electron-'));
 fs.cpSync(addonDir, work, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) });

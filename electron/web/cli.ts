@@ -10,6 +10,7 @@ import { defaultDataFile, logDir } from '../app/paths';
 import { openApplication } from '../app/openApplication';
 import { DownloadStore } from './downloads';
 import { startHarness } from './server';
+import { prepareDataFolder } from '../security/dataFolder';
 import { UploadStore } from './uploads';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -22,8 +23,15 @@ function argValue(name: string): string | undefined {
 async function main(): Promise<void> {
   const dataFile = defaultDataFile();
   const log = createFileLogger(logDir(dataFile));
-  const downloads = new DownloadStore();
-  const uploads = new UploadStore();
+  // Private folder, private files, no network share; the app's temp folder (downloads and uploads
+  // wait there) is emptied first, so nothing a crash left behind survives a restart.
+  const folder = prepareDataFolder(dataFile, log);
+  if (!folder.ok) {
+    console.error(folder.message);
+    process.exit(1);
+  }
+  const downloads = new DownloadStore(folder.tempDir);
+  const uploads = new UploadStore(folder.tempDir);
   const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads, sources: uploads });
   if (!opened.ok) {
     console.error(opened.message);

@@ -26,7 +26,12 @@ export const mimeTypes: Readonly<Record<FileKind, string>> = {
  * an unguessable download address (same access token as every other request), for 15 minutes.
  */
 export class DownloadStore implements FileSink {
-  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-downloads-'));
+  private readonly dir: string;
+
+  /** `parent`: the app's private temp folder in the data folder (emptied at each start); the OS temp folder in tests. */
+  constructor(parent: string = os.tmpdir()) {
+    this.dir = fs.mkdtempSync(path.join(parent, 'foot-screening-downloads-'));
+  }
   private readonly files = new Map<string, Stored>();
 
   async deliver(suggestedName: string, kind: FileKind, mode: DeliveryMode, write: (targetPath: string) => Promise<void>): Promise<Delivery> {

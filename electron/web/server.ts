@@ -88,7 +88,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 
   const server = http.createServer((req, res) => {
-    handle(req, res).catch(() => {
+    handle(req, res).catch((error: unknown) => {
+      // A client that went away mid-request (a closed tab, a cancelled upload) is not a fault of
+      // the app: logged at debug so a flood of them cannot push real errors out of the kept logs.
+      if (wasAborted(req, error)) {
+        options.log.debug?.('harness request aborted by the client');
+        res.destroy();
+        return;
+      }
       options.log.error('harness request failed');
       if (!res.headersSent) sendJson(res, 500, fail('internal', 'The app server failed to answer.'));
       else res.end();
@@ -262,6 +269,11 @@ function readCookie(header: string | undefined, name: string): string | null {
     if (k === name) return v.join('=');
   }
   return null;
+}
+
+function wasAborted(req: http.IncomingMessage, error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return req.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || code === 'ERR_STREAM_PREMATURE_CLOSE' || (error instanceof Error && error.message === 'aborted');
 }
 
 async function readBody(req: http.IncomingMessage): Promise<{ kind: 'ok'; text: string } | { kind: 'too-large' }> {

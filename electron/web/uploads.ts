@@ -23,7 +23,12 @@ const lifetimeMs = 30 * 60_000;
  * Files wait in a private temp folder.
  */
 export class UploadStore implements FileSource {
-  private readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-uploads-'));
+  private readonly dir: string;
+
+  /** `parent`: the app's private temp folder in the data folder (emptied at each start); the OS temp folder in tests. */
+  constructor(parent: string = os.tmpdir()) {
+    this.dir = fs.mkdtempSync(path.join(parent, 'foot-screening-uploads-'));
+  }
   private readonly uploads = new Map<string, Upload>();
 
   /** Streams a request body to disk; past `maxBytes` it keeps nothing. */

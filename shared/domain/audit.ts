@@ -23,6 +23,11 @@ export const auditActions = [
   'contact.record',
   'letters.print',
   'export.csv',
+  // Protection of the data: sessions ended by someone else, repairs and checks made at start.
+  'session.ended',
+  'security.trigger-repaired',
+  'security.audit-keyed',
+  'security.audit-anchor',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -48,4 +53,8 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'contact.record': 'Recall contact recorded',
   'letters.print': 'Invitation letters made',
   'export.csv': 'Data exported (CSV)',
+  'session.ended': 'Session ended',
+  'security.trigger-repaired': 'Protection of the database repaired at start',
+  'security.audit-keyed': 'Audit log sealing keyed',
+  'security.audit-anchor': 'Audit log anchor problem found at start',
 };

@@ -39,7 +39,15 @@ export type AuditLogPage = z.infer<typeof auditLogPageSchema>;
 
 /** The result of walking the whole chain: intact, or the first entry where it breaks and why. */
 export const auditVerificationSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int(), lastEntryAt: z.string().nullable() }),
+  z.object({
+    ok: z.literal(true),
+    entries: z.number().int(),
+    lastEntryAt: z.string().nullable(),
+    /** What was checked, in sentences for the Verify screen. */
+    checks: z.array(z.string()).optional(),
+    /** The newest entry recorded outside the database that was found intact (null: none was available). */
+    anchoredUpTo: z.number().int().nullable().optional(),
+  }),
   z.object({ ok: z.literal(false), firstBrokenId: z.number().int(), reason: z.string() }),
 ]);
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -11,5 +11,10 @@ export const backupOperations = {
   backUpNow: { request: emptyRequest, response: deliverySchema, access: 'administrator' },
   listBackups: { request: emptyRequest, response: backupListSchema, access: 'administrator' },
   chooseBackupFile: { request: emptyRequest, response: chosenFileSchema, access: 'administrator' },
-  restoreBackup: { request: z.object({ source: restoreSourceSchema }).strict(), response: restoreOutcomeSchema, access: 'administrator' },
+  restoreBackup: {
+    // The recovery code (from the recovery sheet) of a backup made with another clinic key.
+    request: z.object({ source: restoreSourceSchema, recoveryCode: z.string().max(200).optional() }).strict(),
+    response: restoreOutcomeSchema,
+    access: 'administrator',
+  },
 } as const satisfies OperationTable;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { AuditAction } from '#shared/domain/audit';
 import type { Db } from '../types';
 
@@ -25,10 +25,16 @@ export interface NewAuditEntry {
 
 export const genesisHash = '0'.repeat(64);
 
-/** The hash of one entry: covers the previous hash, the entry's position and its whole content. */
-export function auditHash(prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'hash'>): string {
+/**
+ * The seal of one entry: covers the previous seal, the entry's position and its whole content.
+ * Keyed (HMAC-SHA-256 with the clinic's audit key, kept outside the database) so that someone
+ * holding the file cannot recompute the chain after changing it. `key` null gives the plain
+ * SHA-256 of entries written before the chain was keyed.
+ */
+export function auditHash(prevHash: string, e: Omit<AuditEntry, 'prevHash' | 'hash'>, key: Buffer | null = null): string {
   const content = JSON.stringify([e.id, e.at, e.actor, e.action, e.entity, e.entityId, e.details]);
-  return createHash('sha256').update(prevHash).update('\n').update(content).digest('hex');
+  const mac = key ? createHmac('sha256', key) : createHash('sha256');
+  return mac.update(prevHash).update('\n').update(content).digest('hex');
 }
 
 /** Replaces unpaired UTF-16 surrogates with U+FFFD (String.prototype.toWellFormed, ES2024). */
@@ -44,7 +50,10 @@ export class AuditRepository {
   private readonly lastStmt;
   private readonly insertStmt;
 
-  constructor(db: Db) {
+  constructor(
+    db: Db,
+    private readonly key: Buffer | null = null,
+  ) {
     this.lastStmt = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
     this.insertStmt = db.prepare<[AuditEntry]>(
       `INSERT INTO audit_log (id, at, actor, action, entity, entity_id, details, prev_hash, hash)
@@ -64,6 +73,6 @@ export class AuditRepository {
     const entity = wellFormed(entry.entity);
     const entityId = entry.entityId === null ? null : wellFormed(entry.entityId);
     const stored: Omit<AuditEntry, 'prevHash' | 'hash'> = { id, at: entry.at, actor, action: entry.action, entity, entityId, details };
-    this.insertStmt.run({ ...stored, prevHash, hash: auditHash(prevHash, stored) });
+    this.insertStmt.run({ ...stored, prevHash, hash: auditHash(prevHash, stored, this.key) });
   }
 }

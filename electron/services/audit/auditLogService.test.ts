@@ -1,11 +1,12 @@
 import { defaultClinicSettings } from '#shared/domain/settings';
-import Database from 'better-sqlite3';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientInputSchema } from '#shared/domain/patient';
 import { AuditQueryRepository } from '../../db/repositories/auditQueryRepository';
 import type { Db } from '../../db/types';
-import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
+import { auditHash, genesisHash } from '../../db/repositories/auditRepository';
+import { fixedClock, openKeyed, openTestApp, type TestApp } from '../../testing/testApp';
+import { AuditAnchor, auditAnchorFileFor, rowContent } from './auditAnchor';
 import { AuditLogService } from './auditLogService';
 
 let app: TestApp;
@@ -39,20 +40,23 @@ let copies = 0;
 function attackerCopy(): Db {
   const file = path.join(app.dir, `attacker-${copies++}.db`);
   app.db.prepare('VACUUM INTO ?').run(file);
-  const copy = new Database(file);
+  const copy = openKeyed(file, app.key);
   copy.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
   return copy;
 }
 
-/** Verifies a copy of the file, as the app's own service would read it. */
+/** Verifies a copy of the file, as the app's own service would: with the audit key and the anchor kept outside the database. */
 function verify(db: Db): ReturnType<AuditLogService['verify']> {
-  return new AuditLogService({ auditQueries: new AuditQueryRepository(db) }).verify();
+  const anchor = new AuditAnchor(auditAnchorFileFor(app.file), app.key.audit);
+  return new AuditLogService({ auditQueries: new AuditQueryRepository(db) }, () => ({ key: app.key.audit, anchor: anchor.read() })).verify();
 }
 
 describe('audit log verification', () => {
   it('reports an intact chain with its number of entries', () => {
     expect(entries).toBe(7);
-    expect(app.services.auditLog.verify()).toEqual({ ok: true, entries, lastEntryAt: '2026-11-25T10:00:00.000Z' });
+    const result = app.services.auditLog.verify();
+    expect(result).toMatchObject({ ok: true, entries, lastEntryAt: '2026-11-25T10:00:00.000Z', anchoredUpTo: entries });
+    if (result.ok) expect(result.checks?.join(' ')).toMatch(/audit key.*entry 7.*present and unchanged/s);
   });
 
   it('fails at the edited entry, whichever entry and whichever column was edited', () => {
@@ -112,10 +116,36 @@ describe('audit log verification', () => {
     db.close();
   });
 
-  it('cannot see the newest entries removed from the end (documented limitation)', () => {
+  it('sees the newest entries removed from the end (the newest entry is recorded outside the database)', () => {
+    for (const removed of [1, 3]) {
+      const db = attackerCopy();
+      db.prepare('DELETE FROM audit_log WHERE id > ?').run(entries - removed);
+      const result = verify(db);
+      expect(result).toMatchObject({ ok: false, firstBrokenId: entries - removed + 1 });
+      if (!result.ok) expect(result.reason).toMatch(/newest entries were removed/);
+      db.close();
+    }
+  });
+
+  it('sees a chain recomputed after an edit by someone without the audit key', () => {
     const db = attackerCopy();
-    db.prepare('DELETE FROM audit_log WHERE id = ?').run(entries);
-    expect(verify(db)).toMatchObject({ ok: true, entries: entries - 1 });
+    db.prepare("UPDATE audit_log SET actor = 'someone.else' WHERE id = 2").run();
+    // Re-seal every entry the way the chain is built, but without the key (it is not in the file).
+    let prev = genesisHash;
+    for (const row of Array.from(new AuditQueryRepository(db).chain())) {
+      const hash = auditHash(prev, rowContent({ ...row, prev_hash: prev }));
+      db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, row.id);
+      prev = hash;
+    }
+    expect(verify(db)).toMatchObject({ ok: false, firstBrokenId: 1 });
+    db.close();
+  });
+
+  it('without the anchor file, says that entries removed from the end would not be seen', () => {
+    const db = attackerCopy();
+    const result = new AuditLogService({ auditQueries: new AuditQueryRepository(db) }, () => ({ key: app.key.audit, anchor: null })).verify();
+    expect(result).toMatchObject({ ok: true, anchoredUpTo: null });
+    if (result.ok) expect(result.checks?.join(' ')).toMatch(/would not be seen/);
     db.close();
   });
 });

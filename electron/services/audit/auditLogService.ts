@@ -1,11 +1,15 @@
 import type { AuditEntryView, AuditLogPage, AuditVerification, ListAuditLogRequest } from '#shared/domain/auditLog';
 import type { AuditRow } from '../../db/repositories/auditQueryRepository';
-import { verifyAuditChain } from './verifyAuditChain';
+import { verifyAuditChain, type ChainKeys } from './verifyAuditChain';
 import type { Store } from '../../db/store';
 
 /** The administrator's view of the audit log: filtered pages and the chain check. */
 export class AuditLogService {
-  constructor(private readonly store: Pick<Store, 'auditQueries'>) {}
+  constructor(
+    private readonly store: Pick<Store, 'auditQueries'>,
+    /** The audit key and the anchor kept outside the database; read at each verification. */
+    private readonly keys: () => ChainKeys = () => ({ key: null, anchor: null }),
+  ) {}
 
   list(request: ListAuditLogRequest): AuditLogPage {
     // One row more than asked tells whether an older page exists without counting.
@@ -16,7 +20,7 @@ export class AuditLogService {
   }
 
   verify(): AuditVerification {
-    return verifyAuditChain(this.store.auditQueries.chain());
+    return verifyAuditChain(this.store.auditQueries.chain(), this.keys());
   }
 }
 

@@ -17,6 +17,10 @@ interface Session {
 
 const wrongCredentials = 'Wrong username or password.';
 
+function attemptKey(clientKey: string, username: string): string {
+  return `${clientKey}\n${username.trim().toLowerCase()}`;
+}
+
 /**
  * Staff accounts, sign-in, idle lock and roles. Sessions live in memory, keyed by the client
  * (so a restart signs everybody out); failed attempts are counted in the database so guessing
@@ -24,6 +28,12 @@ const wrongCredentials = 'Wrong username or password.';
  */
 export class AuthService {
   private readonly sessions = new Map<string, Session>();
+  /**
+   * Wrong passwords per (client, typed username): the wait grows for that pair only, so guessing
+   * from one place stays slow while the same account can still sign in at another computer, and an
+   * unknown username is throttled exactly like a known one (the answers cannot tell them apart).
+   */
+  private readonly failures = new Map<string, { count: number; lastMs: number }>();
   /**
    * Users as read by `authorize`, which runs before every operation. Cleared on every change to
    * an account made through this service (the only writer of app_user).
@@ -99,14 +109,16 @@ export class AuthService {
   signIn(clientKey: string, username: string, password: string): Result<AuthState> {
     this.userCache.clear();
     const user = this.store.users.findByUsername(username);
-    const wait = user ? this.secondsToWait(user) : 0;
-    if (wait > 0) return fail('too_many_attempts', `Too many wrong passwords. Try again in ${wait} seconds.`);
+    const attempt = attemptKey(clientKey, username);
+    const wait = this.secondsToWait(attempt);
+    if (wait > 0) return fail('too_many_attempts', `Too many failed sign-ins from here. Try again in ${wait} seconds.`);
     // Unknown usernames are checked against a decoy hash, so they take as long as known ones.
     const matches = verifyPassword(password, user?.passwordHash ?? decoyHash);
     const now = this.clock.now().toISOString();
     if (!user || !matches || user.disabledAt !== null) {
       this.store.db.transaction(() => {
         if (user && !matches) this.store.users.recordFailure(user.id, now);
+        this.countFailure(attempt);
         this.store.audit.append({
           at: now,
           actor: username.slice(0, 40),
@@ -116,11 +128,13 @@ export class AuthService {
           details: { reason: !user ? 'unknown user' : !matches ? 'wrong password' : 'account disabled' },
         });
       })();
+      // Only someone who gave the right password learns that the account is disabled.
       if (user && matches && user.disabledAt !== null) return fail('unauthorized', 'This account has been disabled. Ask an administrator.');
       return fail('unauthorized', wrongCredentials);
     }
     this.store.db.transaction(() => {
       this.store.users.recordSuccess(user.id);
+      this.failures.delete(attempt);
       this.store.audit.append({ at: now, actor: user.username, action: 'session.sign-in', entity: 'session', entityId: null, details: {} });
     })();
     this.startSession(clientKey, user.id);
@@ -155,13 +169,16 @@ export class AuthService {
       this.sessions.delete(clientKey);
       return fail('unauthorized', 'This account is no longer active. Please sign in.');
     }
-    const wait = this.secondsToWait(user);
+    const attempt = attemptKey(clientKey, user.username);
+    const wait = this.secondsToWait(attempt);
     if (wait > 0) return fail('too_many_attempts', `Too many wrong passwords. Try again in ${wait} seconds.`);
     if (!verifyPassword(password, user.passwordHash)) {
       this.store.users.recordFailure(user.id, this.clock.now().toISOString());
+      this.countFailure(attempt);
       return fail('unauthorized', 'Wrong password.');
     }
     this.store.users.recordSuccess(user.id);
+    this.failures.delete(attempt);
     session.locked = false;
     session.lastActivityMs = this.clock.now().getTime();
     return ok(this.state(clientKey));
@@ -228,7 +245,12 @@ export class AuthService {
     return user ? ok(publicUser(user)) : fail('not_found', 'No such account.');
   }
 
-  setPassword(id: number, password: string, actor: Actor): Result<User> {
+  /**
+   * Sets a password (an administrator's reset, or the user's own change) and ends every other
+   * session of that user: whoever knew the old password is signed out everywhere. `keepClientKey`
+   * is the session that made the change, which stays signed in.
+   */
+  setPassword(id: number, password: string, actor: Actor, keepClientKey?: string): Result<User> {
     this.userCache.clear();
     const user = this.store.users.findById(id);
     if (!user) return fail('not_found', 'No such account.');
@@ -238,17 +260,40 @@ export class AuthService {
       this.store.users.setPassword({ id, passwordHash, now });
       this.store.audit.append({ at: now, actor: actor.name, action: 'user.password', entity: 'user', entityId: String(id), details: {} });
     })();
+    const ended = this.endSessionsOf(id, keepClientKey);
+    if (ended > 0) {
+      this.store.db.transaction(() => {
+        this.store.audit.append({ at: now, actor: actor.name, action: 'session.ended', entity: 'session', entityId: null, details: { userId: id, sessions: ended, why: 'password changed' } });
+      })();
+    }
     return ok(publicUser(user));
   }
 
-  changeOwnPassword(userId: number, current: string, next: string): Result<User> {
+  changeOwnPassword(userId: number, current: string, next: string, clientKey?: string): Result<User> {
     this.userCache.clear();
     const user = this.store.users.findById(userId);
     if (!user) return fail('not_found', 'No such account.');
     if (!verifyPassword(current, user.passwordHash)) {
       return fail('validation_failed', 'The current password is wrong.', [{ path: 'currentPassword', message: 'The current password is wrong' }]);
     }
-    return this.setPassword(userId, next, { name: user.username });
+    return this.setPassword(userId, next, { name: user.username }, clientKey);
+  }
+
+  /** Ends the user's sessions (all but `keep`); returns how many. */
+  private endSessionsOf(userId: number, keep?: string): number {
+    let ended = 0;
+    for (const [key, s] of this.sessions) {
+      if (s.userId === userId && key !== keep) {
+        this.sessions.delete(key);
+        ended++;
+      }
+    }
+    return ended;
+  }
+
+  private countFailure(attempt: string): void {
+    const before = this.failures.get(attempt);
+    this.failures.set(attempt, { count: (before?.count ?? 0) + 1, lastMs: this.clock.now().getTime() });
   }
 
   private cachedUser(id: number): StoredUser | null {
@@ -269,10 +314,12 @@ export class AuthService {
     return session;
   }
 
-  private secondsToWait(user: StoredUser): number {
-    const delay = retryDelaySeconds(user.failedAttempts);
-    if (delay === 0 || user.lastFailedAt === null) return 0;
-    const readyAt = new Date(user.lastFailedAt).getTime() + delay * 1000;
+  private secondsToWait(attempt: string): number {
+    const failed = this.failures.get(attempt);
+    if (!failed) return 0;
+    const delay = retryDelaySeconds(failed.count);
+    if (delay === 0) return 0;
+    const readyAt = failed.lastMs + delay * 1000;
     return Math.max(0, Math.ceil((readyAt - this.clock.now().getTime()) / 1000));
   }
 }

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,7 +8,8 @@ import { fail, type Result } from '#shared/ipc/result';
 import { openDatabase } from '../../db/connection';
 import { latestSchemaVersion, migrations } from '../../db/migrations';
 import { damageMiddlePages } from '../../testing/damage';
-import { openTestApp, signedInContext, tempDir, type TestApp } from '../../testing/testApp';
+import { openKeyed, openTestApp, signedInContext, tempDir, type TestApp } from '../../testing/testApp';
+import { extractDatabase, readBackupKind } from './backupFile';
 import type { FileSource } from '../files/fileSource';
 import { backupsDirFor } from './backupFolder';
 import { finishInterruptedRestore, markerFor } from './replaceDatabaseFile';
@@ -54,8 +55,17 @@ function familyNames(db: Database.Database): string[] {
   return (db.prepare('SELECT family_name FROM patient ORDER BY id').all() as { family_name: string }[]).map((r) => r.family_name);
 }
 
-function rowsOf(file: string, sql: string): unknown[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+/** The database inside a backup file, written beside it (the manifest is checked by the app, not here). */
+async function databaseOf(backup: string): Promise<string> {
+  const kind = readBackupKind(backup);
+  if (kind.kind !== 'manifest') throw new Error(`not a backup with a manifest: ${kind.kind}`);
+  const out = `${backup}.extracted`;
+  await extractDatabase(backup, kind.offset, out);
+  return out;
+}
+
+function rowsOf(app: TestApp, file: string, sql: string): unknown[] {
+  const db = openKeyed(file, app.key, { readonly: true });
   try {
     return db.prepare(sql).all();
   } finally {
@@ -75,8 +85,8 @@ describe('back up now', () => {
     const r = await call(app, 'backUpNow', {}, admin.clientKey);
     expect(r.ok).toBe(true);
     if (!r.ok) throw new Error('no backup');
-    const file = app.files.fileOf(r.value);
-    const copy = new Database(file, { readonly: true, fileMustExist: true });
+    const file = await databaseOf(app.files.fileOf(r.value));
+    const copy = openKeyed(file, app.key, { readonly: true });
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(familyNames(copy)).toEqual(familyNames(app.db));
@@ -115,7 +125,7 @@ describe('automatic backups', () => {
     // Rotation keeps only the newest backup of a day (and nothing half-written is left).
     expect(list.backups).toHaveLength(1);
     expect(fs.readdirSync(list.folder)).toEqual([list.backups[0]?.name]);
-    expect(rowsOf(path.join(list.folder, list.backups[0]?.name ?? ''), 'SELECT family_name FROM patient ORDER BY id')).toEqual([
+    expect(rowsOf(app, await databaseOf(path.join(list.folder, list.backups[0]?.name ?? '')), 'SELECT family_name FROM patient ORDER BY id')).toEqual([
       { family_name: 'First' },
       { family_name: 'Second' },
     ]);
@@ -137,7 +147,7 @@ describe('restore', () => {
     if (!r.ok) return;
     expect(familyNames(app.db)).toEqual(['Kept']);
     const aside = path.join(app.dir, r.value.keptAsideAs);
-    expect(rowsOf(aside, 'SELECT family_name FROM patient ORDER BY id')).toEqual([{ family_name: 'Kept' }, { family_name: 'Later' }]);
+    expect(rowsOf(app, aside, 'SELECT family_name FROM patient ORDER BY id')).toEqual([{ family_name: 'Kept' }, { family_name: 'Later' }]);
     // Everybody signs in again; the same dispatch reaches the new services.
     const after = await call(app, 'searchPatients', { query: '' }, admin.clientKey);
     expect(after.ok ? 'ok' : after.error.code).toBe('unauthorized');
@@ -169,14 +179,14 @@ describe('restore', () => {
   });
 
   describe('refuses, with a clear message and nothing changed,', () => {
-    async function refused(make: (file: string, good: string) => void): Promise<string> {
+    async function refused(make: (file: string, good: string, app: TestApp) => void | Promise<void>): Promise<string> {
       const { app, sources } = start();
       const admin = signedInContext(app);
       for (let i = 0; i < 40; i++) addPatient(app, `Family${i}`, `MRN-${i}`);
       await app.backups.backUpAutomatically();
       const good = path.join(app.backups.list().folder, app.backups.list().backups[0]?.name ?? '');
       const candidate = path.join(app.dir, 'candidate.db');
-      make(candidate, good);
+      await make(candidate, good, app);
       const before = familyNames(app.db);
       const files = fs.readdirSync(app.dir).sort();
       const r = await call(app, 'restoreBackup', { source: { kind: 'file', ref: sources.add(candidate) } }, admin.clientKey);
@@ -191,9 +201,9 @@ describe('restore', () => {
     }
 
     it('a file from a newer version of the app', async () => {
-      const message = await refused((file, good) => {
-        fs.copyFileSync(good, file);
-        const db = new Database(file);
+      const message = await refused(async (file, good, app) => {
+        fs.renameSync(await databaseOf(good), file);
+        const db = openKeyed(file, app.key);
         db.pragma(`user_version = ${latestSchemaVersion + 1}`);
         db.close();
       });
@@ -205,7 +215,7 @@ describe('restore', () => {
         const bytes = fs.readFileSync(good);
         fs.writeFileSync(file, bytes.subarray(0, Math.floor(bytes.length / 2)));
       });
-      expect(message).toMatch(/damaged or incomplete/);
+      expect(message).toMatch(/changed or cut short/);
     });
 
     it('a damaged file', async () => {
@@ -213,7 +223,7 @@ describe('restore', () => {
         fs.copyFileSync(good, file);
         damageMiddlePages(file);
       });
-      expect(message).toMatch(/damaged or incomplete/);
+      expect(message).toMatch(/changed or cut short/);
     });
 
     it('a file that is not a database', async () => {

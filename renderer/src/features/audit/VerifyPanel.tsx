@@ -24,7 +24,7 @@ export function VerifyPanel(): React.JSX.Element {
     <Paper sx={{ p: 2 }}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
         <Typography sx={{ flexGrow: 1 }}>
-          Each entry is sealed with the one before it. Verify checks every seal, so an entry changed, removed or moved outside the app is found.
+          Each entry is sealed with the one before it. Verify checks every seal and the newest entry recorded outside the database, so an entry changed, removed or moved outside the app is found.
         </Typography>
         <Button variant="contained" onClick={verify} disabled={busy} sx={{ flexShrink: 0 }}>
           {busy ? 'Verifying…' : 'Verify'}
@@ -38,9 +38,13 @@ export function VerifyPanel(): React.JSX.Element {
         ) : null}
         {result?.ok === true ? (
           <Alert severity="success" sx={{ mt: 2 }}>
-            The audit log is intact: {result.entries.toLocaleString()} {result.entries === 1 ? 'entry' : 'entries'} checked
-            {result.lastEntryAt ? `, the newest from ${formatDateTime(result.lastEntryAt)}` : ''}. (Verification cannot tell whether the newest
-            entries were removed; compare with the newest entry you expect.)
+            The audit log is intact up to entry #{result.entries.toLocaleString()}
+            {result.lastEntryAt ? `, the newest from ${formatDateTime(result.lastEntryAt)}` : ''}. Checked:
+            <ul style={{ margin: '4px 0 0', paddingInlineStart: 20 }}>
+              {(result.checks ?? []).map((check) => (
+                <li key={check}>{check}</li>
+              ))}
+            </ul>
           </Alert>
         ) : null}
         {result?.ok === false ? (
