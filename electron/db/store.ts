@@ -3,6 +3,7 @@ import { AuditRepository } from './repositories/auditRepository';
 import { DashboardRepository } from './repositories/dashboardRepository';
 import { ExamRepository } from './repositories/examRepository';
 import { ExportRepository } from './repositories/exportRepository';
+import { ImportBatchRepository } from './repositories/importBatchRepository';
 import { PatientRepository } from './repositories/patientRepository';
 import { RecallRepository } from './repositories/recallRepository';
 import { SettingRepository } from './repositories/settingRepository';
@@ -24,6 +25,7 @@ export interface Store {
   auditQueries: AuditQueryRepository;
   dashboard: DashboardRepository;
   exports: ExportRepository;
+  importBatches: ImportBatchRepository;
 }
 
 export function openStore(db: Db): Store {
@@ -38,5 +40,6 @@ export function openStore(db: Db): Store {
     auditQueries: new AuditQueryRepository(db),
     dashboard: new DashboardRepository(db),
     exports: new ExportRepository(db),
+    importBatches: new ImportBatchRepository(db),
   };
 }

@@ -9,6 +9,8 @@ import { DashboardService } from './dashboard/dashboardService';
 import { ExamService } from './exams/examService';
 import { CsvExportService } from './export/csvExport';
 import type { FileSink } from './files/fileSink';
+import { noFileSource, type FileSource } from './files/fileSource';
+import { RegisterImportService } from './interop/registerImportService';
 import { JobProgressRegistry } from './jobs/jobProgress';
 import { PatientService } from './patients/patientService';
 import { LettersService } from './recall/lettersService';
@@ -22,6 +24,8 @@ export interface AppServices {
   clock: Clock;
   info: AppInfo;
   files: FileSink;
+  /** Where files the user gives come from (a register to import). */
+  sources: FileSource;
   settings: SettingsService;
   auth: AuthService;
   patients: PatientService;
@@ -36,6 +40,7 @@ export interface AppServices {
   csvExport: CsvExportService;
   /** Progress of the letters and exports running now; forgotten at a restore, like the sessions. */
   jobs: JobProgressRegistry;
+  registerImport: RegisterImportService;
 }
 
 export interface AppServicesOptions {
@@ -44,6 +49,8 @@ export interface AppServicesOptions {
   info: AppInfo;
   /** Where produced files go: OS dialogs on the desktop, download links in the harness. */
   files: FileSink;
+  /** Where files the user gives come from: the OS open dialog, or uploads to the harness. */
+  sources?: FileSource;
   backups: BackupOperations;
   /** IANA zone for printed times; the computer's own by default. */
   timeZone?: string;
@@ -69,6 +76,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     clock,
     info: o.info,
     files,
+    sources: o.sources ?? noFileSource,
     settings,
     auth: new AuthService(store, clock, settings),
     patients,
@@ -81,5 +89,6 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     dashboard: new DashboardService(store, clock, settings),
     csvExport: new CsvExportService({ store, clock, files, ...(o.exportPageSize ? { pageSize: o.exportPageSize } : {}) }),
     jobs: new JobProgressRegistry(),
+    registerImport: new RegisterImportService(store, clock, settings),
   };
 }

@@ -23,6 +23,11 @@ export const auditActions = [
   'contact.record',
   'letters.print',
   'export.csv',
+  // Register import: each import as one batch, its undo, and an import rolled back unfinished.
+  'patient.import',
+  'patient.import.undo',
+  'patient.import.rolled-back',
+  'export.fhir',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -48,4 +53,8 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'contact.record': 'Recall contact recorded',
   'letters.print': 'Invitation letters made',
   'export.csv': 'Data exported (CSV)',
+  'patient.import': 'Patients imported from a register',
+  'patient.import.undo': 'Register import undone',
+  'patient.import.rolled-back': 'Register import cancelled or failed, rolled back',
+  'export.fhir': 'Screenings exported (FHIR R4)',
 };
