@@ -153,12 +153,13 @@ class Application implements OpenApplication, DatabaseHost {
     if (migration.kind === 'migrated') {
       this.options.log.info('database migrated', { from: migration.from, to: migration.to, backup: migration.backupFile !== null });
     }
-    const { files, timeZone, exportPageSize } = this.options;
+    const { files, sources, timeZone, exportPageSize } = this.options;
     const services = createAppServices({
       db,
       clock: this.clock,
       info: this.info,
       files,
+      ...(sources ? { sources } : {}),
       backups: this.backups,
       ...(timeZone ? { timeZone } : {}),
       ...(exportPageSize ? { exportPageSize } : {}),
