@@ -8,6 +8,7 @@ import { NotifierProvider } from '../components/Notifier';
 import { UsersPage } from '../features/admin/UsersPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { BackupsPage } from '../features/backups/BackupsPage';
+import { RegisterImportPage } from '../features/interop/RegisterImportPage';
 import { useSession } from '../features/auth/AuthContext';
 import { AuthGate } from '../features/auth/AuthGate';
 import { PatientEditPage, PatientNewPage } from '../features/patients/PatientFormPage';
@@ -37,6 +38,7 @@ const sections: Section[] = [
   { label: 'Settings', route: { page: 'settings' }, matches: ['settings'] },
   { label: 'Audit log', route: { page: 'audit' }, matches: ['audit'], roles: ['administrator'] },
   { label: 'Backups', route: { page: 'backups' }, matches: ['backups'], roles: ['administrator'] },
+  { label: 'Import', route: { page: 'register-import' }, matches: ['register-import'], roles: ['administrator'] },
 ];
 
 export function App(): React.JSX.Element {
@@ -199,6 +201,8 @@ function CurrentPage({ route }: { route: Route }): React.JSX.Element {
       return <AuditLogPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'register-import':
+      return <RegisterImportPage />;
     case 'worklist':
       return <WorklistPage />;
     case 'dashboard':
