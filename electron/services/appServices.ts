@@ -10,6 +10,7 @@ import { ExamService } from './exams/examService';
 import { CsvExportService } from './export/csvExport';
 import type { FileSink } from './files/fileSink';
 import { noFileSource, type FileSource } from './files/fileSource';
+import { FhirExportService } from './interop/fhirExportService';
 import { RegisterImportService } from './interop/registerImportService';
 import { JobProgressRegistry } from './jobs/jobProgress';
 import { PatientService } from './patients/patientService';
@@ -41,6 +42,7 @@ export interface AppServices {
   /** Progress of the letters and exports running now; forgotten at a restore, like the sessions. */
   jobs: JobProgressRegistry;
   registerImport: RegisterImportService;
+  fhirExport: FhirExportService;
 }
 
 export interface AppServicesOptions {
@@ -71,6 +73,7 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   const patients = new PatientService(store, clock);
   const exams = new ExamService(store, clock, settings);
   const recall = new RecallService(store, clock, settings);
+  const reports = new ReportService({ store, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) });
   return {
     db,
     clock,
@@ -83,12 +86,13 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     exams,
     auditLog: new AuditLogService(store),
     backups: o.backups,
-    reports: new ReportService({ store, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) }),
+    reports,
     recall,
     letters: new LettersService({ store, clock, settings, recall, files }),
     dashboard: new DashboardService(store, clock, settings),
     csvExport: new CsvExportService({ store, clock, files, ...(o.exportPageSize ? { pageSize: o.exportPageSize } : {}) }),
     jobs: new JobProgressRegistry(),
     registerImport: new RegisterImportService(store, clock, settings),
+    fhirExport: new FhirExportService({ store, clock, exams, reports, settings, files }),
   };
 }
