@@ -230,7 +230,7 @@ class Application implements OpenApplication, DatabaseHost {
     for (const f of findings) this.options.log.warn('security check at start', { action: f.action });
     recordFindings(db, key.audit, anchor, findings, this.clock.now().toISOString());
     const follow = anchorFollower(db, anchor);
-    const { files, timeZone, exportPageSize } = this.options;
+    const { files, sources, timeZone, exportPageSize } = this.options;
     const services = createAppServices({
       db,
       auditKey: key.audit,
@@ -241,6 +241,7 @@ class Application implements OpenApplication, DatabaseHost {
       clock: this.clock,
       info: this.info,
       files,
+      ...(sources ? { sources } : {}),
       backups: this.backups,
       ...(timeZone ? { timeZone } : {}),
       ...(exportPageSize ? { exportPageSize } : {}),

@@ -3,6 +3,7 @@ import { AuditRepository } from './repositories/auditRepository';
 import { DashboardRepository } from './repositories/dashboardRepository';
 import { ExamRepository } from './repositories/examRepository';
 import { ExportRepository } from './repositories/exportRepository';
+import { ImportBatchRepository } from './repositories/importBatchRepository';
 import { PatientRepository } from './repositories/patientRepository';
 import { RecallRepository } from './repositories/recallRepository';
 import { SettingRepository } from './repositories/settingRepository';
@@ -24,6 +25,7 @@ export interface Store {
   auditQueries: AuditQueryRepository;
   dashboard: DashboardRepository;
   exports: ExportRepository;
+  importBatches: ImportBatchRepository;
 }
 
 /** `auditKey` seals the audit chain (HMAC); null only for databases opened without a clinic key. */
@@ -39,5 +41,6 @@ export function openStore(db: Db, auditKey: Buffer | null = null): Store {
     auditQueries: new AuditQueryRepository(db),
     dashboard: new DashboardRepository(db),
     exports: new ExportRepository(db),
+    importBatches: new ImportBatchRepository(db),
   };
 }

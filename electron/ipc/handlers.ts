@@ -6,6 +6,7 @@ import { dashboardHandlers } from './dashboardHandlers';
 import { examHandlers } from './examHandlers';
 import { exportHandlers } from './exportHandlers';
 import type { Handlers } from './handlerContext';
+import { interopHandlers } from './interopHandlers';
 import { jobHandlers } from './jobHandlers';
 import { patientHandlers } from './patientHandlers';
 import { recallHandlers } from './recallHandlers';
@@ -29,5 +30,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...dashboardHandlers(services),
     ...exportHandlers(services),
     ...jobHandlers(services),
+    ...interopHandlers(services),
   };
 }

@@ -8,6 +8,8 @@ export const fileFilters: Readonly<Record<FileKind, Electron.FileFilter[]>> = {
   pdf: [{ name: 'PDF document', extensions: ['pdf'] }],
   csv: [{ name: 'CSV spreadsheet', extensions: ['csv'] }],
   backup: [{ name: 'Foot Screening backup', extensions: ['db', 'sqlite'] }],
+  register: [{ name: 'Register export (CSV, FHIR JSON or NDJSON)', extensions: ['csv', 'txt', 'json', 'ndjson'] }],
+  fhir: [{ name: 'FHIR R4 (JSON)', extensions: ['json', 'ndjson'] }],
 };
 
 /** Desktop FileSink: "save" asks where with the OS dialog; "open" shows the file in the OS viewer (to print). */

@@ -10,6 +10,9 @@ import { DashboardService } from './dashboard/dashboardService';
 import { ExamService } from './exams/examService';
 import { CsvExportService } from './export/csvExport';
 import type { FileSink } from './files/fileSink';
+import { noFileSource, type FileSource } from './files/fileSource';
+import { FhirExportService } from './interop/fhirExportService';
+import { RegisterImportService } from './interop/registerImportService';
 import { JobProgressRegistry } from './jobs/jobProgress';
 import { PatientService } from './patients/patientService';
 import { LettersService } from './recall/lettersService';
@@ -23,6 +26,8 @@ export interface AppServices {
   clock: Clock;
   info: AppInfo;
   files: FileSink;
+  /** Where files the user gives come from (a register to import). */
+  sources: FileSource;
   settings: SettingsService;
   auth: AuthService;
   patients: PatientService;
@@ -37,6 +42,8 @@ export interface AppServices {
   csvExport: CsvExportService;
   /** Progress of the letters and exports running now; forgotten at a restore, like the sessions. */
   jobs: JobProgressRegistry;
+  registerImport: RegisterImportService;
+  fhirExport: FhirExportService;
 }
 
 export interface AppServicesOptions {
@@ -45,6 +52,8 @@ export interface AppServicesOptions {
   info: AppInfo;
   /** Where produced files go: OS dialogs on the desktop, download links in the harness. */
   files: FileSink;
+  /** Where files the user gives come from: the OS open dialog, or uploads to the harness. */
+  sources?: FileSource;
   backups: BackupOperations;
   /** IANA zone for printed times; the computer's own by default. */
   timeZone?: string;
@@ -69,22 +78,26 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   const patients = new PatientService(store, clock, () => settings.clinic().nationalNumberFormat);
   const exams = new ExamService(store, clock, settings);
   const recall = new RecallService(store, clock, settings);
+  const reports = new ReportService({ store, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) });
   return {
     db,
     clock,
     info: o.info,
     files,
+    sources: o.sources ?? noFileSource,
     settings,
     auth: new AuthService(store, clock, settings),
     patients,
     exams,
     auditLog: new AuditLogService(store, o.auditAnchor),
     backups: o.backups,
-    reports: new ReportService({ store, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) }),
+    reports,
     recall,
     letters: new LettersService({ store, clock, settings, recall, files }),
     dashboard: new DashboardService(store, clock, settings),
     csvExport: new CsvExportService({ store, clock, files, ...(o.exportPageSize ? { pageSize: o.exportPageSize } : {}) }),
     jobs: new JobProgressRegistry(),
+    registerImport: new RegisterImportService(store, clock, settings),
+    fhirExport: new FhirExportService({ store, clock, exams, reports, settings, files }),
   };
 }

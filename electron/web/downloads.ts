@@ -19,6 +19,8 @@ export const mimeTypes: Readonly<Record<FileKind, string>> = {
   pdf: 'application/pdf',
   csv: 'text/csv; charset=utf-8',
   backup: 'application/vnd.sqlite3',
+  register: 'text/csv; charset=utf-8',
+  fhir: 'application/fhir+json',
 };
 
 /**

@@ -28,6 +28,11 @@ export const auditActions = [
   'security.trigger-repaired',
   'security.audit-keyed',
   'security.audit-anchor',
+  // Register import: each import as one batch, its undo, and an import rolled back unfinished.
+  'patient.import',
+  'patient.import.undo',
+  'patient.import.rolled-back',
+  'export.fhir',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -57,4 +62,8 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'security.trigger-repaired': 'Protection of the database repaired at start',
   'security.audit-keyed': 'Audit log sealing keyed',
   'security.audit-anchor': 'Audit log anchor problem found at start',
+  'patient.import': 'Patients imported from a register',
+  'patient.import.undo': 'Register import undone',
+  'patient.import.rolled-back': 'Register import cancelled or failed, rolled back',
+  'export.fhir': 'Screenings exported (FHIR R4)',
 };

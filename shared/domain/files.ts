@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
-/** Kinds of file the app hands to the user (reports, exports, backups). */
-export const fileKinds = ['pdf', 'csv', 'backup'] as const;
+/** Kinds of file the app hands to the user (reports, exports, backups) or takes from them (a register to import). */
+export const fileKinds = ['pdf', 'csv', 'backup', 'register', 'fhir'] as const;
 export type FileKind = (typeof fileKinds)[number];
 
 /**

@@ -48,4 +48,9 @@ export const operationNames = [
   'getDashboard',
   'exportCsv',
   'getJobProgress',
+  'chooseRegisterFile',
+  'runRegisterImport',
+  'cancelRegisterImport',
+  'getLastRegisterImport',
+  'undoRegisterImport',
 ] as const;

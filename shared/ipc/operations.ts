@@ -5,6 +5,7 @@ import { backupOperations } from './backupOperations';
 import { dashboardOperations } from './dashboardOperations';
 import { examOperations } from './examOperations';
 import { exportOperations } from './exportOperations';
+import { interopOperations } from './interopOperations';
 import { jobOperations } from './jobOperations';
 import type { operationNames } from './operationNames';
 import { patientOperations } from './patientOperations';
@@ -34,6 +35,7 @@ export const operations = {
   ...dashboardOperations,
   ...exportOperations,
   ...jobOperations,
+  ...interopOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -47,15 +47,16 @@ async function call<K extends OperationName>(operation: K, request: RequestOf<K>
 }
 
 /**
- * The desktop app picks a backup to restore with the OS open dialog in the main process; here the
- * page shows the browser's file picker and uploads the file, and gets the same kind of reference.
- * Must be called straight from a click (browsers show pickers only on a user gesture).
+ * The desktop app picks a file (a backup to restore, a register to import) with the OS open dialog
+ * in the main process; here the page shows the browser's file picker and uploads the file, and
+ * gets the same kind of reference. Must be called straight from a click (browsers show pickers
+ * only on a user gesture).
  */
-function chooseBackupFile(): Promise<Result<ChosenFile>> {
+function chooseAndUpload(accept: string): Promise<Result<ChosenFile>> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.db,.sqlite,.sqlite3,.bak';
+    input.accept = accept;
     input.hidden = true;
     document.body.appendChild(input);
     const done = (result: Result<ChosenFile>): void => {
@@ -84,7 +85,8 @@ function chooseBackupFile(): Promise<Result<ChosenFile>> {
 
 window.api = {
   ...operationApi((operation) => (request) => call(operation, request)),
-  chooseBackupFile,
+  chooseBackupFile: () => chooseAndUpload('.db,.sqlite,.sqlite3,.bak'),
+  chooseRegisterFile: () => chooseAndUpload('.csv,.txt,.json,.ndjson'),
   // The browser has no application menu: subscribing is accepted and does nothing.
   onMenuCommand: () => () => {},
 } satisfies DesktopApi;

@@ -18,6 +18,7 @@ import {
   PatientListPage,
   PatientNewPage,
   PatientPage,
+  RegisterImportPage,
   SettingsPage,
   UsersPage,
   WorklistPage,
@@ -42,6 +43,7 @@ const sections: Section[] = [
   { label: 'Settings', route: { page: 'settings' }, matches: ['settings'] },
   { label: 'Audit log', route: { page: 'audit' }, matches: ['audit'], roles: ['administrator'] },
   { label: 'Backups', route: { page: 'backups' }, matches: ['backups'], roles: ['administrator'] },
+  { label: 'Import', route: { page: 'register-import' }, matches: ['register-import'], roles: ['administrator'] },
 ];
 
 export function App(): React.JSX.Element {
@@ -207,6 +209,8 @@ function CurrentPage({ route }: { route: Route }): React.JSX.Element {
       return <AuditLogPage />;
     case 'backups':
       return <BackupsPage />;
+    case 'register-import':
+      return <RegisterImportPage />;
     case 'worklist':
       return <WorklistPage />;
     case 'dashboard':

@@ -32,6 +32,7 @@ export const UsersPage = lazy(() => import('../features/admin/UsersPage').then((
 export const AuditLogPage = lazy(() => import('../features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 export const BackupsPage = lazy(() => import('../features/backups/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 export const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+export const RegisterImportPage = lazy(() => import('../features/interop/RegisterImportPage').then((m) => ({ default: m.RegisterImportPage })));
 export const WorklistPage = lazy(() => import('../features/recall/WorklistPage').then((m) => ({ default: m.WorklistPage })));
 const RecoveryScreenCode = lazy(() => import('../features/backups/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
 const ReportDialogCode = lazy(() => import('../features/reports/ReportDialog').then((m) => ({ default: m.ReportDialog })));

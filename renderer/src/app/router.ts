@@ -11,6 +11,7 @@ export type Route =
   | { page: 'exam'; examId: number }
   | { page: 'audit' }
   | { page: 'backups' }
+  | { page: 'register-import' }
   // History, recall worklist and dashboard.
   | { page: 'worklist' }
   | { page: 'dashboard' }
@@ -27,6 +28,7 @@ export function parseRoute(hash: string): Route {
   }
   if (first === 'audit') return { page: 'audit' };
   if (first === 'backups') return { page: 'backups' };
+  if (first === 'import') return { page: 'register-import' };
   if (first === 'worklist') return { page: 'worklist' };
   if (first === 'dashboard') return { page: 'dashboard' };
   if (first === 'patients') {
@@ -65,6 +67,8 @@ export function routeHash(route: Route): string {
       return '#/audit';
     case 'backups':
       return '#/backups';
+    case 'register-import':
+      return '#/import';
     case 'worklist':
       return '#/worklist';
     case 'dashboard':
