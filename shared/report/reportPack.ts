@@ -36,8 +36,8 @@ export interface ReportFile {
 export function checkParts(input: ReportInput, parts: readonly ReportPart[]): Result<ReportPart[]> {
   const ordered = orderedParts(parts);
   if (ordered.length === 0) return fail('bad_request', 'Choose at least one part of the report.');
-  if (ordered.includes('referral') && !referralDecision(input.exam.assessment, input.exam.examinedOn).warranted) {
-    return fail('conflict', 'A referral letter is not warranted for this examination (no category requires a referral and there is no red flag).');
+  if (ordered.includes('referral') && !input.referral && !referralDecision(input.exam.assessment, input.exam.examinedOn).warranted) {
+    return fail('conflict', 'The result does not call for a referral (no category requires one and there is no red flag). To refer anyway, choose the service and give the reason.');
   }
   return ok(ordered);
 }
