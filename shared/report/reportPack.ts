@@ -2,7 +2,7 @@ import { displayName } from '../domain/patient';
 import { assertNever, fail, ok, type Result } from '../ipc/result';
 import { clinicianReport } from './clinicianReport';
 import { patientCopy } from './patientCopy';
-import type { PdfContent, PdfDocument } from './pdfTypes';
+import type { PdfContent, PdfDocument, PdfSection } from './pdfTypes';
 import { referralDecision } from './referral';
 import { referralLetter } from './referralLetter';
 import { footerFor } from './reportHeader';
@@ -16,8 +16,8 @@ import { orderedParts, reportPartLabels, type ReportPart } from './reportParts';
  * metadata dates are the generation time the caller passes, so the same input gives the same
  * document (and, as pdfmake 0.3 writes it, the same bytes).
  *
- * "Page x of y" counts the pages of the file: in a combined file the patient copy may be pages
- * 4-5 of 5 (pdfmake numbers pages per document, not per part).
+ * "Page x of y" counts the pages of each part, also in a combined file: the patient copy is
+ * "Page 1 of 1" wherever it is in the pack.
  */
 
 export interface ReportOptions {
@@ -55,13 +55,43 @@ function partContent(input: ReportInput, part: ReportPart, largePrint: boolean):
   }
 }
 
-/** One document holding `parts` in print order, each from a new page. */
+/**
+ * Which pages of the file each part has, learnt while pdfmake lays the pages out (each part's
+ * section reports its pages as they are added, before any footer is made), so each part's footer
+ * numbers its own pages: the patient copy is "Page 1 of 1" even as pages 3 of a 4-page pack.
+ */
+function partPages(): { recorder: (part: ReportPart) => (page: number) => null; position: (part: ReportPart, page: number) => { page: number; of: number } } {
+  const pages = new Map<ReportPart, number[]>();
+  return {
+    recorder: (part) => (page) => {
+      // pdfmake lays the document out again when a page break moves; page 1 starts a new pass.
+      if (page === 1) pages.clear();
+      const list = pages.get(part) ?? [];
+      if (!list.includes(page)) list.push(page);
+      pages.set(part, list);
+      return null;
+    },
+    position: (part, page) => {
+      const list = pages.get(part) ?? [];
+      const index = list.indexOf(page);
+      return index < 0 ? { page, of: page } : { page: index + 1, of: list.length };
+    },
+  };
+}
+
+/** One document holding `parts` in print order, each from a new page with its own page numbers. */
 export function reportDocument(input: ReportInput, options: ReportOptions): PdfDocument {
   const parts = orderedParts(options.parts);
   const generated = new Date(input.generatedAt);
-  const content: PdfContent[] = parts.map((part, i) => ({
-    stack: partContent(input, part, options.largePrint),
-    ...(i > 0 ? { pageBreak: 'before' as const } : {}),
+  const footer = footerFor(input);
+  const tracker = partPages();
+  const content: PdfSection[] = parts.map((part) => ({
+    section: partContent(input, part, options.largePrint),
+    background: tracker.recorder(part),
+    footer: (currentPage) => {
+      const at = tracker.position(part, currentPage);
+      return footer(at.page, at.of);
+    },
   }));
   const what = parts.map((p) => reportPartLabels[p]).join(', ');
   return {
@@ -80,7 +110,6 @@ export function reportDocument(input: ReportInput, options: ReportOptions): PdfD
     pageMargins,
     language: 'en-GB',
     content,
-    footer: footerFor(input),
     styles,
     defaultStyle: { fontSize: 9, color: colours.text, lineHeight: 1.1 },
   };
