@@ -113,7 +113,7 @@ function nextReviewText(assessment: Assessment, examinedOn: string): PdfContent 
   const review = nextReview(assessment, examinedOn);
   switch (review.kind) {
     case 'date':
-      return { text: [{ text: `By ${formatDate(review.date)}`, bold: true }, review.provisional ? ' (the result is incomplete: until it is settled)' : '', { text: ` ${review.months} months: the shorter interval of the two guidelines.`, color: colours.muted }] };
+      return { text: [{ text: `By ${formatDate(review.date)}`, bold: true }, review.provisional ? ' (the result is incomplete: until it is settled)' : '', { text: ` ${review.months} month${review.months === 1 ? '' : 's'}: the shorter interval of the two guidelines.`, color: colours.muted }] };
     case 'urgent':
     case 'not-set':
       return { text: review.text, bold: true };
@@ -126,11 +126,17 @@ function resultBox(input: ReportInput, referral: ReferralDecision): PdfTable {
   const { exam } = input;
   const a = exam.assessment;
   const comparison = underCurrentRules(a, exam.findings);
-  const rows: [string, PdfContent][] = [
-    ['Action', { text: actionLine(a, referral), bold: referral.warranted }],
-    ['Next review', nextReviewText(a, exam.examinedOn)],
-    ['Referral', referral.warranted ? { text: followUpOf(a).referralText, bold: true } : followUpOf(a).referralText],
-  ];
+  // With a referral the action is the referral, so it is said once.
+  const rows: [string, PdfContent][] = referral.warranted
+    ? [
+        ['Action, referral', { text: actionLine(a, referral), bold: true }],
+        ['Next review', nextReviewText(a, exam.examinedOn)],
+      ]
+    : [
+        ['Action', actionLine(a, referral)],
+        ['Next review', nextReviewText(a, exam.examinedOn)],
+        ['Referral', followUpOf(a).referralText],
+      ];
   const warnings = a.warnings.map((w) => w.message);
   const stack: PdfContent[] = [
     { text: 'Result', style: 'h3', margin: [0, 0, 0, 2] },
@@ -138,7 +144,7 @@ function resultBox(input: ReportInput, referral: ReferralDecision): PdfTable {
     resultLine('NICE NG19', a.nice),
     ...(comparison.differs && comparison.text ? [{ text: comparison.text.replace(/^Under the current rules/, 'under the current rules'), italics: true, margin: [0, 0, 0, 1.5] as [number, number, number, number] }] : []),
     ...(warnings.length > 0 ? [{ text: [{ text: 'Check: ', bold: true }, warnings.join(' ')], margin: [0, 0, 0, 1.5] as [number, number, number, number] }] : []),
-    detailsTable(rows, 1, 62, true),
+    detailsTable(rows, 1, 70, true),
   ];
   return { table: { widths: ['*'], body: [[{ stack, fillColor: colours.shade }]], dontBreakRows: true }, layout: boxed, margin: [0, 5, 0, 3] };
 }

@@ -201,7 +201,7 @@ export function findingsTable(exam: ReportableExam): PdfTable {
     row(feet, 'Callus', (f) => presentReading(f.findings.skin?.callus, zoneNames(f.findings.skin?.callusSites))),
     row(feet, 'Fissures', (f) => presentReading(f.findings.skin?.fissures, zoneNames(f.findings.skin?.fissureSites))),
     ...ifRecorded(feet, (f) => f.skin?.preUlcerativeLesion, 'Pre-ulcerative lesion', (f) => presentReading(f.findings.skin?.preUlcerativeLesion)),
-    ...ifRecorded(feet, (f) => f.skin?.interdigitalMaceration, 'Maceration between toes', (f) => presentReading(f.findings.skin?.interdigitalMaceration)),
+    ...ifRecorded(feet, (f) => f.skin?.interdigitalMaceration, 'Toe-web maceration', (f) => presentReading(f.findings.skin?.interdigitalMaceration)),
     ...ifRecorded(feet, (f) => f.skin?.dryness, 'Dry skin', (f) => presentReading(f.findings.skin?.dryness)),
     ...ifRecorded(feet, (f) => f.nails, 'Nails', (f) => nailsReading(f.findings.nails)),
     group('Shape'),

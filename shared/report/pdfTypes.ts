@@ -32,6 +32,8 @@ interface PdfNodeBase extends PdfStyle {
   pageBreak?: 'before' | 'after';
   width?: number | '*' | 'auto';
   id?: string;
+  /** Placed at this point of the page (points from the top-left corner), outside the flow. */
+  absolutePosition?: { x: number; y: number };
 }
 
 /** A run of text, or several runs with their own styles on one line. */

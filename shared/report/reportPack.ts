@@ -1,4 +1,5 @@
 import { displayName } from '../domain/patient';
+import type { ReportFileNaming } from '../domain/settings';
 import { assertNever, fail, ok, type Result } from '../ipc/result';
 import { clinicianReport } from './clinicianReport';
 import { patientCopy } from './patientCopy';
@@ -115,19 +116,43 @@ export function reportDocument(input: ReportInput, options: ReportOptions): PdfD
   };
 }
 
-/** "Clinician report - ŻAK, Łucja - 2026-11-25.pdf"; the pack is "Foot screening report - ...". */
-export function reportFileName(input: ReportInput, parts: readonly ReportPart[]): string {
+/** Characters file systems refuse or treat specially, replaced in file names. */
+function safeForFileName(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f/\\:*?"<>|]+/g, '_').trim();
+}
+
+/**
+ * "Clinician report - MRN-1001 - 2026-11-25.pdf" as the clinic's setting names it: by identifier
+ * and date unless the clinic chose to include the name (file names show in download folders,
+ * print queues and e-mail attachments). The pack is "Foot screening report - ...".
+ */
+export function reportFileName(input: ReportInput, parts: readonly ReportPart[], naming: ReportFileNaming = 'identifier-date'): string {
   const what = parts.length === 1 && parts[0] ? reportPartLabels[parts[0]] : 'Foot screening report';
-  return `${what} - ${displayName(input.patient)} - ${input.exam.examinedOn}.pdf`;
+  const id = input.patient.clinicIdentifier;
+  const date = input.exam.examinedOn;
+  const fields = ((): string[] => {
+    switch (naming) {
+      case 'identifier-date':
+        return [id, date];
+      case 'date-identifier':
+        return [date, id];
+      case 'name-identifier-date':
+        return [displayName(input.patient), id, date];
+      default:
+        return assertNever(naming, 'report file naming');
+    }
+  })();
+  return `${safeForFileName([what, ...fields].join(' - '))}.pdf`;
 }
 
 /** The files to make: one with every part (`combined`), or one per part. */
-export function reportFiles(input: ReportInput, options: ReportOptions & { combined: boolean }): ReportFile[] {
+export function reportFiles(input: ReportInput, options: ReportOptions & { combined: boolean; naming?: ReportFileNaming }): ReportFile[] {
   const parts = orderedParts(options.parts);
   const groups = options.combined ? [parts] : parts.map((p) => [p]);
   return groups.map((group) => ({
     parts: group,
-    fileName: reportFileName(input, group),
+    fileName: reportFileName(input, group, options.naming),
     definition: reportDocument(input, { parts: group, largePrint: options.largePrint }),
   }));
 }
