@@ -19,7 +19,7 @@ import { nextReview } from './nextReview';
 import { referralDecision } from './referral';
 import type { ReportInput } from './reportInput';
 import { boxed, colours } from './reportLayout';
-import { capitalise, formatDate, isolate, naturalName } from './reportText';
+import { capitalise, formatDate, naturalName } from './reportText';
 
 /**
  * The patient copy: what was checked, what it means, the risk in words, foot care for that risk,
@@ -203,7 +203,7 @@ export function patientCopy(input: ReportInput, largePrint: boolean): PdfContent
       ],
       columnGap: 12,
     },
-    p(`For ${isolate(naturalName(patient))}, born ${formatDate(patient.dateOfBirth)}. Checked on ${formatDate(exam.examinedOn)}.`),
+    p(`For ${naturalName(patient)}, born ${formatDate(patient.dateOfBirth)}. Checked on ${formatDate(exam.examinedOn)}.`),
     ...emergencyBox,
     {
       stack: [

@@ -187,7 +187,7 @@ export function referralLetter(input: ReportInput): PdfContent[] {
     ...recordNotices(input, false),
     { text: 'Dear colleague,', margin: [0, 8, 0, 4] },
     {
-      text: `I screened the feet of ${isolate(naturalName(patient))} on ${formatDate(exam.examinedOn)} and would be grateful if you would see them${urgent ? ' urgently' : ''}. Urgency: ${urgency.charAt(0).toLowerCase()}${urgency.slice(1)}.`,
+      text: `I screened the feet of ${naturalName(patient)} on ${formatDate(exam.examinedOn)} and would be grateful if you would see them${urgent ? ' urgently' : ''}. Urgency: ${urgency.charAt(0).toLowerCase()}${urgency.slice(1)}.`,
       margin: [0, 0, 0, 4],
     },
     ...listSection('Reason for referral', reasons),
