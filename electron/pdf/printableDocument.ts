@@ -84,6 +84,9 @@ export class PrintableDocument {
       const list = node[key];
       if (Array.isArray(list)) out[key] = list.map((n) => this.node(n));
     }
+    // A section (a part of the report pack) has its own content and footer.
+    if (Array.isArray(node.section)) out.section = node.section.map((n) => this.node(n));
+    if (typeof node.footer === 'function') out.footer = this.dynamic(node.footer as DynamicContent);
     const table = node.table;
     if (isNode(table) && Array.isArray(table.body)) {
       out.table = { ...table, body: table.body.map((row: unknown) => (Array.isArray(row) ? row.map((cell) => this.node(cell)) : row)) };

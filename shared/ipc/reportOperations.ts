@@ -17,6 +17,20 @@ export const renderReportRequestSchema = z
     /** One PDF with every part (true), or one PDF per part. */
     combined: z.boolean().default(true),
     mode: z.enum(deliveryModes),
+    /** Print the details appendix after the clinician report (rule identifiers, long lists). */
+    details: z.boolean().default(false),
+    /**
+     * The referral letter's addressee (an id from the clinic's referral destinations; null: the
+     * service the result names) and the clinician's reason. Given, a letter can be made for any
+     * signed screening, also one whose result does not call for a referral.
+     */
+    referral: z
+      .object({
+        destinationId: z.string().trim().min(1).max(40).nullable(),
+        reason: z.string().trim().max(500, 'At most 500 characters'),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -6,8 +6,8 @@ import { assertNever } from '../ipc/result';
 import type { PdfContent } from './pdfTypes';
 import { nextReview, type NextReview } from './nextReview';
 import type { ReferralDecision } from './referral';
-import type { ReportableExam } from './reportInput';
-import { bullets, colours, detailsTable, heading, listSection, notice, rowLines, section, value } from './reportLayout';
+import type { ReportableExam, ReportInput } from './reportInput';
+import { bullets, colours, detailsTable, heading, listSection, rowLines, section, value } from './reportLayout';
 import { describePaths, formatDate } from './reportText';
 
 /**
@@ -29,7 +29,7 @@ function categoryBlock(title: string, result: IwgdfResult | NiceResult): PdfCont
   }
   rows.push({ text: [{ text: 'Action: ', style: 'label' }, result.action] }, { text: [{ text: 'Interval: ', style: 'label' }, result.interval] });
   if (result.conventionsApplied.length > 0) {
-    rows.push({ text: `Where the app chose (see docs/clinical-rules.md): ${result.conventionsApplied.map((c) => `${c.id} ${c.title}`).join('; ')}.`, style: 'small', margin: [0, 1, 0, 0] });
+    rows.push({ text: `Conventions the app applied: ${result.conventionsApplied.map((c) => `${c.id} ${c.title}`).join('; ')}.`, style: 'small', margin: [0, 1, 0, 0] });
   }
   return { stack: rows, margin: [0, 0, 0, 6] };
 }
@@ -101,7 +101,29 @@ function actions(exam: ReportableExam, referral: ReferralDecision): PdfContent[]
   return items;
 }
 
-export function clinicianAssessment(exam: ReportableExam, referral: ReferralDecision): PdfContent[] {
+/** The scores line for page 1: only the scores that could be calculated (every item recorded). */
+export function calculatedScores(assessment: Assessment): string | null {
+  const { mnsiExam, nds } = assessment.scores;
+  const parts: string[] = [];
+  if (mnsiExam.total !== null) parts.push(`${mnsiExam.name} ${mnsiExam.total} of ${mnsiExam.max}${mnsiExam.abnormal === null ? '' : mnsiExam.abnormal ? ` (abnormal, ${mnsiExam.cutOff} or more)` : ` (below ${mnsiExam.cutOff})`}`);
+  if (nds.total !== null) parts.push(`${nds.name} ${nds.total} of ${nds.max}${nds.band ? `, band ${nds.band}` : ''}`);
+  return parts.length > 0 ? `${parts.join('; ')}.` : null;
+}
+
+/** Whether any item of the extended neurological examination was recorded (scores otherwise say nothing). */
+function scoresRecorded(assessment: Assessment): boolean {
+  const { mnsiExam, mnsiExamWithMonofilament, nds } = assessment.scores;
+  return [mnsiExam, mnsiExamWithMonofilament, nds].some((s) => s.total !== null);
+}
+
+/**
+ * The details appendix (optional, from a new page): each guideline's result in full with the
+ * action, interval and the conventions the app applied, LOPS and PAD with their reasons, the
+ * neuropathy scores when recorded, red flags, other causes to consider, every recommended action
+ * and the rule-set versions. All of it is the assessment stored at sign-off.
+ */
+export function clinicianDetails(input: ReportInput, referral: ReferralDecision): PdfContent[] {
+  const exam = input.exam;
   const a = exam.assessment;
   const present = a.redFlags.present.map((id) => redFlagLabels[id]);
   const notRecorded = a.redFlags.notRecorded.map((id) => redFlagLabels[id].toLowerCase());
@@ -111,17 +133,20 @@ export function clinicianAssessment(exam: ReportableExam, referral: ReferralDeci
     ...(notRecorded.length > 0 ? [{ text: `Not asked or not recorded: ${notRecorded.join(', ')}.`, color: colours.muted }] : []),
   ];
   return [
+    { text: 'Details of the assessment', style: 'title', pageBreak: 'before' },
+    { text: 'The categories, reasons and rules stored when the screening was signed.', color: colours.muted, margin: [0, 0, 0, 4] },
     ...section('Risk category and reasons', categoryBlock('IWGDF 2023', a.iwgdf2023), categoryBlock('NICE NG19', a.nice)),
     ...section(
       'Loss of protective sensation and peripheral artery disease',
       detailsTable([factLine(a, 'lops', 'LOPS'), factLine(a, 'pad', 'PAD')], 1, 40),
     ),
-    ...section('Neuropathy scores', scoreRows(a), {
-      text: 'A score is given only when every item is recorded; otherwise the missing items are listed.',
-      style: 'small',
-      margin: [0, 2, 0, 0],
-    }),
-    ...listSection('Warnings', a.warnings.map((w) => w.message)),
+    ...(scoresRecorded(a)
+      ? section('Neuropathy scores', scoreRows(a), {
+          text: 'A score is given only when every item is recorded; otherwise the missing items are listed.',
+          style: 'small',
+          margin: [0, 2, 0, 0],
+        })
+      : []),
     ...section('Red flags of an atypical neuropathy', { stack: redFlagLines }),
     ...(a.otherCausesToConsider.length > 0
       ? listSection(
@@ -131,8 +156,10 @@ export function clinicianAssessment(exam: ReportableExam, referral: ReferralDeci
       : []),
     ...listSection('Recommended action', actions(exam, referral)),
     { stack: [heading('Next review', 'h3'), nextReviewContent(nextReview(a, exam.examinedOn))], unbreakable: true },
-    ...(a.nice.category === 'active' || a.iwgdf2023.category === 'urgent'
-      ? [notice('Urgent', 'Active foot disease: refer urgently for treatment (see the referral letter).', 'urgent')]
-      : []),
+    {
+      text: `Rule sets: ${a.iwgdf2023.ruleSet} ${a.iwgdf2023.ruleSetVersion}; ${a.nice.ruleSet} ${a.nice.ruleSetVersion}; engine ${a.engineVersion}. Signed electronically; the categories and reasons are those stored at sign-off, so this report can be reproduced exactly.`,
+      style: 'small',
+      margin: [0, 8, 0, 0],
+    },
   ];
 }

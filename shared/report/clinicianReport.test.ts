@@ -16,16 +16,15 @@ function summaryRow(report: string, label: string): string {
 describe('clinician report: follow-up', () => {
   it('NICE moderate: the summary says the referral is warranted, as the action asks', () => {
     const report = text('V03');
-    expect(summaryRow(report, 'Referral')).toBe('Warranted: Foot protection service (FPS) / podiatry, first assessment within 6-8 weeks.');
+    expect(summaryRow(report, 'Action, referral')).toBe('Refer: Foot protection service (FPS) / podiatry, first assessment within 6-8 weeks, by 20 January 2027.');
     expect(report).not.toMatch(/not warranted/i);
-    expect(report).toContain('Referral warranted: Foot protection service (FPS) / podiatry.');
   });
 
   it('an incomplete exam with confirmed LOPS has a review date and the referral, never "not set"', () => {
     const report = text('V27');
-    expect(summaryRow(report, 'Next review')).toBe('By 25 February 2027 (the result is incomplete: until it is settled)');
+    expect(summaryRow(report, 'Next review')).toMatch(/^By 25 February 2027 \(the result is incomplete: until it is settled\)/);
     expect(report).not.toContain('Not set');
-    expect(summaryRow(report, 'Referral')).toMatch(/^Offered: may be needed until the result is settled: Foot protection service/);
+    expect(summaryRow(report, 'Action, referral')).toMatch(/^If the result settles on it, refer: Foot protection service/);
   });
 
   it('low risk: no referral, said plainly', () => {
@@ -33,18 +32,19 @@ describe('clinician report: follow-up', () => {
   });
 
   it('a red flag: medical review by a GP or physician is listed beside the foot referral', () => {
-    expect(text('V36')).toContain('Medical review: GP or physician (medical review).');
+    expect(text('V36')).toContain('Also prompt medical review of a red flag (GP or physician).');
   });
 
   it('a PAD "no" that is not firm says so (decision 5)', () => {
-    expect(text('V48')).toContain('Not ruled out firmly (decision 5): Right foot: PAD ruled out by the pulses alone');
+    const withDetails = plainText(clinicianReport({ ...reportInput(vignetteFindings('V48')), details: true }));
+    expect(withDetails).toContain('Not ruled out firmly (decision 5): Right foot: PAD ruled out by the pulses alone');
   });
 });
 
 describe('referral letter', () => {
   it('names an abnormal waveform and a low toe pressure among the key findings', () => {
-    expect(plainText(referralLetter(reportInput(vignetteFindings('V45'))))).toContain('Right foot: posterior tibial Doppler waveform absent, indicates PAD.');
-    expect(plainText(referralLetter(reportInput(vignetteFindings('V46'))))).toContain('toe pressure 20 mmHg: below 30, PAD; urgent vascular assessment');
+    expect(plainText(referralLetter(reportInput(vignetteFindings('V45'))))).toContain('Right foot: posterior tibial Doppler waveform absent (PAD).');
+    expect(plainText(referralLetter(reportInput(vignetteFindings('V46'))))).toContain('toe pressure 20 mmHg: PAD (below 30)');
   });
 
   it('an offered (provisional) referral says the screening is not decided yet', () => {

@@ -35,20 +35,20 @@ export function pulseReading(pulse: PulseResult | undefined): Reading {
 export function abiReading(abi: number | null | undefined): Reading {
   if (abi === null || abi === undefined) return { text: 'Not measured', abnormal: false };
   const shown = abi.toFixed(2);
-  if (abi < abiPadBelow) return { text: `${shown}: below ${abiPadBelow}, indicates PAD`, abnormal: true };
+  if (abi < abiPadBelow) return { text: `${shown}: PAD (below ${abiPadBelow})`, abnormal: true };
   if (abi > abiUnreliableAbove) {
-    return { text: `${shown}: above ${abiUnreliableAbove}, unreliable (non-compressible arteries); record a TBI or Doppler waveforms`, abnormal: true };
+    return { text: `${shown}: unreliable (above ${abiUnreliableAbove}, non-compressible arteries)`, abnormal: true };
   }
-  return { text: `${shown}: normal range (${abiPadBelow}-${abiUnreliableAbove})`, abnormal: false };
+  return { text: `${shown}: normal`, abnormal: false };
 }
 
 /** TBI: < 0.70 is PAD (IWGDF 2023); 0.70-0.74 is borderline (decision 9). */
 export function tbiReading(tbi: number | null | undefined): Reading {
   if (tbi === null || tbi === undefined) return { text: 'Not measured', abnormal: false };
   const shown = tbi.toFixed(2);
-  if (tbi < tbiPadBelow) return { text: `${shown}: below ${tbiPadBelow.toFixed(2)}, indicates PAD`, abnormal: true };
-  if (tbi < tbiBorderlineBelow) return { text: `${shown}: borderline (0.70-0.74)`, abnormal: true };
-  return { text: `${shown}: ${tbiPadBelow.toFixed(2)} or more, normal`, abnormal: false };
+  if (tbi < tbiPadBelow) return { text: `${shown}: PAD (below ${tbiPadBelow.toFixed(2)})`, abnormal: true };
+  if (tbi < tbiBorderlineBelow) return { text: `${shown}: borderline`, abnormal: true };
+  return { text: `${shown}: normal`, abnormal: false };
 }
 
 /** Doppler waveform at a pedal artery: monophasic or absent indicates PAD (decision 9). */
@@ -60,9 +60,9 @@ export function waveformReading(waveform: WaveformResult | undefined): Reading {
     case 'biphasic':
       return { text: 'Biphasic', abnormal: false };
     case 'monophasic':
-      return { text: 'Monophasic, indicates PAD', abnormal: true };
+      return { text: 'Monophasic (PAD)', abnormal: true };
     case 'absent':
-      return { text: 'Absent, indicates PAD', abnormal: true };
+      return { text: 'Absent (PAD)', abnormal: true };
     case 'not_tested':
       return { text: 'Not tested', abnormal: false };
     default:
@@ -74,7 +74,7 @@ export function waveformReading(waveform: WaveformResult | undefined): Reading {
 export function toePressureReading(mmHg: number | null | undefined): Reading {
   if (mmHg === null || mmHg === undefined) return { text: 'Not measured', abnormal: false };
   return mmHg < toePressurePadBelow
-    ? { text: `${mmHg} mmHg: below ${toePressurePadBelow}, PAD; urgent vascular assessment`, abnormal: true }
+    ? { text: `${mmHg} mmHg: PAD (below ${toePressurePadBelow})`, abnormal: true }
     : { text: `${mmHg} mmHg`, abnormal: false };
 }
 

@@ -1,4 +1,4 @@
-import type { Patient } from '../domain/patient';
+import { postalAddressLines, type Patient } from '../domain/patient';
 import type { PdfContent, PdfDocument } from './pdfTypes';
 import { colours, contentWidth, pageMargins, styles } from './reportLayout';
 import { formatDate, naturalName } from './reportText';
@@ -9,12 +9,19 @@ import { formatDate, naturalName } from './reportText';
  * patient copy), 12 pt type (RNIB clear print minimum), and no medical detail: the letter may be
  * opened by someone else in the household.
  *
- * The app holds no postal addresses, so the address window shows the name and leaves room for a
- * label (or the clinic's own mail merge from the patients CSV export).
+ * The patient's name and postal address are printed where the window of a DL envelope with a
+ * left window shows them once the A4 page is folded in three: 20 mm from the left edge and 50 mm
+ * from the top, within 90 x 35 mm (the common UK DL window, 90 x 35 mm at 20 mm from the left
+ * and 15 mm from the bottom of the envelope; DIN 5008 form B places it the same). With no
+ * address recorded the name is printed there with room for a label.
  */
 
+const mm = 72 / 25.4;
+/** Where the address block goes on the page, in points from the top-left corner. */
+export const addressWindow = { x: 20 * mm, y: 50 * mm, width: 90 * mm, height: 35 * mm } as const;
+
 export interface LetterInput {
-  patient: Pick<Patient, 'familyName' | 'givenNames' | 'clinicIdentifier'>;
+  patient: Pick<Patient, 'familyName' | 'givenNames' | 'clinicIdentifier'> & Partial<Pick<Patient, 'title' | 'addressLine1' | 'addressLine2' | 'addressLine3' | 'town' | 'postcode'>>;
   /** The last signed examination, or null: never screened here. */
   lastExaminedOn: string | null;
   /** The next due date, or null: never screened. */
@@ -60,6 +67,7 @@ const urgentAdvice =
 function oneLetter(letter: LetterInput, batch: LetterBatch, first: boolean): PdfContent {
   const clinic = batch.clinicName.trim();
   const name = naturalName(letter.patient);
+  const addressee = letter.patient.title ? `${letter.patient.title} ${name}` : name;
   return {
     stack: [
       {
@@ -67,10 +75,21 @@ function oneLetter(letter: LetterInput, batch: LetterBatch, first: boolean): Pdf
           { stack: [...(clinic ? [{ text: clinic, bold: true, fontSize: 13 }] : []), { text: 'Diabetes foot screening', color: colours.muted }], width: '*' },
           { text: formatDate(batch.letterDate), alignment: 'right', width: 150 },
         ],
-        margin: [0, 0, 0, 28],
+        margin: [0, 0, 0, 4],
       },
-      // Where a window envelope shows the address: the name, then room for an address label.
-      { stack: [{ text: name, bold: true }, { text: ' \n \n \n ', color: colours.muted }], margin: [0, 0, 0, 30], width: 260 },
+      // In the envelope's window: the name and address, outside the flow at a fixed place.
+      {
+        stack: [
+          { text: addressee, bold: true },
+          ...postalAddressLines({ addressLine1: null, addressLine2: null, addressLine3: null, town: null, postcode: null, ...letter.patient }).map((line) => ({ text: line })),
+        ],
+        absolutePosition: { x: addressWindow.x + 6, y: addressWindow.y + 4 },
+        width: addressWindow.width - 12,
+        fontSize: 11,
+        lineHeight: 1.1,
+      },
+      // The letter itself starts under the window.
+      { text: '', margin: [0, addressWindow.y + addressWindow.height - pageMargins[1] - 10 - 58, 0, 0] },
       { text: 'Time for your diabetes foot check', style: 'title', fontSize: 17, margin: [0, 0, 0, 14] },
       { text: `Dear ${name},`, margin: [0, 0, 0, 10] },
       ...letterParagraphs(letter, batch).map((text): PdfContent => ({ text, margin: [0, 0, 0, 9] })),

@@ -86,19 +86,19 @@ export const riskWords: Readonly<Record<PatientRisk, { title: string; meaning: s
 };
 
 const everyone = [
-  'Look at your feet every day. Look for cuts, blisters, red marks and swelling. Use a mirror, or ask someone to help.',
-  'Wash your feet every day. Dry them well, mainly between the toes.',
+  'Look at your feet every day for cuts, blisters, redness and swelling. Use a mirror.',
+  'Wash your feet every day. Dry them well between the toes.',
   'Put cream on dry skin, but not between your toes.',
-  'Cut your toenails straight across. Do not cut down the sides.',
+  'Cut your toenails straight across.',
   'Wear shoes that fit well, and socks with no tight tops.',
-  'Keep your blood sugar in the range your team gave you. If you smoke, ask us for help to stop.',
+  'If you smoke, ask us for help to stop.',
 ];
 
 const atRisk = [
-  'Do not walk barefoot, not even at home. Do not walk in socks or thin slippers.',
-  'Feel inside your shoes for stones or rough bits before you put them on.',
-  'Do not use corn plasters or blades on hard skin. The foot team will treat it.',
-  'Test bath water with your elbow. Do not put hot water bottles or heat pads on your feet.',
+  'Do not walk barefoot, even at home. Do not walk in socks or thin slippers.',
+  'Feel inside your shoes for stones before you put them on.',
+  'Do not use corn plasters or blades on hard skin.',
+  'Test bath water with your elbow. Keep hot water bottles off your feet.',
   'Go to all of your foot care visits.',
 ];
 
@@ -121,7 +121,8 @@ export function footCareAdvice(risk: PatientRisk): string[] {
     case 'high':
       return [...everyone, ...atRisk, ...highRisk];
     case 'active':
-      return [...active, ...everyone.slice(0, 3)];
+      // Footwear advice stays: shoes that rub are how many sores start.
+      return [...active, ...everyone.slice(0, 3), ...(everyone[4] ? [everyone[4]] : [])];
     default:
       return assertNever(risk, 'patient risk');
   }
@@ -161,6 +162,11 @@ export const emergencySigns = [
   'you see pus',
   'your foot turns cold, pale or black',
 ];
+
+/** "999", or "the emergency number" when the clinic has not given it. */
+export function emergencyNumberWords(contacts: PatientContacts): string {
+  return given(contacts.emergencyNumber) ?? 'the emergency number';
+}
 
 /** "Go to the emergency department now, or call 999, if:" */
 export function emergencyHeading(contacts: PatientContacts): string {

@@ -32,10 +32,12 @@ describe('patient copy: plain language for a reading age of about 11', () => {
   it('says what was checked, what it means, the risk in words, when next due and when to get help', () => {
     const text = plainText(patientCopy(reportInput(vignetteFindings('V04')), false));
     expect(text).toContain('For Zoë Ní Bhriain, born 3 July 1956. Checked on 25 November 2026.');
-    expect(text).toContain('What we checked');
+    expect(text).toContain('What we found');
     expect(text).toContain('you could not feel the touch on some parts of your feet');
     expect(text).toContain('Moderate risk');
-    expect(text).toContain('Your next foot check is due by 25 February 2027.');
+    // One next-check line: the foot team's date, not a second screening date beside it.
+    expect(text).toContain('We are asking the foot team to see you by 20 January 2027. They will tell you when to come back.');
+    expect(text).not.toContain('Your next foot check is due by');
     for (const sign of ['a new sore, cut or blister, or any break in the skin', 'a change of colour', 'swelling or heat in your foot', 'sudden numbness or weakness']) {
       expect(text).toContain(sign);
     }
@@ -66,8 +68,7 @@ describe('patient copy: plain language for a reading age of about 11', () => {
 
   it('a red flag: the patient is told a doctor will be asked to see them', () => {
     const text = plainText(patientCopy(reportInput(vignetteFindings('V36')), false));
-    expect(text).toContain('We are asking a doctor to see you soon about the changes in the feeling or strength of your feet and legs.');
-    expect(text).toContain('We are asking the foot team to see you by 20 January 2027.');
+    expect(text).toContain('We are asking the foot team to see you by 20 January 2027. They will tell you when to come back. We are also asking a doctor to see you soon about the changes in the feeling or strength of your feet and legs.');
   });
 
   it('an incomplete result still says when the next check is due (decision 6)', () => {
@@ -87,7 +88,7 @@ describe('patient copy: plain language for a reading age of about 11', () => {
       const text = plainText(patientCopy(reportInput(gangrene, { contacts: { clinicPhone: '01632 960000', emergencyNumber: '999' } }), false));
       const emergency = text.indexOf('Go to the emergency department now, or call 999, if:');
       expect(emergency).toBeGreaterThan(-1);
-      expect(emergency).toBeLessThan(text.indexOf('What we checked'));
+      expect(emergency).toBeLessThan(text.indexOf('Your risk'));
       for (const sign of ['you have a fever or feel unwell', 'redness or swelling spreads', 'you see pus', 'your foot turns cold, pale or black']) {
         expect(text).toContain(sign);
       }
@@ -118,10 +119,10 @@ describe('patient copy: plain language for a reading age of about 11', () => {
     }
   });
 
-  it('large print sets the body in 18 pt instead of 12 pt', () => {
+  it('large print sets the body in 16 pt (RNIB large print 16-18 pt) instead of 12 pt', () => {
     const input = reportInput(vignetteFindings('V01'));
     expect((patientCopy(input, false)[0] as PdfStack).fontSize).toBe(12);
-    expect((patientCopy(input, true)[0] as PdfStack).fontSize).toBe(18);
+    expect((patientCopy(input, true)[0] as PdfStack).fontSize).toBe(16);
   });
 
   it('a declined exam says so, without findings it does not have', () => {

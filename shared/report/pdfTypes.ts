@@ -32,6 +32,8 @@ interface PdfNodeBase extends PdfStyle {
   pageBreak?: 'before' | 'after';
   width?: number | '*' | 'auto';
   id?: string;
+  /** Placed at this point of the page (points from the top-left corner), outside the flow. */
+  absolutePosition?: { x: number; y: number };
 }
 
 /** A run of text, or several runs with their own styles on one line. */
@@ -130,6 +132,17 @@ export type PdfContent = string | PdfText | PdfStack | PdfColumns | PdfList | Pd
 /** Repeated content (the footer), given the page number and the page count of the document. */
 export type PdfDynamicContent = (currentPage: number, pageCount: number) => PdfContent;
 
+/**
+ * A section of the document (top level only): it starts on a new page and has its own footer.
+ * `background` is called once for each page the section gets, in order, while pages are laid out
+ * (before any footer is made), so a section can learn its own pages; it draws nothing (null).
+ */
+export interface PdfSection {
+  section: PdfContent[];
+  footer?: PdfDynamicContent;
+  background?: (currentPage: number) => null;
+}
+
 /** Document metadata. Dates are set from the exam so that the same input gives the same file. */
 export interface PdfInfo {
   title: string;
@@ -147,7 +160,7 @@ export interface PdfDocument {
   pageSize: 'A4';
   pageMargins: [number, number, number, number];
   language?: string;
-  content: PdfContent[];
+  content: (PdfContent | PdfSection)[];
   footer?: PdfDynamicContent;
   styles?: Record<string, PdfStyle>;
   defaultStyle?: PdfStyle;

@@ -71,3 +71,10 @@ export function referralOfferText(decision: ReferralDecision): string {
   const may = decision.provisional ? 'Offered until the result is settled. ' : '';
   return `${may}${decision.reasons.join(' ')} To: ${decision.recipient}. ${decision.urgencyHeadline}${seeBy}.`;
 }
+
+/** "Within 1 working day", "Immediately (limb-threatening)": the headline as one clean phrase. */
+export function urgencyPhrase(decision: ReferralDecision): string {
+  const [head, ...rest] = decision.urgencyHeadline.split(/:\s*/);
+  const phrase = rest.length > 0 ? `${head ?? ''} (${rest.join(', ')})` : (head ?? '');
+  return `${phrase}${decision.seeBy ? `, by ${formatDate(decision.seeBy)}` : ''}`;
+}

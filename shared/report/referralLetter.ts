@@ -2,15 +2,17 @@ import type { Assessment } from '../clinical/assessment';
 import { sideLabel } from '../clinical/protocols';
 import { unique } from '../clinical/sets';
 import { sides, type Findings } from '../domain/findings';
+import { postalAddressLines } from '../domain/patient';
+import { referralServiceLabels } from '../domain/settings';
 import { insensateSites } from './findingsTable';
 import { abiReading, tbiReading, toePressureReading, waveformReading } from './findingsWords';
 import type { PdfContent } from './pdfTypes';
-import { referralDecision } from './referral';
+import { referralDecision, urgencyPhrase, type ReferralDecision } from './referral';
 import { footDiagrams } from './reportDiagram';
-import { partTitle, patientRows, recordNotices } from './reportHeader';
+import { examinerLine, partTitle, patientRows, recordNotices } from './reportHeader';
 import type { ReportInput } from './reportInput';
 import { boxed, colours, detailsTable, listSection, notice, section } from './reportLayout';
-import { formatDate, formatInstant, isoDateIn, naturalName } from './reportText';
+import { formatDate, formatInstant, isolate, isoDateIn, naturalName } from './reportText';
 
 /**
  * The referral letter: to the foot protection service, podiatry or the multidisciplinary foot
@@ -76,59 +78,130 @@ export function keyFindings(assessment: Assessment, findings: Findings): string[
   return out;
 }
 
+/** Reasons in order, each once (ignoring case and the closing full stop). */
+function withoutRepeats(reasons: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = r.trim().replace(/\.$/, '').toLowerCase();
+    if (key === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function lines(text: string): string[] {
+  return text.split(/\r?\n|,\s*(?=\S)/).map((l) => l.trim()).filter((l) => l !== '');
+}
+
+function addressee(input: ReportInput, decision: ReferralDecision): PdfContent {
+  const destination = input.referral?.destination ?? null;
+  if (!destination) return { text: decision.recipient || 'The foot care team', bold: true };
+  const contact = [destination.phone ? `Phone ${destination.phone}` : null, destination.email ? destination.email : null].filter((x): x is string => x !== null);
+  return {
+    stack: [
+      { text: isolate(destination.name), bold: true },
+      ...lines(destination.address).map((l) => ({ text: isolate(l) })),
+      ...(contact.length > 0 ? [{ text: contact.join(' · ') }] : []),
+    ],
+  };
+}
+
+function referrer(input: ReportInput): PdfContent {
+  const clinic = input.clinicName.trim();
+  const phone = input.contacts?.clinicPhone?.trim();
+  return {
+    stack: [
+      { text: examinerLine(input), bold: true },
+      ...(clinic ? [{ text: isolate(clinic) }] : []),
+      ...lines(input.clinicAddress ?? '').map((l) => ({ text: isolate(l) })),
+      ...(phone ? [{ text: `Phone ${phone}` }] : []),
+    ],
+  };
+}
+
+/** What the foot team needs to contact and see the patient: phone, address, language, GP, conditions, medicines. */
+function patientContactRows(input: ReportInput): [string, PdfContent][] {
+  const p = input.patient;
+  const phones = [p.mobilePhone, p.phone].filter((x): x is string => x !== null && x !== '');
+  const address = postalAddressLines(p);
+  const rows: [string, PdfContent][] = [
+    ['Phone', phones.length > 0 ? unique(phones).join(' · ') : 'Not recorded'],
+    ['Address', address.length > 0 ? { stack: address.map((l) => ({ text: isolate(l) })) } : 'Not recorded'],
+    ['Preferred language', p.preferredLanguage ? isolate(p.preferredLanguage) : 'Not recorded'],
+    ['Interpreter', p.interpreterNeeded ? { text: 'Needed', bold: true } : 'Not needed'],
+    ['GP practice', p.gpPractice ? `${isolate(p.gpPractice)}${p.gpPracticeCode ? ` (${p.gpPracticeCode})` : ''}` : 'Not recorded'],
+  ];
+  return rows;
+}
+
+/** The nurse's words for each ulcer, per foot. */
+function ulcerDescriptions(input: ReportInput): string[] {
+  return sides.flatMap((side) => {
+    const description = input.exam.findings.feet[side].skin?.ulcerDescription;
+    return description ? [`${sideLabel(side)} foot: ${isolate(description)}`] : [];
+  });
+}
+
 export function referralLetter(input: ReportInput): PdfContent[] {
   const { exam, patient } = input;
   const a = exam.assessment;
   const decision = referralDecision(a, exam.examinedOn);
-  const examiner = exam.signedByName ?? exam.signedBy ?? 'the examining clinician';
-  const clinic = input.clinicName.trim();
-  const seeBy = decision.seeBy ? ` (by ${formatDate(decision.seeBy)})` : '';
+  const chosen = input.referral;
   const urgent = decision.level === 'immediate' || decision.level === 'active';
-  const diagram = footDiagrams(exam, 280);
+  const diagram = footDiagrams(exam);
+  const urgency = decision.warranted ? urgencyPhrase(decision) : 'Routine: at your earliest convenience';
+  const service = chosen?.destination ? referralServiceLabels[chosen.destination.service] : null;
+  const reasons = withoutRepeats([...(chosen?.reason.trim() ? [chosen.reason.trim()] : []), ...decision.reasons, ...a.iwgdf2023.because.map((b) => b.reason), ...a.nice.because.map((b) => b.reason)]);
+  const conditions: [string, PdfContent][] = [
+    ...(patient.relevantConditions ? [['Relevant conditions', isolate(patient.relevantConditions)] as [string, PdfContent]] : []),
+    ...(patient.medicines ? [['Medicines', isolate(patient.medicines)] as [string, PdfContent]] : []),
+  ];
+  const ulcers = ulcerDescriptions(input);
   return [
     partTitle(input, 'Referral: diabetic foot', `Date: ${formatDate(isoDateIn(exam.signedAt, input.timeZone ?? 'UTC'))}`),
-    detailsTable(
-      [
-        ['To', { text: decision.recipient, bold: true }],
-        ['From', `${examiner}${clinic ? `, ${clinic}` : ''}`],
+    {
+      columns: [
+        { stack: [{ text: `To${service ? ` (${service})` : ''}`, style: 'label' }, addressee(input, decision)], width: '*' },
+        { stack: [{ text: 'From', style: 'label' }, referrer(input)], width: '*' },
       ],
-      1,
-      72,
-    ),
+      columnGap: 16,
+      margin: [0, 0, 0, 4],
+    },
     {
       table: {
         widths: ['*'],
-        body: [[{ text: [{ text: 'Urgency: ', bold: true }, { text: `${decision.urgencyHeadline}${seeBy}`, bold: true, fontSize: 12 }], fillColor: urgent ? colours.urgentFill : colours.noticeFill }]],
+        body: [[{ text: [{ text: 'Urgency: ', bold: true }, { text: urgency, bold: true, fontSize: 12 }], fillColor: urgent ? colours.urgentFill : colours.noticeFill }]],
       },
       layout: { ...boxed, hLineWidth: () => 1.5, vLineWidth: () => 1.5, hLineColor: () => colours.text, vLineColor: () => colours.text },
-      margin: [0, 6, 0, 2],
+      margin: [0, 4, 0, 2],
     },
-    { text: decision.urgency, margin: [0, 0, 0, 6] },
+    ...(decision.warranted ? [{ text: decision.urgency, margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
     ...(decision.provisional
       ? [notice('Not decided yet', 'the screening is incomplete, and one of the categories it could be calls for this referral; please assess, or return it once the missing findings settle it.', 'note')]
       : []),
     ...(decision.medicalReview && decision.level !== null
       ? [notice('Red flag', 'an atypical neuropathy also needs prompt medical review; please copy this letter to the GP or diabetes team, or arrange the review.', 'urgent')]
       : []),
-    detailsTable(patientRows(input), 2, 72),
+    detailsTable([...patientRows(input), ...patientContactRows(input)], 2, 72),
+    ...(conditions.length > 0 ? [detailsTable(conditions, 1, 100)] : []),
     ...recordNotices(input, false),
     { text: 'Dear colleague,', margin: [0, 8, 0, 4] },
     {
-      text: `I screened the feet of ${naturalName(patient)} on ${formatDate(exam.examinedOn)} and would be grateful if you would see them ${urgent ? 'urgently' : 'for assessment'}: ${decision.urgencyHeadline.toLowerCase()}${seeBy}.`,
+      text: `I screened the feet of ${naturalName(patient)} on ${formatDate(exam.examinedOn)} and would be grateful if you would see them${urgent ? ' urgently' : ''}. Urgency: ${urgency.charAt(0).toLowerCase()}${urgency.slice(1)}.`,
       margin: [0, 0, 0, 4],
     },
-    ...listSection('Reason for referral', [...decision.reasons, ...unique([...a.iwgdf2023.because, ...a.nice.because].map((b) => b.reason))]),
+    ...listSection('Reason for referral', reasons),
+    ...(ulcers.length > 0 ? listSection('Ulcer, as described at the screening', ulcers) : []),
     ...listSection('Key findings', keyFindings(a, exam.findings)),
     ...(a.warnings.length > 0 ? listSection('Warnings from the assessment', a.warnings.map((w) => w.message)) : []),
     {
       stack: [
-        { text: 'Yours sincerely,', margin: [0, 10, 0, 18] },
-        { text: examiner, bold: true },
-        ...(clinic ? [{ text: clinic }] : []),
+        { text: 'Yours sincerely,', margin: [0, 10, 0, 6] },
+        referrer(input),
         { text: `Screening signed ${formatInstant(exam.signedAt, input.timeZone ?? 'UTC')}. Categories: IWGDF 2023 ${a.iwgdf2023.label}; NICE NG19 ${a.nice.label}.`, style: 'small', margin: [0, 4, 0, 0] },
       ],
       unbreakable: true,
     },
-    ...(diagram ? section('Enclosed: diagram of both feet', { columns: [{ text: '', width: '*' }, { stack: [diagram], width: 280 }, { text: '', width: '*' }] }) : []),
+    ...(diagram ? section('Enclosed: diagram of both feet', { columns: [{ text: '', width: '*' }, diagram, { text: '', width: '*' }] }) : []),
   ];
 }

@@ -1,13 +1,13 @@
 import { footDiagramInput } from '../clinical/footDiagramInput';
-import { footDiagramSvg } from '../clinical/footDiagramSvg';
 import { sides } from '../domain/findings';
 import type { PdfContent } from './pdfTypes';
+import { diagramKey, printDiagramSvg, printDiagramWidth } from './printDiagram';
 import type { ReportableExam } from './reportInput';
 
 /**
- * The diagram of both feet, drawn by the same function and from the same data as the screen's
- * (shared/clinical/footDiagramSvg with footDiagramInput), with its legend: shapes and inner marks,
- * not colour, tell felt, not felt, not tested and not recorded apart, so it reads in black and white.
+ * The diagram of both feet in the reports: the print drawing (printDiagram.ts, from the screen's
+ * geometry and marker shapes) with its key. Shapes and inner marks, not colour, tell felt, not
+ * felt, not tested and not recorded apart, so it reads in black and white.
  */
 
 export type DiagramTest = 'monofilament' | 'ipswich';
@@ -26,15 +26,17 @@ export function anyFootExamined(exam: ReportableExam): boolean {
   return sides.some((s) => exam.assessment.perFoot[s].role === 'examined');
 }
 
-/** The diagram(s) at `width` points, or null when no foot was examined. */
-export function footDiagrams(exam: ReportableExam, width: number): PdfContent | null {
+/** The drawing(s), 240 pt wide, and the key; null when no foot was examined. */
+export function footDiagrams(exam: ReportableExam): PdfContent | null {
   if (!anyFootExamined(exam)) return null;
   const tests = diagramTests(exam);
+  const [first] = tests;
+  if (!first) return null;
   return {
-    stack: tests.map((test) => ({
-      svg: footDiagramSvg({ ...footDiagramInput(exam.assessment, test), width }),
-      width,
-      margin: [0, 0, 0, 4],
-    })),
+    stack: [
+      ...tests.map((test): PdfContent => ({ svg: printDiagramSvg(exam, test), width: printDiagramWidth, margin: [0, 0, 0, 2] })),
+      diagramKey(footDiagramInput(exam.assessment, first).protocol),
+    ],
+    width: printDiagramWidth,
   };
 }

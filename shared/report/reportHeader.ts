@@ -16,9 +16,9 @@ export function partTitle(input: ReportInput, title: string, subtitle?: string):
   return {
     stack: [
       ...(clinic ? [{ text: clinic, style: 'clinic' }] : []),
-      { text: title, style: 'title', margin: [0, 2, 0, 0] },
+      { text: title, style: 'title', margin: [0, 1, 0, 0] },
       ...under,
-      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 1, lineColor: colours.heading }], margin: [0, 0, 0, 6] },
+      { canvas: [{ type: 'line', x1: 0, y1: 3, x2: 515, y2: 3, lineWidth: 1, lineColor: colours.heading }], margin: [0, 0, 0, 4] },
     ],
   };
 }
@@ -37,24 +37,33 @@ export function patientRows(input: ReportInput): [string, PdfContent][] {
   ];
 }
 
+/** "Nina Nurse, Nurse, registration 12A3456E": the signing clinician as the staff list holds them. */
+export function examinerLine(input: ReportInput): string {
+  const { exam, examiner } = input;
+  const name = examiner?.name ?? exam.signedByName ?? exam.signedBy ?? 'Not recorded';
+  const role = examiner?.role ? `, ${examiner.role}` : '';
+  const registration = examiner?.registrationNumber ? `, registration ${examiner.registrationNumber}` : '';
+  return `${name}${role}${registration}`;
+}
+
 export function examRows(input: ReportInput): [string, PdfContent][] {
   const { exam } = input;
   const status = exam.assessment.examStatus;
   const examination =
-    status === 'performed' ? 'Performed' : `${status === 'declined' ? 'Declined by the patient' : 'Unsuitable'}${exam.assessment.examStatusReason ? `: ${exam.assessment.examStatusReason}` : ''}`;
+    status === 'performed' ? null : `${status === 'declined' ? 'Declined by the patient' : 'Unsuitable'}${exam.assessment.examStatusReason ? `: ${exam.assessment.examStatusReason}` : ''}`;
   return [
     ['Examined on', { text: formatDate(exam.examinedOn), bold: true }],
-    ['Examiner', exam.signedByName ?? exam.signedBy ?? 'Not recorded'],
+    ['Examiner', examinerLine(input)],
     ['Sensory test', siteProtocols[exam.protocol].title],
-    ['Examination', status === 'performed' ? examination : { text: examination, bold: true }],
+    ...(examination ? [['Examination', { text: examination, bold: true }] as [string, PdfContent]] : []),
     ['Record', `Examination ${exam.id}, version ${exam.version}${exam.state === 'superseded' ? ' (replaced)' : ''}`],
-    ['Signed', formatInstant(exam.signedAt, input.timeZone ?? 'UTC')],
+    ['GP practice', input.patient.gpPractice ?? 'Not recorded'],
   ];
 }
 
 export function identification(input: ReportInput, withExam: boolean): PdfContent {
   const rows = withExam ? [...patientRows(input), ...examRows(input)] : patientRows(input);
-  return detailsTable(rows, 2, 80);
+  return detailsTable(rows, 2, 82, true);
 }
 
 /**

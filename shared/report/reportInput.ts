@@ -5,6 +5,7 @@ import type { Exam } from '../domain/exam';
 import { protocolOfFindings } from '../domain/examProtocol';
 import type { Findings } from '../domain/findings';
 import type { Patient } from '../domain/patient';
+import type { ReferralDestination } from '../domain/settings';
 import { fail, ok, type Result } from '../ipc/result';
 import type { PatientContacts } from './patientAdvice';
 
@@ -23,10 +24,33 @@ export interface ReportInput {
    * told to call. Left out: the patient copy names who to call in words, never a blank line.
    */
   contacts?: PatientContacts;
+  /** Who signed the exam, as the staff list holds them (role and professional registration). */
+  examiner?: ReportExaminer;
+  /** The clinic's postal address (Settings), printed on letters as the referrer's address. */
+  clinicAddress?: string;
+  /** The referral letter's addressee and reason, as chosen when the letter is made. */
+  referral?: ReferralChoice;
+  /** Print the details appendix after the clinician report (rule identifiers, long lists). */
+  details?: boolean;
   /** When this file is made (ISO instant): footer only. */
   generatedAt: string;
   /** IANA time zone in which times are printed (signing, generation); default UTC. */
   timeZone?: string;
+}
+
+/** The signing clinician: name, role and professional registration number when recorded. */
+export interface ReportExaminer {
+  name: string;
+  role: string | null;
+  registrationNumber: string | null;
+}
+
+/** Where a referral letter goes and why, chosen by the clinician who makes it. */
+export interface ReferralChoice {
+  /** A destination from the clinic's directory; null: the service the follow-up names. */
+  destination: ReferralDestination | null;
+  /** The clinician's reason, printed first; empty: the reasons of the assessment only. */
+  reason: string;
 }
 
 /** A signed (or since amended, "superseded") exam: it has its assessment, date and signature. */

@@ -45,6 +45,9 @@ export const rowLines: PdfTableLayout = {
   paddingBottom: () => 2.5,
 };
 
+/** rowLines, tighter: the one-page clinician report. */
+export const compactRowLines: PdfTableLayout = { ...rowLines, paddingTop: () => 1.2, paddingBottom: () => 1.2, paddingLeft: () => 3, paddingRight: () => 3 };
+
 /** A box drawn around one cell: notices and the summary. */
 export const boxed: PdfTableLayout = {
   hLineWidth: () => 1,
@@ -80,7 +83,7 @@ export function listSection(title: string, items: readonly PdfContent[]): PdfCon
 }
 
 /** Label/value rows in `pairs` side-by-side columns (e.g. patient details in two columns). */
-export function detailsTable(rows: readonly (readonly [string, PdfContent])[], pairs: 1 | 2, labelWidth = 78): PdfTable {
+export function detailsTable(rows: readonly (readonly [string, PdfContent])[], pairs: 1 | 2 | 3, labelWidth = 78, compact = false): PdfTable {
   const body: PdfCell[][] = [];
   const perColumn = Math.ceil(rows.length / pairs);
   for (let r = 0; r < perColumn; r++) {
@@ -91,8 +94,8 @@ export function detailsTable(rows: readonly (readonly [string, PdfContent])[], p
     }
     body.push(line);
   }
-  const widths: (number | '*')[] = pairs === 2 ? [labelWidth, '*', labelWidth, '*'] : [labelWidth, '*'];
-  return { table: { widths, body, dontBreakRows: true }, layout: rowLines };
+  const widths: (number | '*')[] = Array.from({ length: pairs }, (): (number | '*')[] => [labelWidth, '*']).flat();
+  return { table: { widths, body, dontBreakRows: true }, layout: compact ? compactRowLines : rowLines };
 }
 
 /** A boxed notice that starts with a word, e.g. "Urgent:" or "Note:", then a sentence or several blocks. */

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { plainText } from './fixtures/plainText';
 import { reportInput, signedExam, vignetteFindings } from './fixtures/reportInputs';
-import type { PdfStack, PdfText } from './pdfTypes';
+import type { PdfSection, PdfStack, PdfText } from './pdfTypes';
+import { footerFor } from './reportHeader';
 import { reportableExam } from './reportInput';
 import { checkParts, reportDocument, reportFileName, reportFiles } from './reportPack';
 import { availableReportParts } from './reportParts';
@@ -28,25 +29,27 @@ describe('report pack definitions', () => {
     expect(high[2]?.reason).toContain('First assessment within 2-4 weeks (by 23 December 2026)');
   });
 
-  it('refuses an unwarranted referral letter and an empty choice; orders the parts', () => {
+  it('refuses an unwarranted referral letter without a chosen service and reason, and an empty choice; orders the parts', () => {
     const input = reportInput(vignetteFindings('V01'));
     expect(checkParts(input, ['referral'])).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(checkParts({ ...input, referral: { destination: null, reason: 'Thick nails she cannot cut' } }, ['referral'])).toEqual({ ok: true, value: ['referral'] });
     expect(checkParts(input, [])).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(checkParts(reportInput(vignetteFindings('V14')), ['referral', 'clinician'])).toEqual({ ok: true, value: ['clinician', 'referral'] });
   });
 
-  it('one document with every part (each from a new page), or one per part, named for the patient', () => {
+  it('one document with every part (each a section from a new page), or one per part, named by identifier and date', () => {
     const input = reportInput(vignetteFindings('V14'));
     const [pack] = reportFiles(input, { parts: ['patient', 'clinician', 'referral'], largePrint: false, combined: true });
-    expect(pack?.fileName).toBe('Foot screening report - NÍ BHRIAIN, Zoë - 2026-11-25.pdf');
-    expect(pack?.definition.content.map((c) => (c as PdfStack).pageBreak ?? null)).toEqual([null, 'before', 'before']);
+    expect(pack?.fileName).toBe('Foot screening report - MRN-1001 - 2026-11-25.pdf');
+    expect(pack?.definition.content.every((c) => typeof c === 'object' && 'section' in c)).toBe(true);
+    expect(pack?.definition.content).toHaveLength(3);
     const separate = reportFiles(input, { parts: ['clinician', 'patient', 'referral'], largePrint: false, combined: false });
     expect(separate.map((f) => f.fileName)).toEqual([
-      'Clinician report - NÍ BHRIAIN, Zoë - 2026-11-25.pdf',
-      'Patient copy - NÍ BHRIAIN, Zoë - 2026-11-25.pdf',
-      'Referral letter - NÍ BHRIAIN, Zoë - 2026-11-25.pdf',
+      'Clinician report - MRN-1001 - 2026-11-25.pdf',
+      'Patient copy - MRN-1001 - 2026-11-25.pdf',
+      'Referral letter - MRN-1001 - 2026-11-25.pdf',
     ]);
-    expect(reportFileName(input, ['patient'])).toBe('Patient copy - NÍ BHRIAIN, Zoë - 2026-11-25.pdf');
+    expect(reportFileName(input, ['patient'])).toBe('Patient copy - MRN-1001 - 2026-11-25.pdf');
   });
 
   it('takes every date from the exam and the given generation time, never the clock', () => {
@@ -61,7 +64,8 @@ describe('report pack definitions', () => {
     try {
       const later = reportDocument(input, { parts: ['clinician', 'patient', 'referral'], largePrint: false });
       expect(JSON.stringify(later)).toBe(JSON.stringify(a));
-      const text = `${plainText(later.content)}\n${plainText(later.footer?.(1, 1) ?? '')}`;
+      const section = later.content[0] as PdfSection;
+      const text = `${plainText(later.content)}\n${plainText(section.footer?.(1, 1) ?? '')}`;
       expect(text).toContain('25 November 2026');
       expect(text).not.toContain('2031');
     } finally {
@@ -70,16 +74,15 @@ describe('report pack definitions', () => {
   });
 
   it('footer: who, when generated (in the clinic time zone), Page x of y', () => {
-    const doc = reportDocument(reportInput(vignetteFindings('V01')), { parts: ['clinician'], largePrint: false });
-    const footer = plainText(doc.footer?.(1, 3) ?? '');
+    const footer = plainText(footerFor(reportInput(vignetteFindings('V01')))(1, 3));
     expect(footer).toBe('NÍ BHRIAIN, Zoë · born 3 July 1956 · MRN-1001\nGenerated 25 November 2026, 15:45 GMT\nPage 1 of 3');
-    const summer = reportDocument({ ...reportInput(vignetteFindings('V01')), generatedAt: '2026-07-01T09:05:00.000Z' }, { parts: ['clinician'], largePrint: false });
-    expect(plainText(summer.footer?.(2, 2) ?? '')).toContain('Generated 1 July 2026, 10:05 BST');
+    const summer = footerFor({ ...reportInput(vignetteFindings('V01')), generatedAt: '2026-07-01T09:05:00.000Z' });
+    expect(plainText(summer(2, 2))).toContain('Generated 1 July 2026, 10:05 BST');
   });
 
-  it('the clinician report leads with the clinic, the patient, the summary and the next review date', () => {
+  it('the clinician report leads with the clinic, the patient, then the feet, the result and the next review date', () => {
     const doc = reportDocument(reportInput(vignetteFindings('V04')), { parts: ['clinician'], largePrint: false });
-    const first = (doc.content[0] as PdfStack).stack;
+    const first = ((doc.content[0] as PdfSection).section[0] as PdfStack).stack;
     expect(plainText(first[0] ?? '')).toBe('Riverside Diabetes Centre\nDiabetic foot screening: clinician report');
     const text = plainText(doc.content);
     expect(text).toContain('By 25 February 2027');

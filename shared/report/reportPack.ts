@@ -1,8 +1,9 @@
 import { displayName } from '../domain/patient';
+import type { ReportFileNaming } from '../domain/settings';
 import { assertNever, fail, ok, type Result } from '../ipc/result';
 import { clinicianReport } from './clinicianReport';
 import { patientCopy } from './patientCopy';
-import type { PdfContent, PdfDocument } from './pdfTypes';
+import type { PdfContent, PdfDocument, PdfSection } from './pdfTypes';
 import { referralDecision } from './referral';
 import { referralLetter } from './referralLetter';
 import { footerFor } from './reportHeader';
@@ -16,8 +17,8 @@ import { orderedParts, reportPartLabels, type ReportPart } from './reportParts';
  * metadata dates are the generation time the caller passes, so the same input gives the same
  * document (and, as pdfmake 0.3 writes it, the same bytes).
  *
- * "Page x of y" counts the pages of the file: in a combined file the patient copy may be pages
- * 4-5 of 5 (pdfmake numbers pages per document, not per part).
+ * "Page x of y" counts the pages of each part, also in a combined file: the patient copy is
+ * "Page 1 of 1" wherever it is in the pack.
  */
 
 export interface ReportOptions {
@@ -36,8 +37,8 @@ export interface ReportFile {
 export function checkParts(input: ReportInput, parts: readonly ReportPart[]): Result<ReportPart[]> {
   const ordered = orderedParts(parts);
   if (ordered.length === 0) return fail('bad_request', 'Choose at least one part of the report.');
-  if (ordered.includes('referral') && !referralDecision(input.exam.assessment, input.exam.examinedOn).warranted) {
-    return fail('conflict', 'A referral letter is not warranted for this examination (no category requires a referral and there is no red flag).');
+  if (ordered.includes('referral') && !input.referral && !referralDecision(input.exam.assessment, input.exam.examinedOn).warranted) {
+    return fail('conflict', 'The result does not call for a referral (no category requires one and there is no red flag). To refer anyway, choose the service and give the reason.');
   }
   return ok(ordered);
 }
@@ -55,13 +56,43 @@ function partContent(input: ReportInput, part: ReportPart, largePrint: boolean):
   }
 }
 
-/** One document holding `parts` in print order, each from a new page. */
+/**
+ * Which pages of the file each part has, learnt while pdfmake lays the pages out (each part's
+ * section reports its pages as they are added, before any footer is made), so each part's footer
+ * numbers its own pages: the patient copy is "Page 1 of 1" even as pages 3 of a 4-page pack.
+ */
+function partPages(): { recorder: (part: ReportPart) => (page: number) => null; position: (part: ReportPart, page: number) => { page: number; of: number } } {
+  const pages = new Map<ReportPart, number[]>();
+  return {
+    recorder: (part) => (page) => {
+      // pdfmake lays the document out again when a page break moves; page 1 starts a new pass.
+      if (page === 1) pages.clear();
+      const list = pages.get(part) ?? [];
+      if (!list.includes(page)) list.push(page);
+      pages.set(part, list);
+      return null;
+    },
+    position: (part, page) => {
+      const list = pages.get(part) ?? [];
+      const index = list.indexOf(page);
+      return index < 0 ? { page, of: page } : { page: index + 1, of: list.length };
+    },
+  };
+}
+
+/** One document holding `parts` in print order, each from a new page with its own page numbers. */
 export function reportDocument(input: ReportInput, options: ReportOptions): PdfDocument {
   const parts = orderedParts(options.parts);
   const generated = new Date(input.generatedAt);
-  const content: PdfContent[] = parts.map((part, i) => ({
-    stack: partContent(input, part, options.largePrint),
-    ...(i > 0 ? { pageBreak: 'before' as const } : {}),
+  const footer = footerFor(input);
+  const tracker = partPages();
+  const content: PdfSection[] = parts.map((part) => ({
+    section: partContent(input, part, options.largePrint),
+    background: tracker.recorder(part),
+    footer: (currentPage) => {
+      const at = tracker.position(part, currentPage);
+      return footer(at.page, at.of);
+    },
   }));
   const what = parts.map((p) => reportPartLabels[p]).join(', ');
   return {
@@ -80,25 +111,48 @@ export function reportDocument(input: ReportInput, options: ReportOptions): PdfD
     pageMargins,
     language: 'en-GB',
     content,
-    footer: footerFor(input),
     styles,
     defaultStyle: { fontSize: 9, color: colours.text, lineHeight: 1.1 },
   };
 }
 
-/** "Clinician report - ŻAK, Łucja - 2026-11-25.pdf"; the pack is "Foot screening report - ...". */
-export function reportFileName(input: ReportInput, parts: readonly ReportPart[]): string {
+/** Characters file systems refuse or treat specially, replaced in file names. */
+function safeForFileName(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f/\\:*?"<>|]+/g, '_').trim();
+}
+
+/**
+ * "Clinician report - MRN-1001 - 2026-11-25.pdf" as the clinic's setting names it: by identifier
+ * and date unless the clinic chose to include the name (file names show in download folders,
+ * print queues and e-mail attachments). The pack is "Foot screening report - ...".
+ */
+export function reportFileName(input: ReportInput, parts: readonly ReportPart[], naming: ReportFileNaming = 'identifier-date'): string {
   const what = parts.length === 1 && parts[0] ? reportPartLabels[parts[0]] : 'Foot screening report';
-  return `${what} - ${displayName(input.patient)} - ${input.exam.examinedOn}.pdf`;
+  const id = input.patient.clinicIdentifier;
+  const date = input.exam.examinedOn;
+  const fields = ((): string[] => {
+    switch (naming) {
+      case 'identifier-date':
+        return [id, date];
+      case 'date-identifier':
+        return [date, id];
+      case 'name-identifier-date':
+        return [displayName(input.patient), id, date];
+      default:
+        return assertNever(naming, 'report file naming');
+    }
+  })();
+  return `${safeForFileName([what, ...fields].join(' - '))}.pdf`;
 }
 
 /** The files to make: one with every part (`combined`), or one per part. */
-export function reportFiles(input: ReportInput, options: ReportOptions & { combined: boolean }): ReportFile[] {
+export function reportFiles(input: ReportInput, options: ReportOptions & { combined: boolean; naming?: ReportFileNaming }): ReportFile[] {
   const parts = orderedParts(options.parts);
   const groups = options.combined ? [parts] : parts.map((p) => [p]);
   return groups.map((group) => ({
     parts: group,
-    fileName: reportFileName(input, group),
+    fileName: reportFileName(input, group, options.naming),
     definition: reportDocument(input, { parts: group, largePrint: options.largePrint }),
   }));
 }

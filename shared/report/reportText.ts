@@ -71,6 +71,15 @@ export function ageAt(dateOfBirth: string, on: string): string {
   return Number.isNaN(age) ? '' : `${age} years`;
 }
 
+/**
+ * User text inside a sentence, isolated for the bidi algorithm (U+2068 FIRST STRONG ISOLATE ...
+ * U+2069 POP DIRECTIONAL ISOLATE), so a name or note in Arabic or Hebrew keeps its own direction
+ * without reordering the words around it.
+ */
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
+
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

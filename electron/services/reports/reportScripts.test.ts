@@ -58,8 +58,7 @@ describe.each(scriptSamples.map((s) => [s.script, s] as const))('%s', (script, s
     expect(count(`Patient ${displayName(input.patient)}`), 'clinician report and referral letter, patient details').toBe(2);
     expect(text).toContain(asDrawn(`For ${naturalName(input.patient)}, born 3 July 1956.`)); // patient copy
     expect(text).toContain(asDrawn(`I screened the feet of ${naturalName(input.patient)} on 25 November 2026`)); // referral letter
-    expect(text).toContain(asDrawn(`Reason: ${sample.note}`)); // clinician report, signature
-    expect(text).toContain(asDrawn(`Active ulcer Yes: ${sample.note} No`)); // clinician report, findings table
+    expect(text).toContain(asDrawn(`an amendment: ${sample.note}`)); // clinician report, signature line
     expect(text).toContain(asDrawn(`active ulcer at ${sample.note}.`)); // referral letter
     expect(count(sample.clinic), 'clinic name at the top of each part and in the letter').toBeGreaterThanOrEqual(3);
     const pages = count('Generated 25 November 2026');

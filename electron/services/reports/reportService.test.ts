@@ -40,7 +40,7 @@ describe('ReportService', () => {
     const result = await service().render({ examId, parts: ['referral', 'clinician'], largePrint: false, combined: true, mode: 'save' }, nurse);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.deliveries).toHaveLength(1);
-    expect(result.value.deliveries[0]).toMatchObject({ kind: 'download', fileName: 'Foot screening report - ŻAK, Łucja - 2026-11-25.pdf', inline: false });
+    expect(result.value.deliveries[0]).toMatchObject({ kind: 'download', fileName: 'Foot screening report - Z1 - 2026-11-25.pdf', inline: false });
     const text = pdfText(fileOf(result.value.deliveries[0]));
     expect(text).toContain('Riverside Diabetes Centre');
     expect(text).toContain('ŻAK, Łucja');
@@ -52,14 +52,30 @@ describe('ReportService', () => {
     expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ patientId, parts: ['clinician', 'referral'], combined: true, mode: 'save', files: 1 });
   });
 
+  it('a referral letter for a low-risk exam, to a destination chosen from Settings with a reason, is audited with both', async () => {
+    const examId = signed('V01');
+    const destination = { id: 'fps', service: 'foot-protection' as const, name: 'Foot Protection Team, Riverside', address: 'Mill Lane\nExampleton', phone: '01632 960111', email: '' };
+    app.services.settings.updateClinic({ ...defaultClinicSettings, clinicName: 'Riverside Diabetes Centre', clinicPhone: '01632 960000', referralDestinations: [destination] }, { name: 'admin' });
+    const unknown = await service().render({ examId, parts: ['referral'], largePrint: false, combined: true, mode: 'save', referral: { destinationId: 'gone', reason: 'x' } }, nurse);
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const result = await service().render({ examId, parts: ['referral'], largePrint: false, combined: true, mode: 'save', referral: { destinationId: 'fps', reason: 'Thick nails she cannot cut' } }, nurse);
+    if (!result.ok) throw new Error(result.error.message);
+    const text = pdfText(fileOf(result.value.deliveries[0])).replace(/\s+/g, ' ');
+    expect(text).toContain('Foot Protection Team, Riverside');
+    expect(text).toContain('Thick nails she cannot cut');
+    expect(text).toContain('Phone 01632 960000');
+    const audit = app.db.prepare("SELECT details FROM audit_log WHERE action = 'report.create'").all() as { details: string }[];
+    expect(JSON.parse(audit[0]?.details ?? '{}')).toMatchObject({ parts: ['referral'], referral: { destinationId: 'fps', service: 'foot-protection', reason: 'Thick nails she cannot cut' } });
+  });
+
   it('one PDF per part: several deliveries, "open" ones inline for printing', async () => {
     const examId = signed('V21');
     const result = await service().render({ examId, parts: ['clinician', 'patient', 'referral'], largePrint: true, combined: false, mode: 'open' }, nurse);
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.deliveries.map((d) => (d.kind === 'download' ? [d.fileName, d.inline] : d.kind))).toEqual([
-      ['Clinician report - ŻAK, Łucja - 2026-11-25.pdf', true],
-      ['Patient copy - ŻAK, Łucja - 2026-11-25.pdf', true],
-      ['Referral letter - ŻAK, Łucja - 2026-11-25.pdf', true],
+      ['Clinician report - Z1 - 2026-11-25.pdf', true],
+      ['Patient copy - Z1 - 2026-11-25.pdf', true],
+      ['Referral letter - Z1 - 2026-11-25.pdf', true],
     ]);
     expect(pdfText(fileOf(result.value.deliveries[1]))).toContain('Your foot check');
   });
@@ -105,7 +121,7 @@ describe('ReportService', () => {
     // V04 is NICE moderate risk: a referral to the foot protection service (decision 10).
     expect(listed).toMatchObject({ ok: true, value: { examId, parts: [{ part: 'clinician' }, { part: 'patient' }, { part: 'referral', available: true }] } });
     const made = await app.dispatch('renderReport', { examId, parts: ['patient'], mode: 'open' }, context);
-    expect(made).toMatchObject({ ok: true, value: { deliveries: [{ kind: 'download', fileName: 'Patient copy - ŻAK, Łucja - 2026-11-25.pdf' }] } });
+    expect(made).toMatchObject({ ok: true, value: { deliveries: [{ kind: 'download', fileName: 'Patient copy - Z1 - 2026-11-25.pdf' }] } });
     const signedOut = await app.dispatch('renderReport', { examId, parts: ['patient'], mode: 'open' }, { clientKey: 'someone-else' });
     expect(signedOut).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });

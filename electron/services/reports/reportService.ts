@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import type { Delivery, DeliveryMode } from '#shared/domain/files';
 import type { User } from '#shared/domain/users';
-import { ok, type Result } from '#shared/ipc/result';
-import { reportableExam, type ReportInput } from '#shared/report/reportInput';
+import { fail, ok, type Result } from '#shared/ipc/result';
+import { roleLabels } from '#shared/domain/users';
+import { reportableExam, type ReferralChoice, type ReportInput } from '#shared/report/reportInput';
 import { checkParts } from '#shared/report/reportPack';
 import { availableReportParts, type ReportPart, type ReportPartAvailability } from '#shared/report/reportParts';
 import type { Store } from '../../db/store';
@@ -22,6 +23,10 @@ export interface ReportRequest {
   /** One PDF with every part, or one PDF per part. */
   combined: boolean;
   mode: DeliveryMode;
+  /** Print the details appendix after the clinician report. */
+  details?: boolean;
+  /** The referral letter's destination (id in Settings, null: the service the result names) and reason. */
+  referral?: { destinationId: string | null; reason: string };
 }
 
 export interface ReportServiceDeps {
@@ -56,13 +61,30 @@ export class ReportService {
     if (!signed.ok) return signed;
     const patient = this.deps.patients.get(signed.value.patientId);
     if (!patient.ok) return patient;
+    const clinic = this.deps.settings.clinic();
+    const signer = signed.value.signedBy ? this.deps.store.users.findByUsername(signed.value.signedBy) : null;
     return ok({
       patient: patient.value,
       exam: signed.value,
-      clinicName: this.deps.settings.clinic().clinicName,
+      clinicName: clinic.clinicName,
+      contacts: { clinicPhone: clinic.clinicPhone, emergencyNumber: clinic.emergencyNumber },
+      clinicAddress: clinic.clinicAddress,
+      ...(signer
+        ? { examiner: { name: signed.value.signedByName ?? signer.displayName, role: roleLabels[signer.role], registrationNumber: signer.registrationNumber } }
+        : {}),
       generatedAt: this.deps.clock.now().toISOString(),
       timeZone: this.deps.timeZone ?? systemTimeZone(),
     });
+  }
+
+  /** The referral choice of a request: the destination looked up in Settings. */
+  private referralChoice(request: ReportRequest): Result<ReferralChoice | undefined> {
+    if (!request.referral) return ok(undefined);
+    const { destinationId, reason } = request.referral;
+    if (destinationId === null) return ok({ destination: null, reason });
+    const destination = this.deps.settings.clinic().referralDestinations.find((d) => d.id === destinationId);
+    if (!destination) return fail('not_found', 'That referral destination is no longer in Settings. Choose another, or ask an administrator to add it.');
+    return ok({ destination, reason });
   }
 
   listParts(examId: number): Result<{ examId: number; parts: ReportPartAvailability[] }> {
@@ -72,11 +94,15 @@ export class ReportService {
   }
 
   async render(request: ReportRequest, user: User): Promise<Result<{ deliveries: Delivery[] }>> {
-    const input = this.input(request.examId);
-    if (!input.ok) return input;
+    const base = this.input(request.examId);
+    if (!base.ok) return base;
+    const referral = this.referralChoice(request);
+    if (!referral.ok) return referral;
+    const input = { value: { ...base.value, details: request.details ?? false, ...(referral.value ? { referral: referral.value } : {}) } satisfies ReportInput };
     const parts = checkParts(input.value, request.parts);
     if (!parts.ok) return parts;
-    const files = await renderReportFiles(input.value, { parts: parts.value, largePrint: request.largePrint, combined: request.combined });
+    const naming = this.deps.settings.clinic().reportFileNaming;
+    const files = await renderReportFiles(input.value, { parts: parts.value, largePrint: request.largePrint, combined: request.combined, naming });
     const deliveries: Delivery[] = [];
     for (const file of files) {
       const delivery = await this.deps.files.deliver(file.fileName, 'pdf', request.mode, (target) => fs.writeFile(target, file.bytes));
@@ -102,6 +128,10 @@ export class ReportService {
           largePrint: request.largePrint,
           mode: request.mode,
           files: delivered,
+          details: request.details ?? false,
+          ...(referral.value && parts.value.includes('referral')
+            ? { referral: { destinationId: referral.value.destination?.id ?? null, service: referral.value.destination?.service ?? null, reason: referral.value.reason } }
+            : {}),
           generatedAt: input.value.generatedAt,
         },
       });

@@ -16,13 +16,16 @@ import {
   FormLabel,
   LinearProgress,
   Link,
+  MenuItem,
   Radio,
   RadioGroup,
   Switch,
+  TextField,
   Typography,
 } from '@mui/material';
 import { useEffect, useId, useState } from 'react';
 import type { Delivery, DeliveryMode } from '#shared/domain/files';
+import { referralServiceLabels, type ReferralDestination } from '#shared/domain/settings';
 import { reportParts, type ReportPart, type ReportPartAvailability } from '#shared/report/reportParts';
 import { api } from '../../api/api';
 import { completeDelivery } from '../../components/delivery';
@@ -49,6 +52,10 @@ export function ReportDialog({ examId, open, onClose }: ReportDialogProps): Reac
   const [chosen, setChosen] = useState<ReportPart[]>([]);
   const [largePrint, setLargePrint] = useState(false);
   const [combined, setCombined] = useState(true);
+  const [details, setDetails] = useState(false);
+  const [destinations, setDestinations] = useState<ReferralDestination[]>([]);
+  const [destinationId, setDestinationId] = useState<string>('');
+  const [reason, setReason] = useState('');
   const [work, setWork] = useState<Work>({ kind: 'idle' });
   const notify = useNotify();
   const load: Load = loaded?.examId === examId ? loaded.load : { kind: 'loading' };
@@ -68,6 +75,12 @@ export function ReportDialog({ examId, open, onClose }: ReportDialogProps): Reac
         // Everything the exam has is ticked to start with: a warranted letter should not be missed.
         setChosen(r.value.parts.filter((p) => p.available).map((p) => p.part));
       });
+    // The clinic's referral destinations, for the letter's addressee (Settings).
+    void api()
+      .getClinicSettings({})
+      .then((r) => {
+        if (current && r.ok) setDestinations(r.value.referralDestinations);
+      });
     return () => {
       current = false;
     };
@@ -79,7 +92,8 @@ export function ReportDialog({ examId, open, onClose }: ReportDialogProps): Reac
 
   async function make(mode: DeliveryMode): Promise<void> {
     setWork({ kind: 'rendering', mode });
-    const result = await api().renderReport({ examId, parts: chosen, largePrint, combined: combined || chosen.length === 1, mode });
+    const referral = chosen.includes('referral') && (destinationId !== '' || reason.trim() !== '' || !referralWarranted) ? { destinationId: destinationId === '' ? null : destinationId, reason: reason.trim() } : undefined;
+    const result = await api().renderReport({ examId, parts: chosen, largePrint, combined: combined || chosen.length === 1, mode, details, ...(referral ? { referral } : {}) });
     if (!result.ok) {
       setWork({ kind: 'failed', message: result.error.message });
       return;
@@ -101,6 +115,11 @@ export function ReportDialog({ examId, open, onClose }: ReportDialogProps): Reac
     onClose();
   };
   const patientChosen = chosen.includes('patient');
+  const referralChosen = chosen.includes('referral');
+  const referralWarranted = load.kind === 'ready' && load.parts.some((p) => p.part === 'referral' && p.available);
+  // A letter the result does not call for needs the clinician's reason.
+  const reasonMissing = referralChosen && !referralWarranted && reason.trim() === '';
+  const cannotMake = rendering || load.kind !== 'ready' || chosen.length === 0 || reasonMissing;
 
   return (
     <Dialog open={open} onClose={close} aria-labelledby={`${ids}-title`} aria-describedby={`${ids}-intro`} fullWidth maxWidth="sm">
@@ -123,11 +142,11 @@ export function ReportDialog({ examId, open, onClose }: ReportDialogProps): Reac
                         <Checkbox
                           checked={chosen.includes(p.part)}
                           onChange={(e) => toggle(p.part, e.target.checked)}
-                          disabled={!p.available}
+                          disabled={!p.available && p.part !== 'referral'}
                           slotProps={{ input: { 'aria-describedby': `${ids}-${p.part}-why` } }}
                         />
                       }
-                      label={p.available ? p.label : `${p.label} (not needed)`}
+                      label={p.available ? p.label : `${p.label} (${p.part === 'referral' ? 'not required by the result' : 'not needed'})`}
                     />
                     <FormHelperText id={`${ids}-${p.part}-why`} sx={{ mt: -0.5, ml: 4 }}>
                       {p.reason}
@@ -137,6 +156,42 @@ export function ReportDialog({ examId, open, onClose }: ReportDialogProps): Reac
               </FormGroup>
               {chosen.length === 0 ? <FormHelperText error>Choose at least one part.</FormHelperText> : null}
             </FormControl>
+            {referralChosen ? (
+              <Box sx={{ mb: 2, display: 'grid', gap: 1.5 }}>
+                <TextField
+                  select
+                  label="Send the referral letter to"
+                  value={destinationId}
+                  onChange={(e) => setDestinationId(e.target.value)}
+                  disabled={rendering}
+                  helperText={destinations.length === 0 ? 'No destinations in Settings yet: the letter names the service the result calls for.' : 'From the referral destinations in Settings.'}
+                >
+                  <MenuItem value="">The service the result names</MenuItem>
+                  {destinations.map((d) => (
+                    <MenuItem key={d.id} value={d.id}>
+                      {d.name} ({referralServiceLabels[d.service]})
+                    </MenuItem>
+                  ))}
+                </TextField>
+                <TextField
+                  label="Reason for referral"
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  disabled={rendering}
+                  multiline
+                  minRows={2}
+                  required={!referralWarranted}
+                  error={reasonMissing}
+                  slotProps={{ htmlInput: { maxLength: 500 } }}
+                  helperText={referralWarranted ? 'Optional: printed first, before the reasons from the result.' : 'Required: the result does not call for a referral, so say why you are referring.'}
+                />
+              </Box>
+            ) : null}
+            <FormControlLabel
+              control={<Switch checked={details} onChange={(e) => setDetails(e.target.checked)} disabled={rendering || !chosen.includes('clinician')} />}
+              label="Add the details appendix to the clinician report (rules, scores, long lists)"
+              sx={{ display: 'block', mb: 1 }}
+            />
             <FormControlLabel
               control={<Switch checked={largePrint} onChange={(e) => setLargePrint(e.target.checked)} disabled={rendering || !patientChosen} />}
               label="Large print patient copy"
@@ -185,10 +240,10 @@ export function ReportDialog({ examId, open, onClose }: ReportDialogProps): Reac
         <Button onClick={close} disabled={rendering}>
           {work.kind === 'done' ? 'Close' : 'Cancel'}
         </Button>
-        <Button startIcon={<OpenInNewIcon />} variant="outlined" onClick={() => void make('open')} disabled={rendering || load.kind !== 'ready' || chosen.length === 0}>
+        <Button startIcon={<OpenInNewIcon />} variant="outlined" onClick={() => void make('open')} disabled={cannotMake}>
           Open to print
         </Button>
-        <Button startIcon={<SaveAltIcon />} variant="contained" onClick={() => void make('save')} disabled={rendering || load.kind !== 'ready' || chosen.length === 0}>
+        <Button startIcon={<SaveAltIcon />} variant="contained" onClick={() => void make('save')} disabled={cannotMake}>
           Save PDF…
         </Button>
       </DialogActions>
