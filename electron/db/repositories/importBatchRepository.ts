@@ -32,7 +32,7 @@ export interface BatchCounts {
 }
 
 /**
- * Register import batches and what each changed (see migration 009). Also the two lookups an
+ * Register import batches and what each changed (see migration 006). Also the two lookups an
  * import needs besides the patient repository's (a patient by national number however typed,
  * whether a patient has records of their own) and the removal of a patient an import created,
  * used only to undo that import.

@@ -323,7 +323,7 @@ describe('a start-up backup interrupted by a crash', () => {
     // The next backup (rotation then keeps one of the day's two) clears the half-written copy.
     expect(await app.startAutomaticBackups()).toBe('written');
     expect(fs.readdirSync(backups).filter((n) => n.includes('.partial'))).toEqual([]);
-    expect(rowsOf(path.join(backups, app.backups.list().backups[0]?.name ?? ''), 'SELECT count(*) AS n FROM patient')).toEqual([{ n: 50 }]);
+    expect(rowsOf(app, await databaseOf(path.join(backups, app.backups.list().backups[0]?.name ?? '')), 'SELECT count(*) AS n FROM patient')).toEqual([{ n: 50 }]);
   });
 });
 

@@ -10,8 +10,8 @@ import type { Migration } from './types';
  * The expression index finds a patient by national number however it was typed (spaces and
  * dashes removed, as the import normalises it).
  */
-export const migration009: Migration = {
-  version: 9,
+export const migration006: Migration = {
+  version: 6,
   name: 'register import batches',
   up(db) {
     db.exec(`
