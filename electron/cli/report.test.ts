@@ -88,7 +88,7 @@ describe('npm run report', () => {
     expect(report(write('broken.json', '{ "schemaVersion": 1, '), '--out', out).stderr).toMatch(/broken\.json is not valid JSON/);
     expect(report(path.join(dir, 'nowhere.json'), '--out', out).stderr).toMatch(/cannot read the findings file .*nowhere\.json: no such file/);
     expect(report(write('array.json', [vignette('V01')]), '--out', out).stderr).toContain('expected one findings object or one vignette object, found an array');
-    expect(report(write('v01b.json', vignette('V01')), '--out', out, '--parts', 'referral').stderr).toContain('A referral letter is not warranted');
+    expect(report(write('v01b.json', vignette('V01')), '--out', out, '--parts', 'referral').stderr).toContain('The result does not call for a referral');
     expect(report(write('v01c.json', vignette('V01')), '--out', out, '--parts', 'letter').stderr).toContain('--parts: unknown part letter');
     expect(report(write('v01d.json', vignette('V01')), '--out', out, '--date', '2026-02-30').stderr).toContain('--date must be a date as YYYY-MM-DD');
     expect(report(write('p.json', vignette('V01')), '--out', out, '--patient', write('badpatient.json', { familyName: '' })).stderr).toMatch(/badpatient\.json: .*familyName/);

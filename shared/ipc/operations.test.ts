@@ -5,6 +5,7 @@ import { backupOperations } from './backupOperations';
 import { dashboardOperations } from './dashboardOperations';
 import { examOperations } from './examOperations';
 import { exportOperations } from './exportOperations';
+import { interopOperations } from './interopOperations';
 import { jobOperations } from './jobOperations';
 import { operationNames } from './operationNames';
 import { isOperationName, operations } from './operations';
@@ -25,6 +26,7 @@ const domainTables = [
   dashboardOperations,
   exportOperations,
   jobOperations,
+  interopOperations,
 ];
 
 describe('the operation contract', () => {
