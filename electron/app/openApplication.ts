@@ -29,6 +29,11 @@ export interface OpenApplicationOptions {
   log: AppLogger;
   clock?: Clock;
   nativeBinding?: string;
+  /**
+   * Set by a shell that already prepared the data folder (and put its download and upload folders
+   * in the temp folder): preparing it again here would empty that temp folder under them.
+   */
+  dataFolderPrepared?: boolean;
   /** Where produced files go: OS dialogs on the desktop, download links in the harness. */
   files: FileSink;
   /** Where files the user gives come from: the OS open dialog, or uploads to the harness. */
@@ -67,8 +72,10 @@ type State = { mode: 'normal'; db: Db; services: AppServices; dispatch: Dispatch
  * recovery mode instead; one written by a newer version of the app is refused.
  */
 export function openApplication(options: OpenApplicationOptions): { ok: true; app: OpenApplication } | { ok: false; message: string } {
-  const folder = prepareDataFolder(options.dataFile, options.log);
-  if (!folder.ok) return { ok: false, message: folder.message };
+  if (options.dataFolderPrepared !== true) {
+    const folder = prepareDataFolder(options.dataFile, options.log);
+    if (!folder.ok) return { ok: false, message: folder.message };
+  }
   const interrupted = finishInterruptedRestore(options.dataFile);
   if (interrupted !== 'none') options.log.warn('interrupted restore finished', { outcome: interrupted });
   const key = clinicKeyFor(options);

@@ -110,6 +110,7 @@ async function start(): Promise<void> {
     dataFile: file,
     shell: 'desktop',
     log,
+    dataFolderPrepared: true,
     // The clinic key is wrapped by the OS credential store (DPAPI, Keychain, libsecret). On Linux
     // without a secret service Electron falls back to a fixed password ("basic_text"), which
     // protects nothing: the owner-only key file is used there instead.

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   }
   const downloads = new DownloadStore(folder.tempDir);
   const uploads = new UploadStore(folder.tempDir);
-  const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads, sources: uploads });
+  const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads, sources: uploads, dataFolderPrepared: true });
   if (!opened.ok) {
     console.error(opened.message);
     process.exit(1);
