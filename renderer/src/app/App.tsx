@@ -108,11 +108,11 @@ function Shell(): React.JSX.Element {
         Skip to main content
       </Link>
       <AppBar position="sticky" elevation={1}>
-        <Toolbar variant="dense" sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ mr: 2, whiteSpace: 'nowrap' }}>
+        <Toolbar variant="dense" sx={toolbarStyle}>
+          <Typography variant="h6" component="div" sx={titleStyle}>
             Foot Screening
           </Typography>
-          <Box component="nav" aria-label="Main" sx={{ display: 'flex', gap: 1, flexGrow: 1 }}>
+          <Box component="nav" aria-label="Main" sx={navStyle}>
             {sections
               .filter((s) => !s.roles || s.roles.includes(session.user.role))
               .map((s) => {
@@ -123,7 +123,7 @@ function Shell(): React.JSX.Element {
                     color="inherit"
                     href={routeHash(s.route)}
                     aria-current={current ? 'page' : undefined}
-                    sx={{ borderBottom: current ? '3px solid white' : '3px solid transparent', borderRadius: 0 }}
+                    sx={current ? currentNavButtonStyle : navButtonStyle}
                     onClick={(e) => {
                       e.preventDefault();
                       navigate(s.route);
@@ -147,6 +147,17 @@ function Shell(): React.JSX.Element {
   );
 }
 
+// The bar never wraps (a taller bar pushes the screening's buttons out of the window): labels stay on
+// one line, buttons tighten on narrow windows and the signed-in name shows from 1200 px (the
+// button keeps its accessible name "Signed in as …" at every width).
+const toolbarStyle = { gap: { xs: 0.5, lg: 2 }, flexWrap: 'nowrap' } as const;
+const titleStyle = { mr: { xs: 0.5, lg: 2 }, whiteSpace: 'nowrap' } as const;
+const navStyle = { display: 'flex', gap: { xs: 0, lg: 1 }, flexGrow: 1, minWidth: 0, flexWrap: 'nowrap' } as const;
+const navButtonStyle = { borderBottom: '3px solid transparent', borderRadius: 0, whiteSpace: 'nowrap', minWidth: 0, px: { xs: 0.75, lg: 1 } } as const;
+const currentNavButtonStyle = { ...navButtonStyle, borderBottom: '3px solid white' } as const;
+const userButtonStyle = { textTransform: 'none', whiteSpace: 'nowrap', minWidth: 0 } as const;
+const userNameStyle = { display: { xs: 'none', lg: 'inline' } } as const;
+
 function UserMenu(): React.JSX.Element {
   const { user, lock, signOut } = useSession();
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -159,9 +170,11 @@ function UserMenu(): React.JSX.Element {
         aria-haspopup="menu"
         aria-expanded={anchor !== null}
         aria-label={`Signed in as ${user.displayName}`}
-        sx={{ textTransform: 'none' }}
+        sx={userButtonStyle}
       >
-        {user.displayName}
+        <Box component="span" sx={userNameStyle}>
+          {user.displayName}
+        </Box>
       </Button>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
         <MenuItem disabled>
