@@ -80,7 +80,7 @@ test.describe('staff and roles', () => {
     }
     await page.getByLabel('Password').fill(adminAccount.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toContainText('Too many wrong passwords. Try again in');
+    await expect(page.getByRole('alert')).toContainText('Too many failed sign-ins from here. Try again in');
   });
 });
 
@@ -91,6 +91,9 @@ test.describe('lock', () => {
     await app.keyboard.press('Alt+l');
     const lock = app.getByRole('dialog', { name: 'Locked' });
     await expect(lock).toBeVisible();
+    // It says why, and nothing of the page shows behind it (kept, not painted).
+    await expect(lock).toContainText('The screen was locked on purpose');
+    await expect(app.getByLabel('Family name')).toBeHidden();
     await lock.getByLabel('Password').fill('not it');
     await lock.getByRole('button', { name: 'Unlock' }).click();
     await expect(lock.getByRole('alert')).toContainText('Wrong password.');
@@ -109,5 +112,31 @@ test.describe('lock', () => {
     await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
     await app.clock.fastForward('01:05');
     await expect(app.getByRole('dialog', { name: 'Locked' })).toBeVisible();
+    await expect(app.getByRole('dialog', { name: 'Locked' })).toContainText('The screen locked after 1 minute without use.');
+    await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeHidden();
+  });
+
+  test('the next person to sign in starts at the patient list, not at the page left open; a message stays on its page', async ({ app }) => {
+    await app.getByRole('link', { name: 'Settings' }).click();
+    await expect(app.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await app.getByRole('button', { name: /Signed in as/ }).click();
+    await app.getByRole('menuitem', { name: 'Sign out' }).click();
+    await signIn(app, adminAccount.username, adminAccount.password);
+    await expect(app).toHaveURL(/#\/patients$/);
+
+    await app.getByRole('button', { name: 'New patient' }).click();
+    await app.getByLabel('Family name').fill('Ní Bhriain');
+    await app.getByLabel('Given name(s)').fill('Zoë');
+    await app.getByLabel('Date of birth').fill('03/07/1956');
+    await app.getByLabel('Sex').click();
+    await app.getByRole('option', { name: 'Female' }).click();
+    await app.getByLabel('Clinic identifier').fill('MRN-1001');
+    await app.getByLabel('Diabetes type').click();
+    await app.getByRole('option', { name: 'Type 2' }).click();
+    await app.getByRole('button', { name: 'Add patient' }).click();
+    await expect(app.getByRole('status').filter({ hasText: 'added.' })).toBeVisible();
+    await app.getByRole('link', { name: 'Patients' }).click();
+    await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeVisible();
+    await expect(app.getByRole('status').filter({ hasText: 'added.' })).toHaveCount(0);
   });
 });

@@ -1,5 +1,5 @@
 import { Alert, Button, Snackbar } from '@mui/material';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 export interface Notice {
   message: string;
@@ -10,11 +10,37 @@ export interface Notice {
 
 const NotifyContext = createContext<(notice: Notice) => void>(() => {});
 
-/** Short confirmations ("Patient saved") and errors, announced to screen readers. */
+/**
+ * Short confirmations ("Patient saved") and errors, announced to screen readers. A message belongs
+ * to the page it was shown on: going to another page closes it, so "Patient added" never appears
+ * on the next patient's page.
+ */
 export function NotifierProvider({ children }: { children: ReactNode }): React.JSX.Element {
   const [notice, setNotice] = useState<(Notice & { key: number }) | null>(null);
-  const notify = useCallback((n: Notice) => setNotice({ ...n, key: Date.now() }), []);
+  /** The page (address) the message is shown on: taken once the raising action has navigated. */
+  const page = useRef<string | null>(null);
+  const notify = useCallback((n: Notice) => {
+    page.current = null;
+    setNotice({ ...n, key: Date.now() });
+    // A save often navigates right after telling the nurse (to the new patient's page): the
+    // message belongs to where that lands, so the page is read after this turn.
+    window.setTimeout(() => {
+      page.current = window.location.hash;
+    }, 0);
+  }, []);
   const close = useCallback(() => setNotice(null), []);
+  useEffect(() => {
+    if (!notice) return undefined;
+    const onNavigate = (): void => {
+      if (page.current !== null && window.location.hash !== page.current) setNotice(null);
+    };
+    window.addEventListener('hashchange', onNavigate);
+    window.addEventListener('popstate', onNavigate);
+    return () => {
+      window.removeEventListener('hashchange', onNavigate);
+      window.removeEventListener('popstate', onNavigate);
+    };
+  }, [notice]);
   const value = useMemo(() => notify, [notify]);
   return (
     <NotifyContext.Provider value={value}>

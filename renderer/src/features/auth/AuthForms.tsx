@@ -109,19 +109,42 @@ export function SignInScreen({ onDone }: FormProps): React.JSX.Element {
   );
 }
 
-/** Shown over the app after idle time: the same person types the password and carries on. */
-export function LockScreen({ user, onDone, onSwitchUser }: FormProps & { user: User; onSwitchUser: () => void }): React.JSX.Element {
+/** Why the screen is locked, as the lock screen says it. */
+export type LockReason = 'by-hand' | 'idle' | 'unknown';
+
+function lockWords(reason: LockReason, idleMinutes: number | null): string {
+  switch (reason) {
+    case 'by-hand':
+      return 'The screen was locked on purpose (Alt+L or the account menu).';
+    case 'idle':
+      return idleMinutes === null ? 'The screen locked after a while without use.' : `The screen locked after ${idleMinutes} minute${idleMinutes === 1 ? '' : 's'} without use.`;
+    case 'unknown':
+      return 'The screen is locked.';
+  }
+}
+
+/**
+ * Covers the app (nothing of the record shows through) when it locks by hand or after idle time,
+ * saying which: the same person types the password and carries on.
+ */
+export function LockScreen({
+  user,
+  reason,
+  idleMinutes,
+  onDone,
+  onSwitchUser,
+}: FormProps & { user: User; reason: LockReason; idleMinutes: number | null; onSwitchUser: () => void }): React.JSX.Element {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
-    <Box role="dialog" aria-modal="true" aria-labelledby="lock-title" sx={{ position: 'fixed', inset: 0, zIndex: 3000, bgcolor: 'rgba(11, 30, 60, 0.92)', display: 'grid', placeItems: 'center', p: 2 }}>
+    <Box role="dialog" aria-modal="true" aria-labelledby="lock-title" sx={{ position: 'fixed', inset: 0, zIndex: 3000, bgcolor: 'rgb(11, 30, 60)', display: 'grid', placeItems: 'center', p: 2 }}>
       <Paper sx={{ p: 4, width: '100%', maxWidth: 420 }}>
         <Typography id="lock-title" variant="h5" component="h1" gutterBottom>
           Locked
         </Typography>
         <Typography color="text.secondary" sx={{ mb: 3 }}>
-          The screen locked after a while without use. {user.displayName}, enter your password to carry on where you were. Nothing you
-          entered has been lost.
+          {lockWords(reason, idleMinutes)} {user.displayName}, enter your password to carry on where you were. Nothing you entered has been
+          lost.
         </Typography>
         <FormStack
           onSubmit={() => {
