@@ -90,7 +90,7 @@ test.describe('backups', () => {
     await expect(dialog.getByRole('alert')).toContainText('newer version of the app');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await restoreFile(truncated);
-    await expect(dialog.getByRole('alert')).toContainText('damaged or incomplete');
+    await expect(dialog.getByRole('alert')).toContainText('or it is damaged');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     expect(harness.query(rowsSql)).toHaveLength(3);
 

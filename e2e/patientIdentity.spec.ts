@@ -5,7 +5,7 @@ test.describe('patient identity and clinic settings', () => {
     await seedPatient(harness, { familyName: 'Żak', givenNames: 'Łucja', dateOfBirth: '1956-07-03', clinicIdentifier: 'A-1', nationalNumber: '9434765919' });
     const search = app.getByLabel('Find a patient');
     await search.fill('943 476 5919');
-    await expect(app.getByRole('row').filter({ hasText: 'Łucja' })).toBeVisible();
+    await expect(app.getByRole('option').filter({ hasText: 'Łucja' })).toBeVisible();
 
     await app.getByRole('button', { name: 'New patient' }).click();
     await app.getByLabel('Family name').fill('Öztürk');
@@ -62,12 +62,12 @@ test.describe('patient identity and clinic settings', () => {
       await dialog.getByLabel('Name').fill('Podiatry: Foot Protection Team');
       await dialog.getByLabel('Phone').fill('01632 960001');
       await dialog.getByRole('button', { name: 'Add' }).click();
-      await expect(directory.getByRole('cell', { name: 'Podiatry: Foot Protection Team' })).toBeVisible();
+      await expect(directory.getByRole('cell', { name: 'Podiatry: Foot Protection Team', exact: true })).toBeVisible();
       await app.screenshot({ path: info.outputPath('settings.png'), fullPage: true });
 
       await directory.getByRole('button', { name: 'Remove Podiatry: Foot Protection Team' }).click();
       await app.getByRole('dialog').getByRole('button', { name: 'Keep it' }).click();
-      await expect(directory.getByRole('cell', { name: 'Podiatry: Foot Protection Team' })).toBeVisible();
+      await expect(directory.getByRole('cell', { name: 'Podiatry: Foot Protection Team', exact: true })).toBeVisible();
       await directory.getByRole('button', { name: 'Remove Podiatry: Foot Protection Team' }).click();
       await app.getByRole('dialog').getByRole('button', { name: 'Remove' }).click();
       await expect(directory.getByText('No referral destinations yet.')).toBeVisible();

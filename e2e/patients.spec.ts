@@ -89,7 +89,7 @@ test.describe('patient records', () => {
     const p = await seedPatient(harness, { familyName: 'Walsh', givenNames: 'Seán', dateOfBirth: '1948-11-30', clinicIdentifier: 'W-1' });
     await app.goto(`${harness.url}#/patients/${p.id}`);
     await app.getByRole('button', { name: 'Edit details' }).click();
-    await app.getByLabel('Phone').fill('01632 960123');
+    await app.getByLabel('Phone', { exact: true }).fill('01632 960123');
     await app.getByLabel('Given name(s)').fill('Seán Patrick');
     await app.getByRole('button', { name: 'Save changes' }).click();
     await expect(app.getByRole('heading', { name: 'WALSH, Seán Patrick' })).toBeVisible();
