@@ -54,7 +54,7 @@ test.describe('report pack', () => {
     expect(made.deliveries).toHaveLength(1);
     const [delivery] = made.deliveries;
     if (!delivery) throw new Error('no delivery');
-    expect(delivery).toMatchObject({ kind: 'download', fileName: 'Foot screening report - NÍ BHRIAIN, Zoë - 2026-11-25.pdf', inline: false });
+    expect(delivery).toMatchObject({ kind: 'download', fileName: 'Foot screening report - MRN-1001 - 2026-11-25.pdf', inline: false });
     const { file, disposition } = await download(harness, delivery);
     expect(disposition).toMatch(/^attachment;/);
     const content = text(file);
@@ -84,12 +84,12 @@ test.describe('report pack', () => {
     const { examId } = await signedScreening(harness, 'V01');
     const listed = await harness.call('listReportParts', { examId });
     expect(listed.parts.find((p) => p.part === 'referral')?.available).toBe(false);
-    await expect(harness.call('renderReport', { examId, parts: ['referral'], mode: 'save' })).rejects.toThrow(/not warranted/);
+    await expect(harness.call('renderReport', { examId, parts: ['referral'], mode: 'save' })).rejects.toThrow(/does not call for a referral/);
 
     const made = await harness.call('renderReport', { examId, parts: ['patient', 'clinician'], combined: false, largePrint: true, mode: 'open' });
     expect(made.deliveries.map((d) => (d.kind === 'download' ? [d.fileName, d.inline] : d.kind))).toEqual([
-      ['Clinician report - NÍ BHRIAIN, Zoë - 2026-11-25.pdf', true],
-      ['Patient copy - NÍ BHRIAIN, Zoë - 2026-11-25.pdf', true],
+      ['Clinician report - MRN-1001 - 2026-11-25.pdf', true],
+      ['Patient copy - MRN-1001 - 2026-11-25.pdf', true],
     ]);
     const patientCopy = await download(harness, made.deliveries[1]);
     expect(patientCopy.disposition).toMatch(/^inline;/);

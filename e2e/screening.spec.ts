@@ -72,8 +72,9 @@ test.describe('guided foot screening', () => {
     await app.getByRole('group', { name: 'Amputation, left side' }).getByRole('button', { name: 'None' }).click();
     await app.getByRole('group', { name: 'End-stage renal disease' }).getByRole('button', { name: 'No' }).click();
     await app.getByRole('group', { name: 'On dialysis' }).getByRole('button', { name: 'No' }).click();
-    // N answers "no" only where nothing was recorded: the ulcer history given above stays.
-    await keys.press('n');
+    // Shift+N answers "no" only where nothing was recorded (plain N would answer the focused item):
+    // the ulcer history given above stays.
+    await keys.press('Shift+N');
     await expect(app.getByRole('heading', { name: 'Symptoms', level: 2 })).toBeVisible();
     await keys.press('n');
     await expect(app.getByText('IWGDF 2023: category 3', { exact: false })).toBeVisible();
