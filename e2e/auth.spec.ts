@@ -116,12 +116,13 @@ test.describe('lock', () => {
     await expect(app.getByRole('heading', { name: 'Patients', level: 1 })).toBeHidden();
   });
 
-  test('the next person to sign in starts at the patient list, not at the page left open; a message stays on its page', async ({ app }) => {
+  test('the next person to sign in starts at the patient list, not at the page left open; a message stays on its page', async ({ app, harness }) => {
+    await harness.call('createUser', nurse);
     await app.getByRole('link', { name: 'Settings' }).click();
     await expect(app.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
     await app.getByRole('button', { name: /Signed in as/ }).click();
     await app.getByRole('menuitem', { name: 'Sign out' }).click();
-    await signIn(app, adminAccount.username, adminAccount.password);
+    await signIn(app, nurse.username, nurse.password);
     await expect(app).toHaveURL(/#\/patients$/);
 
     await app.getByRole('button', { name: 'New patient' }).click();

@@ -12,7 +12,7 @@ test.describe('patient identity and clinic settings', () => {
     await app.getByLabel('Given name(s)').fill('Jürgen');
     await app.getByLabel('Date of birth').fill('02/01/1950');
     await app.getByLabel('Sex').click();
-    await app.getByRole('option', { name: 'Male' }).click();
+    await app.getByRole('option', { name: 'Male', exact: true }).click();
     await app.getByLabel('Clinic identifier').fill('B-2');
     await app.getByLabel('Diabetes type').click();
     await app.getByRole('option', { name: 'Type 2' }).click();

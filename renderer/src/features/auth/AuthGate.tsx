@@ -23,12 +23,17 @@ export function AuthGate({ children }: { children: ReactNode }): React.JSX.Eleme
   const [state, setState] = useState<AuthState | null>(null);
   const [lastUser, setLastUser] = useState<Session['user'] | null>(null);
   const [lockReason, setLockReason] = useState<LockReason>('unknown');
+  // Who signed in last on this screen: the same person signing in again (after a restore, say)
+  // carries on where they were; anyone else starts at the patient list.
+  const [previousUserId, setPreviousUserId] = useState<number | null>(null);
 
   const refresh = useCallback(() => {
     void api()
       .getAuthState({})
       .then((r) => {
-        if (r.ok) setState(r.value);
+        if (!r.ok) return;
+        if (r.value.kind === 'signed-in' || r.value.kind === 'locked') setPreviousUserId(r.value.user.id);
+        setState(r.value);
       });
   }, []);
 
@@ -39,16 +44,19 @@ export function AuthGate({ children }: { children: ReactNode }): React.JSX.Eleme
   }, [refresh]);
 
   const apply = useCallback((next: AuthState) => {
+    if (next.kind === 'signed-in' || next.kind === 'locked') setPreviousUserId(next.user.id);
     setState(next);
     if (next.kind === 'signed-in' || next.kind === 'locked') setLastUser(next.user);
   }, []);
 
   const signedInFresh = useCallback(
     (next: AuthState) => {
-      if (next.kind === 'signed-in') navigate({ page: 'patients' }, { replace: true });
+      if (next.kind === 'signed-in') {
+        if (previousUserId !== next.user.id) navigate({ page: 'patients' }, { replace: true });
+      }
       apply(next);
     },
-    [apply],
+    [apply, previousUserId],
   );
 
   const lockFor = useCallback(
