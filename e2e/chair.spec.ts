@@ -240,3 +240,40 @@ for (const mode of ['light', 'dark', 'forced colours'] as const) {
     await expectNoViolations(app, `${mode}: review`);
   });
 }
+
+/**
+ * Every answer button of a step can be hit by the pointer where it is drawn: nothing overlaps it
+ * (a neighbouring panel, an overflowing button group). A click that lands on something else is an
+ * answer lost or, worse, a different answer recorded.
+ */
+async function expectAnswersClickable(app: Page, what: string): Promise<void> {
+  const blocked = await app.locator('[data-step] [data-answer-item] button').evaluateAll((buttons) =>
+    buttons.flatMap((button) => {
+      button.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const r = button.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const row = button.closest('[data-answer-item]')?.getBoundingClientRect();
+      const overflows = row !== undefined && (r.right > row.right + 1 || r.left < row.left - 1);
+      return hit !== null && button.contains(hit) && !overflows ? [] : [`${button.closest('[data-answer-item]')?.textContent?.slice(0, 40) ?? '?'} → ${button.textContent ?? ''}`];
+    }),
+  );
+  expect(blocked, `answer buttons covered or overflowing on ${what}`).toEqual([]);
+}
+
+for (const size of [
+  { width: 1366, height: 768 },
+  { width: 1280, height: 860 },
+  { width: 1024, height: 768 },
+]) {
+  test(`every answer button can be clicked where it is drawn, on every step at ${size.width}×${size.height}`, async ({ app, harness }) => {
+    await app.setViewportSize(size);
+    await openNewPatient(app, harness);
+    await startByKey(app, new Keys(app));
+    await app.getByRole('checkbox', { name: 'Extended neurological examination' }).check();
+    for (const name of ['Neurology', 'Circulation', 'Skin', 'Deformity', 'History', 'Symptoms']) {
+      await app.getByRole('tab', { name }).click();
+      await step(app, name);
+      await expectAnswersClickable(app, `${name} at ${size.width}×${size.height}`);
+    }
+  });
+}

@@ -77,7 +77,7 @@ test.describe('the whole screening form', () => {
   // Known fault after merging the new wizard shell with the new form fields: a mouse click on an
   // answer made right after answering by keys is sometimes not recorded (the previous ulcer here,
   // the ankle reflex in the neurology step). Marked to fix rather than deleted, so it is not forgotten.
-  test.fixme('the extended neurological step is chosen at Start, answered by keys and shown in the review', async ({ app, harness }, info) => {
+  test('the extended neurological step is chosen at Start, answered by keys and shown in the review', async ({ app, harness }, info) => {
     await app.setViewportSize({ width: 1366, height: 768 });
     await openNewPatient(app, harness, 'Neurology');
     await startScreening(app);

@@ -32,7 +32,8 @@ export function NeurologyStep({ state, update, assessment }: StepProps): React.J
       <Typography variant="body2" color="text.secondary">
         Examine each foot, then read the questions to the patient. Keys: Y / N answer the highlighted question.
       </Typography>
-      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
+      {/* One foot under the other until the step is wide enough for both answer rows side by side. */}
+      <Stack direction={{ xs: 'column', xl: 'row' }} spacing={2}>
         {examinedSides(state.findings).map((side) => (
           <FootNeurology key={side} side={side} state={state} update={update} />
         ))}

@@ -36,7 +36,10 @@ const rowStyle = {
   // In a narrow panel (one foot of two side by side) the buttons go under the question.
   '@container (max-width: 520px)': { gridTemplateColumns: '1fr', gap: 0.5 },
   '&:focus-within': { bgcolor: 'action.hover', outline: '2px solid', outlineColor: 'primary.main' },
-  '&:focus-within .answer-key': { display: 'inline-block' },
+  // The key letters show only on the focused row, but their space is always kept: if they appeared
+  // on mouse-down (which focuses the row) the buttons would move under the pointer, the mouse-up
+  // would land on another button and the browser would drop the click — an answer silently lost.
+  '&:focus-within .answer-key': { visibility: 'visible' },
   // A finding opened from a reason in the result panel.
   '&[data-highlight="true"]': { outline: '3px solid', outlineColor: 'warning.main', bgcolor: 'action.selected' },
   '@media (forced-colors: active)': { '&[data-highlight="true"], &:focus-within': { outline: '3px solid Highlight' } },
@@ -60,8 +63,28 @@ const optionStyle = {
   },
 } as const;
 
+/**
+ * The options wrap onto further lines when the panel is narrow, rather than spilling over the
+ * neighbouring panel (where a click would land on another foot's answer). Wrapped, they are drawn as
+ * separate buttons with their own borders.
+ */
+const groupStyle = {
+  flexWrap: 'wrap',
+  '@container (max-width: 520px)': {
+    gap: 0.5,
+    '& .MuiToggleButtonGroup-firstButton, & .MuiToggleButtonGroup-middleButton, & .MuiToggleButtonGroup-lastButton': { borderRadius: 1 },
+    '& .MuiToggleButtonGroup-middleButton, & .MuiToggleButtonGroup-lastButton': {
+      ml: 0,
+      borderLeft: '1px solid',
+      borderLeftColor: 'divider',
+      '@media (forced-colors: active)': { borderLeftColor: 'ButtonText' },
+    },
+  },
+} as const;
+
 const keyStyle = {
-  display: 'none',
+  display: 'inline-block',
+  visibility: 'hidden',
   ml: 0.5,
   px: 0.5,
   border: '1px solid',
@@ -98,6 +121,7 @@ function ChoiceItem<T extends string>({ label, value, options, onChange, size = 
         size={size}
         value={value ?? null}
         aria-labelledby={id}
+        sx={groupStyle}
         onChange={(_e, next: T | null) => {
           if (next !== null) onChange(next);
         }}
