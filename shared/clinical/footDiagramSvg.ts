@@ -63,15 +63,50 @@ function textAt(p: Point, text: string, attrs: string): string {
   return `<text x="${n(p.x)}" y="${n(p.y)}" font-family="${font}" ${attrs}>${escapeXml(text)}</text>`;
 }
 
+/**
+ * How a marker is drawn at one size: the screen's look below; the printed reports draw the same
+ * shapes and marks larger, with heavier lines (shared/report/printDiagram.ts).
+ */
+export interface MarkerLook {
+  radius: number;
+  font: string;
+  /** Added to each state's outline width. */
+  strokeExtra: number;
+  /** One dash pattern for every dashed outline, or null for each state's own. */
+  outlineDash: string | null;
+  dorsalRing: { stroke: string; strokeWidth: number; strokeDasharray: string };
+  /** How far a diamond's points reach beyond the radius. */
+  diamondExtra: number;
+  /** Half the length of a plus or minus stroke, as a share of the radius. */
+  markHalf: number;
+  markStroke: number;
+  /** Font size of a marker's letters, for this many letters and this radius. */
+  letterSize: (letters: string, radius: number) => number;
+}
+
+const screenLook: MarkerLook = {
+  radius: markerRadius,
+  font,
+  strokeExtra: 0,
+  outlineDash: null,
+  dorsalRing,
+  diamondExtra: 1.5,
+  markHalf: 0.55,
+  markStroke: 1.8,
+  letterSize: (letters) => (letters.length > 1 ? 5.5 : 7.5),
+};
+
 /** One marker: shape, inner mark and (for dorsal sites) the dashed ring. */
-export function markerSvg(at: Point, state: MarkerState, reason: NotTestableReason | null | undefined, dorsal: boolean): string {
+export function markerSvg(at: Point, state: MarkerState, reason: NotTestableReason | null | undefined, dorsal: boolean, look: MarkerLook = screenLook): string {
   const style = markerStyles[state];
-  const r = markerRadius;
-  const outline = `fill="${style.fill}" stroke="${style.stroke}" stroke-width="${style.strokeWidth}"${style.strokeDasharray ? ` stroke-dasharray="${style.strokeDasharray}"` : ''}`;
+  const r = look.radius;
+  const dash = style.strokeDasharray ? (look.outlineDash ?? style.strokeDasharray) : null;
+  const outline = `fill="${style.fill}" stroke="${style.stroke}" stroke-width="${style.strokeWidth + look.strokeExtra}"${dash ? ` stroke-dasharray="${dash}"` : ''}`;
   const parts: string[] = [];
   if (dorsal) {
+    const ring = look.dorsalRing;
     parts.push(
-      `<circle cx="${n(at.x)}" cy="${n(at.y)}" r="${n(r + dorsalRing.gap + 1)}" fill="none" stroke="${dorsalRing.stroke}" stroke-width="${dorsalRing.strokeWidth}" stroke-dasharray="${dorsalRing.strokeDasharray}"/>`,
+      `<circle cx="${n(at.x)}" cy="${n(at.y)}" r="${n(r + dorsalRing.gap + 1)}" fill="none" stroke="${ring.stroke}" stroke-width="${ring.strokeWidth}" stroke-dasharray="${ring.strokeDasharray}"/>`,
     );
   }
   switch (style.shape) {
@@ -82,16 +117,16 @@ export function markerSvg(at: Point, state: MarkerState, reason: NotTestableReas
       parts.push(`<rect x="${n(at.x - r)}" y="${n(at.y - r)}" width="${2 * r}" height="${2 * r}" ${outline}/>`);
       break;
     case 'diamond': {
-      const d = r + 1.5;
+      const d = r + look.diamondExtra;
       parts.push(`<polygon points="${n(at.x)},${n(at.y - d)} ${n(at.x + d)},${n(at.y)} ${n(at.x)},${n(at.y + d)} ${n(at.x - d)},${n(at.y)}" ${outline}/>`);
       break;
     }
     default:
       assertNever(style.shape, 'marker shape');
   }
-  const half = r * 0.55;
+  const half = r * look.markHalf;
   const line = (x1: number, y1: number, x2: number, y2: number): string =>
-    `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${style.markColour}" stroke-width="1.8" stroke-linecap="round"/>`;
+    `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${style.markColour}" stroke-width="${look.markStroke}" stroke-linecap="round"/>`;
   switch (style.mark) {
     case 'plus':
       parts.push(line(at.x - half, at.y, at.x + half, at.y), line(at.x, at.y - half, at.x, at.y + half));
@@ -100,9 +135,11 @@ export function markerSvg(at: Point, state: MarkerState, reason: NotTestableReas
       parts.push(line(at.x - half, at.y, at.x + half, at.y));
       break;
     case 'text': {
-      const text = markerText(state, reason);
-      const size = text.length > 1 ? 5.5 : 7.5;
-      parts.push(textAt({ x: at.x, y: at.y + size * 0.36 }, text, `font-size="${size}" font-weight="bold" text-anchor="middle" fill="${style.markColour}"`));
+      const letters = markerText(state, reason);
+      const size = look.letterSize(letters, r);
+      parts.push(
+        `<text x="${n(at.x)}" y="${n(at.y + size * 0.36)}" font-family="${look.font}" font-size="${n(size)}" font-weight="bold" text-anchor="middle" fill="${style.markColour}">${escapeXml(letters)}</text>`,
+      );
       break;
     }
     default:

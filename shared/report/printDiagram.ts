@@ -1,12 +1,11 @@
 import type { FootAssessment } from '../clinical/assessment';
 import { footDiagramInput } from '../clinical/footDiagramInput';
-import type { DiagramFoot } from '../clinical/footDiagramSvg';
+import { markerSvg, type DiagramFoot, type MarkerLook } from '../clinical/footDiagramSvg';
 import { footDiagramViewBox, footOutlines, sitePoint, tuningForkPoints, viewingConvention, type Point } from '../clinical/footGeometry';
-import { dorsalRing, markerStyles, markerText, notTestedLetters, type MarkerState } from '../clinical/markerStyles';
+import { dorsalRing, notTestedLetters, type MarkerState } from '../clinical/markerStyles';
 import { monofilamentSites, sideLabel, siteDefinition, siteProtocols, tuningForkSite, type SiteProtocolId } from '../clinical/protocols';
 import { notTestableReasonLabels } from '../clinical/siteDerivation';
 import { sides, type FootFindings, type NotTestableReason, type Side } from '../domain/findings';
-import { assertNever } from '../ipc/result';
 import type { PdfContent, PdfTable } from './pdfTypes';
 import type { ReportableExam } from './reportInput';
 import { colours } from './reportLayout';
@@ -49,60 +48,32 @@ function text(p: Point, words: string, attrs: string): string {
   return `<text x="${n(p.x)}" y="${n(p.y)}" font-family="${font}" font-size="${labelSize}" fill="${ink}" ${attrs}>${escapeXml(words)}</text>`;
 }
 
+/** The screen's marker shapes and marks, larger and with heavier lines, so a letter reads on paper. */
+const printLook: MarkerLook = {
+  radius,
+  font,
+  strokeExtra: 0.3,
+  outlineDash: '3 2',
+  dorsalRing: { stroke: ink, strokeWidth: 1, strokeDasharray: '2 1.5' },
+  diamondExtra: 4,
+  markHalf: 0.6,
+  markStroke: 2.2,
+  letterSize: (letters, r) => (letters.length > 1 ? r * 1.05 : r * 1.4),
+};
+
 /** A marker as the screen draws it (shape and inner mark), with a letter large enough to print. */
 export function printMarker(at: Point, state: MarkerState | 'reduced', reason: NotTestableReason | null | undefined, dorsal: boolean, r = radius): string {
-  const parts: string[] = [];
-  if (dorsal) {
-    parts.push(`<circle cx="${n(at.x)}" cy="${n(at.y)}" r="${n(r + dorsalRing.gap + 1)}" fill="none" stroke="${ink}" stroke-width="1" stroke-dasharray="2 1.5"/>`);
+  if (state !== 'reduced') {
+    return markerSvg(at, state, reason, dorsal, { ...printLook, radius: r });
   }
-  if (state === 'reduced') {
-    // Reduced vibration: neither felt nor not felt; a half-filled circle with "R".
-    parts.push(
-      `<circle cx="${n(at.x)}" cy="${n(at.y)}" r="${r}" fill="#ffffff" stroke="${ink}" stroke-width="1.5"/>`,
-      `<path d="M${n(at.x - r)},${n(at.y)} A${r},${r} 0 0 0 ${n(at.x + r)},${n(at.y)} Z" fill="#9e9e9e"/>`,
-      `<text x="${n(at.x)}" y="${n(at.y + r * 0.42)}" font-family="${font}" font-size="${n(r * 1.25)}" font-weight="bold" text-anchor="middle" fill="${ink}">R</text>`,
-    );
-    return parts.join('');
-  }
-  const style = markerStyles[state];
-  const outline = `fill="${style.fill}" stroke="${style.stroke}" stroke-width="${style.strokeWidth + 0.3}"${style.strokeDasharray ? ' stroke-dasharray="3 2"' : ''}`;
-  switch (style.shape) {
-    case 'circle':
-      parts.push(`<circle cx="${n(at.x)}" cy="${n(at.y)}" r="${r}" ${outline}/>`);
-      break;
-    case 'square':
-      parts.push(`<rect x="${n(at.x - r)}" y="${n(at.y - r)}" width="${2 * r}" height="${2 * r}" ${outline}/>`);
-      break;
-    case 'diamond': {
-      const d = r + 4;
-      parts.push(`<polygon points="${n(at.x)},${n(at.y - d)} ${n(at.x + d)},${n(at.y)} ${n(at.x)},${n(at.y + d)} ${n(at.x - d)},${n(at.y)}" ${outline}/>`);
-      break;
-    }
-    default:
-      assertNever(style.shape, 'marker shape');
-  }
-  const half = r * 0.6;
-  const line = (x1: number, y1: number, x2: number, y2: number): string =>
-    `<line x1="${n(x1)}" y1="${n(y1)}" x2="${n(x2)}" y2="${n(y2)}" stroke="${style.markColour}" stroke-width="2.2" stroke-linecap="round"/>`;
-  switch (style.mark) {
-    case 'plus':
-      parts.push(line(at.x - half, at.y, at.x + half, at.y), line(at.x, at.y - half, at.x, at.y + half));
-      break;
-    case 'minus':
-      parts.push(line(at.x - half, at.y, at.x + half, at.y));
-      break;
-    case 'text': {
-      const letters = markerText(state, reason);
-      const size = letters.length > 1 ? r * 1.05 : r * 1.4;
-      parts.push(
-        `<text x="${n(at.x)}" y="${n(at.y + size * 0.36)}" font-family="${font}" font-size="${n(size)}" font-weight="bold" text-anchor="middle" fill="${style.markColour}">${escapeXml(letters)}</text>`,
-      );
-      break;
-    }
-    default:
-      assertNever(style.mark, 'marker mark');
-  }
-  return parts.join('');
+  // Reduced vibration: neither felt nor not felt; a half-filled circle with "R".
+  const ring = printLook.dorsalRing;
+  return [
+    dorsal ? `<circle cx="${n(at.x)}" cy="${n(at.y)}" r="${n(r + dorsalRing.gap + 1)}" fill="none" stroke="${ring.stroke}" stroke-width="${ring.strokeWidth}" stroke-dasharray="${ring.strokeDasharray}"/>` : '',
+    `<circle cx="${n(at.x)}" cy="${n(at.y)}" r="${r}" fill="#ffffff" stroke="${ink}" stroke-width="1.5"/>`,
+    `<path d="M${n(at.x - r)},${n(at.y)} A${r},${r} 0 0 0 ${n(at.x + r)},${n(at.y)} Z" fill="#9e9e9e"/>`,
+    `<text x="${n(at.x)}" y="${n(at.y + r * 0.42)}" font-family="${font}" font-size="${n(r * 1.25)}" font-weight="bold" text-anchor="middle" fill="${ink}">R</text>`,
+  ].join('');
 }
 
 /** A lesion badge: a rounded box with the lesion's letter (U ulcer, C callus, F fissure). */
