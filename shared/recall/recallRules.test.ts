@@ -88,6 +88,14 @@ describe('due date: interval per category', () => {
     expect(recallDecision(basis({ iwgdf: 'incomplete', possibleIwgdf: ['1', '2'] }), iwgdf6)).toMatchObject({ months: 4 });
     // The earlier date wins: a clinic incomplete interval shorter than every possibility.
     expect(recallDecision(basis({ iwgdf: 'incomplete', possibleIwgdf: ['1', '2'] }), { ...iwgdf6, incompleteMonths: 2 })).toMatchObject({ months: 2 });
+    // Could be active disease: due at once, as active disease is.
+    expect(recallDecision(basis({ nice: 'incomplete', possibleNice: ['low', 'active'] }), clinic)).toEqual({
+      kind: 'refer-now',
+      dueOn: '2026-03-12',
+      months: 0,
+      reason: 'NICE NG19 category incomplete (could be low risk or active problem): due now, as active foot disease is possible: settle it or refer',
+    });
+    expect(recallDecision(basis({ iwgdf: 'incomplete', possibleIwgdf: ['0', 'urgent'] }), iwgdf6)).toMatchObject({ kind: 'refer-now', months: 0 });
     // Nothing listed (an assessment that could be anything): the incomplete interval.
     expect(recallDecision(basis({ nice: 'incomplete', possibleNice: [] }), clinic)).toMatchObject({ months: 6 });
   });

@@ -21,8 +21,8 @@ import { addMonths } from '../text/dates';
  * - A performed examination whose category is incomplete (unknown LOPS or PAD could change it) is
  *   recalled after the shortest interval among the categories it could still be, so a patient
  *   who may be high risk is never recalled as if low risk; and never later than the clinic's
- *   "incomplete" interval: whichever date is earlier. Categories it could be that are active
- *   disease give no interval (active disease is decided whatever is missing).
+ *   "incomplete" interval: whichever date is earlier. One that could be active disease is due at
+ *   once, as active disease is: settle it or refer, never wait.
  * - No signed examination: never screened, no due date (its own worklist view).
  */
 
@@ -105,9 +105,11 @@ function incompleteInterval(basis: RecallBasis, settings: RecallSettings): { mon
   const guideline = recallGuidelineLabels[settings.guideline];
   const possible: readonly RecallCategory[] = settings.guideline === 'nice' ? basis.possibleNice : basis.possibleIwgdf;
   const labels: Readonly<Record<string, string>> = settings.guideline === 'nice' ? niceCategoryLabels : iwgdfCategoryLabels;
-  const withInterval = possible.filter((c) => !(c === 'active' || c === 'urgent'));
-  const shortest = withInterval.reduce<number | null>((least, c) => Math.min(least ?? Infinity, categoryMonths(settings, c)), null);
-  const could = withInterval.length > 0 ? ` (could be ${withInterval.map((c) => (labels[c] ?? c).toLowerCase()).join(' or ')})` : '';
+  const could = possible.length > 0 ? ` (could be ${possible.map((c) => (labels[c] ?? c).toLowerCase()).join(' or ')})` : '';
+  if (possible.some((c) => c === 'active' || c === 'urgent')) {
+    return { months: 0, reason: `${guideline} category incomplete${could}: due now, as active foot disease is possible: settle it or refer` };
+  }
+  const shortest = possible.reduce<number | null>((least, c) => Math.min(least ?? Infinity, categoryMonths(settings, c)), null);
   if (shortest !== null && shortest < settings.incompleteMonths) {
     return { months: shortest, reason: `${guideline} category incomplete${could}: screen again after ${plural(shortest)}, the shortest interval of the categories it could be (clinic setting)` };
   }

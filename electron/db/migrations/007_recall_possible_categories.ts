@@ -7,7 +7,8 @@ import type { Migration } from './types';
  * An incomplete category (unknown LOPS or PAD could change it) used to be recalled after the
  * clinic's single "incomplete" interval. It is now recalled after the shortest interval among the
  * categories it could be, or the incomplete interval when that is shorter, so a patient who may
- * be high risk is never recalled later than a high-risk patient would be. The possible categories
+ * be high risk is never recalled later than a high-risk patient would be, and one that could be
+ * active disease is due at once. The possible categories
  * are copied onto `patient` from the last signed exam's assessment (which has always listed them),
  * and the due dates of incomplete performed exams are recomputed with the clinic's own intervals
  * as stored in its settings; every other due date is unchanged.
@@ -72,9 +73,9 @@ export const migration007: Migration = {
     const params = clinicIntervals(db);
     db.prepare(
       `UPDATE patient SET recall_months = CASE WHEN @guideline = 'nice'
-          THEN min(@incomplete, COALESCE((SELECT min(CASE value WHEN 'low' THEN @niceLow WHEN 'moderate' THEN @niceModerate WHEN 'high' THEN @niceHigh END)
+          THEN min(@incomplete, COALESCE((SELECT min(CASE value WHEN 'low' THEN @niceLow WHEN 'moderate' THEN @niceModerate WHEN 'high' THEN @niceHigh WHEN 'active' THEN 0 END)
                                           FROM json_each(recall_nice_possible)), @incomplete))
-          ELSE min(@incomplete, COALESCE((SELECT min(CASE CAST(value AS TEXT) WHEN '0' THEN @iwgdf0 WHEN '1' THEN @iwgdf1 WHEN '2' THEN @iwgdf2 WHEN '3' THEN @iwgdf3 END)
+          ELSE min(@incomplete, COALESCE((SELECT min(CASE CAST(value AS TEXT) WHEN '0' THEN @iwgdf0 WHEN '1' THEN @iwgdf1 WHEN '2' THEN @iwgdf2 WHEN '3' THEN @iwgdf3 WHEN 'urgent' THEN 0 END)
                                           FROM json_each(recall_iwgdf_possible)), @incomplete))
         END
       WHERE ${incompleteRows}`,

@@ -154,6 +154,8 @@ describe('migration 7: recall of an incomplete result from the categories it cou
       // P4: declined (feet not examined): the incomplete interval stays. P5: an assessment without the lists.
       { status: 'declined', assessment: assessment([0, 3], ['low', 'high']), iwgdf: 'incomplete', nice: 'incomplete', months: incompleteMonths },
       { status: 'performed', assessment: '{}', iwgdf: 'incomplete', nice: 'incomplete', months: incompleteMonths },
+      // P6: could be active disease: due at once.
+      { status: 'performed', assessment: assessment([0, 'urgent'], ['low', 'active']), iwgdf: 'incomplete', nice: 'incomplete', months: incompleteMonths },
     ];
     const recall = db.prepare(
       `UPDATE patient SET recall_exam_id = @exam, recall_examined_on = '2026-01-31', recall_exam_status = @status, recall_iwgdf = @iwgdf, recall_nice = @nice,
@@ -179,6 +181,7 @@ describe('migration 7: recall of an incomplete result from the categories it cou
       { id: 3, recall_iwgdf_possible: '[0]', recall_nice_possible: '["low"]', recall_months: 12, recall_due_on: '2027-01-31' },
       { id: 4, recall_iwgdf_possible: '[0,3]', recall_nice_possible: '["low","high"]', recall_months: 6, recall_due_on: '2026-07-31' },
       { id: 5, recall_iwgdf_possible: null, recall_nice_possible: null, recall_months: 6, recall_due_on: '2026-07-31' },
+      { id: 6, recall_iwgdf_possible: '[0,"urgent"]', recall_nice_possible: '["low","active"]', recall_months: 0, recall_due_on: '2026-01-31' },
     ]);
     db.close();
   });
@@ -186,7 +189,7 @@ describe('migration 7: recall of an incomplete result from the categories it cou
   it('keeps a shorter incomplete interval of the clinic', () => {
     const db = atSix(1);
     migrate(db, migrations.filter((m) => m.version <= 7), null);
-    expect((rows(db) as { recall_months: number }[]).map((r) => r.recall_months)).toEqual([1, 1, 12, 1, 1]);
+    expect((rows(db) as { recall_months: number }[]).map((r) => r.recall_months)).toEqual([1, 1, 12, 1, 1, 0]);
     db.close();
   });
 

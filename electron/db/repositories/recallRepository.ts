@@ -46,25 +46,27 @@ const basisSql = `UPDATE patient SET (recall_exam_id, recall_examined_on, recall
     WHERE e.patient_id = patient.id AND e.state = 'signed' AND e.examined_on IS NOT NULL
     ORDER BY e.examined_on DESC, e.id DESC LIMIT 1)`;
 
-/** Months of a NICE category (`value` of json_each), NULL for one without an interval. */
-const niceMonthsOf = (c: string): string => `CASE ${c} WHEN 'low' THEN @niceLow WHEN 'moderate' THEN @niceModerate WHEN 'high' THEN @niceHigh END`;
+/** Months of a NICE category (a column, or `value` of json_each); NULL for incomplete, `active` for active disease. */
+const niceMonthsOf = (c: string, active: string): string =>
+  `CASE ${c} WHEN 'low' THEN @niceLow WHEN 'moderate' THEN @niceModerate WHEN 'high' THEN @niceHigh WHEN 'active' THEN ${active} END`;
 /** Months of an IWGDF category; the assessment lists them as numbers, the exam columns as text. */
-const iwgdfMonthsOf = (c: string): string => `CASE CAST(${c} AS TEXT) WHEN '0' THEN @iwgdf0 WHEN '1' THEN @iwgdf1 WHEN '2' THEN @iwgdf2 WHEN '3' THEN @iwgdf3 END`;
+const iwgdfMonthsOf = (c: string, urgent: string): string =>
+  `CASE CAST(${c} AS TEXT) WHEN '0' THEN @iwgdf0 WHEN '1' THEN @iwgdf1 WHEN '2' THEN @iwgdf2 WHEN '3' THEN @iwgdf3 WHEN 'urgent' THEN ${urgent} END`;
 
 /**
  * Interval in months: 0 for active disease (due at once), the incomplete interval for
  * declined/unsuitable. An incomplete category takes the shortest interval of the categories it
  * could be (the possible categories the exam's assessment lists), or the incomplete interval when
- * that is shorter: the earlier date wins.
+ * that is shorter: the earlier date wins. One that could be active disease is due at once (0).
  */
 export const recallMonthsSql = `CASE
     WHEN recall_exam_id IS NULL THEN NULL
     WHEN recall_nice = 'active' OR recall_iwgdf = 'urgent' THEN 0
     WHEN recall_exam_status <> 'performed' THEN @incomplete
-    WHEN @guideline = 'nice' THEN COALESCE(${niceMonthsOf('recall_nice')},
-      min(@incomplete, COALESCE((SELECT min(${niceMonthsOf('value')}) FROM json_each(recall_nice_possible)), @incomplete)))
-    ELSE COALESCE(${iwgdfMonthsOf('recall_iwgdf')},
-      min(@incomplete, COALESCE((SELECT min(${iwgdfMonthsOf('value')}) FROM json_each(recall_iwgdf_possible)), @incomplete)))
+    WHEN @guideline = 'nice' THEN COALESCE(${niceMonthsOf('recall_nice', 'NULL')},
+      min(@incomplete, COALESCE((SELECT min(${niceMonthsOf('value', '0')}) FROM json_each(recall_nice_possible)), @incomplete)))
+    ELSE COALESCE(${iwgdfMonthsOf('recall_iwgdf', 'NULL')},
+      min(@incomplete, COALESCE((SELECT min(${iwgdfMonthsOf('value', '0')}) FROM json_each(recall_iwgdf_possible)), @incomplete)))
   END`;
 
 /** Calendar months, clamped to the month's last day ('floor': 31 Jan + 1 month = 28/29 Feb), as addMonths does. */

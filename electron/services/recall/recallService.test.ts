@@ -133,8 +133,8 @@ describe('due date from signed exams', () => {
     const statuses = ['performed', 'declined', 'unsuitable'] as const;
     const dates = ['2026-01-31', '2026-02-28', '2024-02-29', '2026-12-31', '2026-03-15'];
     // What an incomplete result could be, cycled through the cases (as the assessment lists them: IWGDF as numbers).
-    const possibleNiceSets: PossibleNice[][] = [['low', 'moderate'], ['moderate', 'high'], ['low', 'high'], []];
-    const possibleIwgdfSets: PossibleIwgdf[][] = [['0', '3'], ['1', '2'], ['0', '1'], ['2', '3'], []];
+    const possibleNiceSets: PossibleNice[][] = [['low', 'moderate'], ['moderate', 'high'], ['low', 'high'], [], ['low', 'active']];
+    const possibleIwgdfSets: PossibleIwgdf[][] = [['0', '3'], ['1', '2'], ['0', '1'], ['2', '3'], [], ['0', 'urgent']];
     const cases: RecallBasis[] = [];
     for (const nice of recallCategories.nice)
       for (const iwgdf of recallCategories.iwgdf)
