@@ -83,6 +83,7 @@ describe('npm run score', () => {
     bad.findings.feet.left.abi = 4;
     bad.findings.feet.right.tbi = 1.6;
     bad.findings.feet.right.toePressure = 301;
+    bad.findings.feet.right.pressures = { toe: 301 };
     bad.findings.feet.left.waveforms = { dorsalisPedis: 'flat' };
     const file = write('out-of-range.json', JSON.stringify(bad));
     const run = score(file);
@@ -93,6 +94,7 @@ describe('npm run score', () => {
       `score: ${file}: findings.feet.left.waveforms.dorsalisPedis: Expected one of "triphasic", "biphasic", "monophasic", "absent", "not_tested"`,
       `score: ${file}: findings.feet.right.tbi: TBI must be between 0 and 1.5`,
       `score: ${file}: findings.feet.right.toePressure: Toe pressure must be between 0 and 300 mmHg`,
+      `score: ${file}: findings.feet.right.pressures.toe: Toe pressure must be between 0 and 300 mmHg`,
     ]);
   });
 

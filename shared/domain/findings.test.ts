@@ -149,6 +149,15 @@ describe('parseFindings', () => {
     expect(issuesOf(withRaw((d) => (leftFoot(d)[field] = value)))).toEqual([{ path: `feet.left.${field}`, message }]);
   });
 
+  it('refuses a toe systolic pressure above 300 mmHg as new input, naming the field, and accepts 300', () => {
+    expect(parseFindings(withRaw((d) => (leftFoot(d).pressures = { toe: 300 }))).ok).toBe(true);
+    expect(issuesOf(withRaw((d) => (leftFoot(d).pressures = { toe: 301 })))).toEqual([
+      { path: 'feet.left.pressures.toe', message: 'Toe pressure must be between 0 and 300 mmHg' },
+    ]);
+    // A stored record keeps the range it was accepted under.
+    expect(parseStoredFindings(withRaw((d) => (leftFoot(d).pressures = { toe: 350 }))).ok).toBe(true);
+  });
+
   it.each([
     ['abi', 0.01],
     ['abi', 3],

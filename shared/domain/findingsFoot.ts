@@ -152,6 +152,8 @@ export type FootFindings = z.infer<typeof footFindingsSchema>;
 
 const { abi: abiLimits, tbi: tbiLimits, toePressure: toeLimits } = measurementLimits;
 
+const toePressureInput = z.number().min(toeLimits.min, toeLimits.message).max(toeLimits.max, toeLimits.message);
+
 /** One foot as new input: the same shape, with the plausible ranges of `measurementLimits`. */
 export const footFindingsInputSchema = footFindingsSchema.extend({
   abi: z
@@ -161,5 +163,7 @@ export const footFindingsInputSchema = footFindingsSchema.extend({
     .nullable()
     .optional(),
   tbi: z.number().min(tbiLimits.min, tbiLimits.message).max(tbiLimits.max, tbiLimits.message).nullable().optional(),
-  toePressure: z.number().min(toeLimits.min, toeLimits.message).max(toeLimits.max, toeLimits.message).nullable().optional(),
+  toePressure: toePressureInput.nullable().optional(),
+  // The toe systolic pressure counts as the toe pressure when it is lower, so it has the same range.
+  pressures: pressuresSchema.extend({ toe: toePressureInput.nullable().optional() }).optional(),
 });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { iwgdf2023Table } from '../clinical/iwgdf2023';
 import { niceNg19Table } from '../clinical/niceNg19';
 import { defaultRecallSettings, recallSettingsSchema, type RecallSettings } from '../domain/recallSettings';
-import { daysUntil, lastSignedExam, recallDecision, type RecallBasis } from './recallRules';
+import { daysUntil, lastSignedExam, recallDecision, type PossibleIwgdf, type PossibleNice, type RecallBasis } from './recallRules';
 
-const basis = (over: Partial<RecallBasis>): RecallBasis => ({ examinedOn: '2026-03-12', examStatus: 'performed', iwgdf: '0', nice: 'low', ...over });
+const basis = (over: Partial<RecallBasis>): RecallBasis => ({ examinedOn: '2026-03-12', examStatus: 'performed', iwgdf: '0', nice: 'low', possibleIwgdf: [], possibleNice: [], ...over });
 const iwgdfClinic: RecallSettings = { ...defaultRecallSettings, guideline: 'iwgdf' };
 
 describe('recall defaults', () => {
@@ -65,12 +65,62 @@ describe('due date: interval per category', () => {
     expect(recallDecision(basis({ nice: 'high', iwgdf: 'urgent' }), defaultRecallSettings).kind).toBe('refer-now');
   });
 
-  it('gives an incomplete category the incomplete interval', () => {
-    expect(recallDecision(basis({ nice: 'incomplete', iwgdf: 'incomplete' }), defaultRecallSettings)).toMatchObject({
+  it('gives an incomplete category the incomplete interval when nothing it could be is shorter', () => {
+    expect(recallDecision(basis({ nice: 'incomplete', iwgdf: 'incomplete', possibleNice: ['low', 'moderate'], possibleIwgdf: ['0', '1'] }), defaultRecallSettings)).toMatchObject({
       dueOn: '2026-04-12',
-      reason: 'NICE NG19 category incomplete: screen again after 1 month (clinic setting)',
+      months: 1,
+      reason: 'NICE NG19 category incomplete (could be low risk or moderate risk): screen again after 1 month (clinic setting for incomplete screens)',
     });
     expect(recallDecision(basis({ nice: 'low', iwgdf: 'incomplete' }), iwgdfClinic)).toMatchObject({ dueOn: '2026-04-12' });
+  });
+
+  it('recalls an incomplete category after the shortest interval of the categories it could be, when shorter than the incomplete interval', () => {
+    const clinic: RecallSettings = { ...defaultRecallSettings, incompleteMonths: 6 };
+    expect(recallDecision(basis({ nice: 'incomplete', possibleNice: ['low', 'moderate'] }), clinic)).toMatchObject({
+      dueOn: '2026-06-12',
+      months: 3,
+      reason: 'NICE NG19 category incomplete (could be low risk or moderate risk): screen again after 3 months, the shortest interval of the categories it could be (clinic setting)',
+    });
+    expect(recallDecision(basis({ nice: 'incomplete', possibleNice: ['moderate', 'high'] }), clinic)).toMatchObject({ months: 1, dueOn: '2026-04-12' });
+    // The recall guideline's own possible categories decide, with the clinic's intervals.
+    const iwgdf6: RecallSettings = { ...iwgdfClinic, incompleteMonths: 6, iwgdfMonths: { '0': 12, '1': 9, '2': 4, '3': 2 } };
+    expect(recallDecision(basis({ iwgdf: 'incomplete', possibleIwgdf: ['0', '3'], nice: 'incomplete', possibleNice: ['low'] }), iwgdf6)).toMatchObject({ months: 2 });
+    expect(recallDecision(basis({ iwgdf: 'incomplete', possibleIwgdf: ['1', '2'] }), iwgdf6)).toMatchObject({ months: 4 });
+    // The earlier date wins: a clinic incomplete interval shorter than every possibility.
+    expect(recallDecision(basis({ iwgdf: 'incomplete', possibleIwgdf: ['1', '2'] }), { ...iwgdf6, incompleteMonths: 2 })).toMatchObject({ months: 2 });
+    // Could be active disease: due at once, as active disease is.
+    expect(recallDecision(basis({ nice: 'incomplete', possibleNice: ['low', 'active'] }), clinic)).toEqual({
+      kind: 'refer-now',
+      dueOn: '2026-03-12',
+      months: 0,
+      reason: 'NICE NG19 category incomplete (could be low risk or active problem): due now, as active foot disease is possible: settle it or refer',
+    });
+    expect(recallDecision(basis({ iwgdf: 'incomplete', possibleIwgdf: ['0', 'urgent'] }), iwgdf6)).toMatchObject({ kind: 'refer-now', months: 0 });
+    // Nothing listed (an assessment that could be anything): the incomplete interval.
+    expect(recallDecision(basis({ nice: 'incomplete', possibleNice: [] }), clinic)).toMatchObject({ months: 6 });
+  });
+
+  it('never recalls an incomplete result later than a decided result of any category it could be', () => {
+    const settingsList: RecallSettings[] = [
+      { ...defaultRecallSettings, incompleteMonths: 60 },
+      { guideline: 'nice', niceMonths: { low: 24, moderate: 5, high: 2 }, iwgdfMonths: { '0': 18, '1': 9, '2': 4, '3': 2 }, incompleteMonths: 3, bookingText: '' },
+      { guideline: 'iwgdf', niceMonths: { low: 24, moderate: 5, high: 2 }, iwgdfMonths: { '0': 18, '1': 9, '2': 4, '3': 7 }, incompleteMonths: 12, bookingText: '' },
+    ];
+    const niceSets: PossibleNice[][] = [['low', 'moderate'], ['low', 'high'], ['moderate', 'high'], ['low', 'moderate', 'high']];
+    const iwgdfSets: PossibleIwgdf[][] = [['0', '1'], ['0', '3'], ['1', '2'], ['2', '3'], ['0', '1', '2', '3']];
+    for (const settings of settingsList)
+      for (const possibleNice of niceSets)
+        for (const possibleIwgdf of iwgdfSets) {
+          const incomplete = recallDecision(basis({ nice: 'incomplete', iwgdf: 'incomplete', possibleNice, possibleIwgdf }), settings);
+          if (incomplete.kind !== 'interval') throw new Error('expected an interval');
+          expect(incomplete.months).toBeLessThanOrEqual(settings.incompleteMonths);
+          for (const nice of possibleNice)
+            for (const iwgdf of possibleIwgdf) {
+              const decided = recallDecision(basis({ nice, iwgdf }), settings);
+              if (decided.kind !== 'interval') throw new Error('expected an interval');
+              expect(incomplete.dueOn <= decided.dueOn).toBe(true);
+            }
+        }
   });
 });
 

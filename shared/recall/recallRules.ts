@@ -17,8 +17,12 @@ import { addMonths } from '../text/dates';
  * - Active disease (NICE active or IWGDF urgent, under either guideline) is due at once, on the
  *   examination date itself: it needs referral, not recall.
  * - A declined or unsuitable examination counts as contact, but the feet were not examined: it is
- *   recalled after the "incomplete" interval (default 1 month), as is a performed examination
- *   whose category is incomplete.
+ *   recalled after the "incomplete" interval (default 1 month).
+ * - A performed examination whose category is incomplete (unknown LOPS or PAD could change it) is
+ *   recalled after the shortest interval among the categories it could still be, so a patient
+ *   who may be high risk is never recalled as if low risk; and never later than the clinic's
+ *   "incomplete" interval: whichever date is earlier. One that could be active disease is due at
+ *   once, as active disease is: settle it or refer, never wait.
  * - No signed examination: never screened, no due date (its own worklist view).
  */
 
@@ -31,7 +35,14 @@ export interface RecallBasis {
   examStatus: ExamStatus;
   iwgdf: IwgdfCategoryText;
   nice: NiceCategoryText;
+  /** The categories an incomplete result could still be, as the assessment lists them (empty when decided). */
+  possibleIwgdf: readonly PossibleIwgdf[];
+  possibleNice: readonly PossibleNice[];
 }
+
+/** A category an incomplete result could be (never "incomplete" itself). */
+export type PossibleIwgdf = Exclude<IwgdfCategoryText, 'incomplete'>;
+export type PossibleNice = Exclude<NiceCategoryText, 'incomplete'>;
 
 export type RecallDecision =
   | { kind: 'never-screened' }
@@ -80,10 +91,30 @@ export function recallInterval(basis: RecallBasis, settings: RecallSettings): { 
     return { months: settings.incompleteMonths, reason: `Examination ${what}: screen again after ${plural(settings.incompleteMonths)} (clinic setting for incomplete screens)` };
   }
   const guidelineCategory = settings.guideline === 'nice' ? basis.nice : basis.iwgdf;
+  if (guidelineCategory === 'incomplete') return incompleteInterval(basis, settings);
   const months = categoryMonths(settings, guidelineCategory);
-  if (guidelineCategory === 'incomplete') return { months, reason: `${guideline} category incomplete: screen again after ${plural(months)} (clinic setting)` };
   const label = settings.guideline === 'nice' ? niceCategoryLabels[basis.nice] : iwgdfCategoryLabels[basis.iwgdf];
   return { months, reason: `${guideline} ${label.toLowerCase()}: every ${plural(months)} (clinic setting)` };
+}
+
+/**
+ * An incomplete category: the shortest clinic interval among the categories it could be, or the
+ * clinic's interval for incomplete screens when that is shorter (or nothing else gives one).
+ */
+function incompleteInterval(basis: RecallBasis, settings: RecallSettings): { months: number; reason: string } {
+  const guideline = recallGuidelineLabels[settings.guideline];
+  const possible: readonly RecallCategory[] = settings.guideline === 'nice' ? basis.possibleNice : basis.possibleIwgdf;
+  const labels: Readonly<Record<string, string>> = settings.guideline === 'nice' ? niceCategoryLabels : iwgdfCategoryLabels;
+  const could = possible.length > 0 ? ` (could be ${possible.map((c) => (labels[c] ?? c).toLowerCase()).join(' or ')})` : '';
+  if (possible.some((c) => c === 'active' || c === 'urgent')) {
+    return { months: 0, reason: `${guideline} category incomplete${could}: due now, as active foot disease is possible: settle it or refer` };
+  }
+  const shortest = possible.reduce<number | null>((least, c) => Math.min(least ?? Infinity, categoryMonths(settings, c)), null);
+  if (shortest !== null && shortest < settings.incompleteMonths) {
+    return { months: shortest, reason: `${guideline} category incomplete${could}: screen again after ${plural(shortest)}, the shortest interval of the categories it could be (clinic setting)` };
+  }
+  const months = settings.incompleteMonths;
+  return { months, reason: `${guideline} category incomplete${could}: screen again after ${plural(months)} (clinic setting for incomplete screens)` };
 }
 
 /** Months for a category of the recall guideline that is not active disease. */

@@ -129,3 +129,79 @@ describe('migration 4: recall', () => {
     db.close();
   });
 });
+
+describe('migration 7: recall of an incomplete result from the categories it could be', () => {
+  function atSix(incompleteMonths: number): Db {
+    const db = dbAt(6);
+    db.prepare("INSERT INTO setting (key, value_json, updated_at) VALUES ('recall', ?, 'now')").run(
+      JSON.stringify({ guideline: 'nice', niceMonths: { low: 12, moderate: 3, high: 1 }, iwgdfMonths: { '0': 12, '1': 6, '2': 3, '3': 1 }, incompleteMonths, bookingText: '' }),
+    );
+    const patient = db.prepare(
+      `INSERT INTO patient (clinic_identifier, clinic_identifier_folded, family_name, given_names, sort_name, date_of_birth, sex, diabetes_type, created_at, updated_at)
+       VALUES (?, ?, 'A', 'B', 'a b', '1956-07-03', 'female', 'type2', 'now', 'now')`,
+    );
+    const exam = db.prepare(
+      `INSERT INTO exam (patient_id, series_id, version, state, exam_status, protocol, started_at, updated_at, examined_on, signed_at, signed_by,
+                         findings_json, assessment_json, iwgdf_category, nice_category)
+       VALUES (@patient, @patient, 1, 'signed', @status, 'iwgdf-3', 'now', 'now', '2026-01-31', 'now', 'ann', '{}', @assessment, @iwgdf, @nice)`,
+    );
+    const assessment = (iwgdf: unknown[], nice: string[]): string => JSON.stringify({ iwgdf2023: { possibleCategories: iwgdf }, nice: { possibleCategories: nice } });
+    const cases = [
+      // P1: incomplete, could be moderate or high. P2: incomplete, could be low or moderate. P3: decided low.
+      { status: 'performed', assessment: assessment([1, 3], ['moderate', 'high']), iwgdf: 'incomplete', nice: 'incomplete', months: incompleteMonths },
+      { status: 'performed', assessment: assessment([0, 1], ['low', 'moderate']), iwgdf: 'incomplete', nice: 'incomplete', months: incompleteMonths },
+      { status: 'performed', assessment: assessment([0], ['low']), iwgdf: '0', nice: 'low', months: 12 },
+      // P4: declined (feet not examined): the incomplete interval stays. P5: an assessment without the lists.
+      { status: 'declined', assessment: assessment([0, 3], ['low', 'high']), iwgdf: 'incomplete', nice: 'incomplete', months: incompleteMonths },
+      { status: 'performed', assessment: '{}', iwgdf: 'incomplete', nice: 'incomplete', months: incompleteMonths },
+      // P6: could be active disease: due at once.
+      { status: 'performed', assessment: assessment([0, 'urgent'], ['low', 'active']), iwgdf: 'incomplete', nice: 'incomplete', months: incompleteMonths },
+    ];
+    const recall = db.prepare(
+      `UPDATE patient SET recall_exam_id = @exam, recall_examined_on = '2026-01-31', recall_exam_status = @status, recall_iwgdf = @iwgdf, recall_nice = @nice,
+         recall_months = @months, recall_due_on = date('2026-01-31', '+' || @months || ' months', 'floor') WHERE id = @patient`,
+    );
+    cases.forEach((c, i) => {
+      const p = Number(patient.run(`P${i + 1}`, `p${i + 1}`).lastInsertRowid);
+      const e = Number(exam.run({ patient: p, status: c.status, assessment: c.assessment, iwgdf: c.iwgdf, nice: c.nice }).lastInsertRowid);
+      recall.run({ exam: e, patient: p, status: c.status, iwgdf: c.iwgdf, nice: c.nice, months: c.months });
+    });
+    return db;
+  }
+
+  const rows = (db: Db): unknown[] => db.prepare('SELECT id, recall_iwgdf_possible, recall_nice_possible, recall_months, recall_due_on FROM patient ORDER BY id').all();
+
+  it('copies what each incomplete result could be and recomputes its due date with the clinic intervals, the earlier date winning', () => {
+    const db = atSix(6);
+    migrate(db, migrations.filter((m) => m.version <= 7), null);
+    expect(db.pragma('user_version', { simple: true })).toBe(7);
+    expect(rows(db)).toEqual([
+      { id: 1, recall_iwgdf_possible: '[1,3]', recall_nice_possible: '["moderate","high"]', recall_months: 1, recall_due_on: '2026-02-28' },
+      { id: 2, recall_iwgdf_possible: '[0,1]', recall_nice_possible: '["low","moderate"]', recall_months: 3, recall_due_on: '2026-04-30' },
+      { id: 3, recall_iwgdf_possible: '[0]', recall_nice_possible: '["low"]', recall_months: 12, recall_due_on: '2027-01-31' },
+      { id: 4, recall_iwgdf_possible: '[0,3]', recall_nice_possible: '["low","high"]', recall_months: 6, recall_due_on: '2026-07-31' },
+      { id: 5, recall_iwgdf_possible: null, recall_nice_possible: null, recall_months: 6, recall_due_on: '2026-07-31' },
+      { id: 6, recall_iwgdf_possible: '[0,"urgent"]', recall_nice_possible: '["low","active"]', recall_months: 0, recall_due_on: '2026-01-31' },
+    ]);
+    db.close();
+  });
+
+  it('keeps a shorter incomplete interval of the clinic', () => {
+    const db = atSix(1);
+    migrate(db, migrations.filter((m) => m.version <= 7), null);
+    expect((rows(db) as { recall_months: number }[]).map((r) => r.recall_months)).toEqual([1, 1, 12, 1, 1, 0]);
+    db.close();
+  });
+
+  it('runs in one transaction with the other pending steps: a failure after it leaves the file as it was', () => {
+    const db = atSix(6);
+    const recallOf = (): unknown[] => db.prepare('SELECT id, recall_months, recall_due_on FROM patient ORDER BY id').all();
+    const before = recallOf();
+    const failing = { version: 8, name: 'fails', up: () => { throw new Error('disk full'); } };
+    expect(() => migrate(db, [...migrations.filter((m) => m.version <= 7), failing], null)).toThrow('disk full');
+    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect((db.prepare('SELECT name FROM pragma_table_info(?)').all('patient') as { name: string }[]).map((c) => c.name)).not.toContain('recall_nice_possible');
+    expect(recallOf()).toEqual(before);
+    db.close();
+  });
+});

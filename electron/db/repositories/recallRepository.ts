@@ -3,7 +3,7 @@ import type { RecallSettings } from '#shared/domain/recallSettings';
 import type { Db } from '../types';
 
 /**
- * Each patient's current recall (columns on `patient`, migration 004) and contact attempts.
+ * Each patient's current recall (columns on `patient`, migrations 004 and 007) and contact attempts.
  *
  * The due date is computed here, in SQL, from the clinic's intervals, by the same rules as
  * shared/recall/recallRules.ts (a test compares the two for every case). It is stored rather than
@@ -39,18 +39,34 @@ export function recallParams(settings: RecallSettings): RecallParams {
 }
 
 /** The last signed examination: current signed versions only, latest examination date, then latest id. */
-const basisSql = `UPDATE patient SET (recall_exam_id, recall_examined_on, recall_exam_status, recall_iwgdf, recall_nice) = (
-    SELECT e.id, e.examined_on, e.exam_status, e.iwgdf_category, e.nice_category FROM exam e
+const basisSql = `UPDATE patient SET (recall_exam_id, recall_examined_on, recall_exam_status, recall_iwgdf, recall_nice, recall_iwgdf_possible, recall_nice_possible) = (
+    SELECT e.id, e.examined_on, e.exam_status, e.iwgdf_category, e.nice_category,
+      json_extract(e.assessment_json, '$.iwgdf2023.possibleCategories'), json_extract(e.assessment_json, '$.nice.possibleCategories')
+    FROM exam e
     WHERE e.patient_id = patient.id AND e.state = 'signed' AND e.examined_on IS NOT NULL
     ORDER BY e.examined_on DESC, e.id DESC LIMIT 1)`;
 
-/** Interval in months: 0 for active disease (due at once), the incomplete interval for declined/unsuitable. */
+/** Months of a NICE category (a column, or `value` of json_each); NULL for incomplete, `active` for active disease. */
+const niceMonthsOf = (c: string, active: string): string =>
+  `CASE ${c} WHEN 'low' THEN @niceLow WHEN 'moderate' THEN @niceModerate WHEN 'high' THEN @niceHigh WHEN 'active' THEN ${active} END`;
+/** Months of an IWGDF category; the assessment lists them as numbers, the exam columns as text. */
+const iwgdfMonthsOf = (c: string, urgent: string): string =>
+  `CASE CAST(${c} AS TEXT) WHEN '0' THEN @iwgdf0 WHEN '1' THEN @iwgdf1 WHEN '2' THEN @iwgdf2 WHEN '3' THEN @iwgdf3 WHEN 'urgent' THEN ${urgent} END`;
+
+/**
+ * Interval in months: 0 for active disease (due at once), the incomplete interval for
+ * declined/unsuitable. An incomplete category takes the shortest interval of the categories it
+ * could be (the possible categories the exam's assessment lists), or the incomplete interval when
+ * that is shorter: the earlier date wins. One that could be active disease is due at once (0).
+ */
 export const recallMonthsSql = `CASE
     WHEN recall_exam_id IS NULL THEN NULL
     WHEN recall_nice = 'active' OR recall_iwgdf = 'urgent' THEN 0
     WHEN recall_exam_status <> 'performed' THEN @incomplete
-    WHEN @guideline = 'nice' THEN CASE recall_nice WHEN 'low' THEN @niceLow WHEN 'moderate' THEN @niceModerate WHEN 'high' THEN @niceHigh ELSE @incomplete END
-    ELSE CASE recall_iwgdf WHEN '0' THEN @iwgdf0 WHEN '1' THEN @iwgdf1 WHEN '2' THEN @iwgdf2 WHEN '3' THEN @iwgdf3 ELSE @incomplete END
+    WHEN @guideline = 'nice' THEN COALESCE(${niceMonthsOf('recall_nice', 'NULL')},
+      min(@incomplete, COALESCE((SELECT min(${niceMonthsOf('value', '0')}) FROM json_each(recall_nice_possible)), @incomplete)))
+    ELSE COALESCE(${iwgdfMonthsOf('recall_iwgdf', 'NULL')},
+      min(@incomplete, COALESCE((SELECT min(${iwgdfMonthsOf('value', '0')}) FROM json_each(recall_iwgdf_possible)), @incomplete)))
   END`;
 
 /** Calendar months, clamped to the month's last day ('floor': 31 Jan + 1 month = 28/29 Feb), as addMonths does. */
@@ -66,6 +82,9 @@ export interface PatientRecallRow {
   recall_exam_status: string | null;
   recall_iwgdf: string | null;
   recall_nice: string | null;
+  /** JSON arrays of the categories an incomplete result could be (from the exam's assessment). */
+  recall_iwgdf_possible: string | null;
+  recall_nice_possible: string | null;
   recall_months: number | null;
   recall_due_on: string | null;
 }
@@ -117,7 +136,8 @@ export interface WorklistPageParams extends WorklistFilter {
 export const maxExtraWorklistWords = 2;
 
 const itemColumns = `p.id, p.family_name, p.given_names, p.date_of_birth, p.clinic_identifier, p.phone, p.sort_name,
-  p.recall_exam_id, p.recall_examined_on, p.recall_exam_status, p.recall_iwgdf, p.recall_nice, p.recall_months, p.recall_due_on,
+  p.recall_exam_id, p.recall_examined_on, p.recall_exam_status, p.recall_iwgdf, p.recall_nice, p.recall_iwgdf_possible, p.recall_nice_possible,
+  p.recall_months, p.recall_due_on,
   (SELECT c.contacted_on || ' ' || c.kind FROM recall_contact c WHERE c.patient_id = p.id ORDER BY c.contacted_on DESC, c.id DESC LIMIT 1) AS last_contact,
   (SELECT count(*) FROM recall_contact c WHERE c.patient_id = p.id AND c.contacted_on >= COALESCE(p.recall_examined_on, '0000-00-00')) AS contacts_since_exam`;
 
@@ -181,7 +201,8 @@ export class RecallRepository {
     this.monthsAllStmt = db.prepare<[RecallParams]>(`UPDATE patient SET recall_months = ${recallMonthsSql} WHERE recall_exam_id IS NOT NULL`);
     this.dueAllStmt = db.prepare<[RecallParams]>(`UPDATE patient SET recall_due_on = ${recallDueSql} WHERE recall_exam_id IS NOT NULL`);
     this.ofPatientStmt = db.prepare<[number], PatientRecallRow>(
-      `SELECT recall_exam_id, recall_examined_on, recall_exam_status, recall_iwgdf, recall_nice, recall_months, recall_due_on FROM patient WHERE id = ?`,
+      `SELECT recall_exam_id, recall_examined_on, recall_exam_status, recall_iwgdf, recall_nice, recall_iwgdf_possible, recall_nice_possible,
+        recall_months, recall_due_on FROM patient WHERE id = ?`,
     );
     this.byDueStmt = db.prepare<[WorklistPageParams], WorklistRow>(worklistSql.byDue);
     this.byNameStmt = db.prepare<[WorklistPageParams], WorklistRow>(worklistSql.byName);

@@ -1,10 +1,12 @@
 import { assess } from '#shared/clinical/assess';
 import { assessmentSchema } from '#shared/clinical/assessment';
+import { underCurrentRules } from '#shared/clinical/currentRules';
 import type { SiteProtocolId } from '#shared/clinical/protocols';
-import type { Exam, ExamSummary, WizardPosition } from '#shared/domain/exam';
+import type { Exam, WizardPosition } from '#shared/domain/exam';
 import { blankFindings, protocolOfFindings } from '#shared/domain/examProtocol';
 import { findingsSchema, type ExamStatus, type Findings } from '#shared/domain/findings';
 import type { User } from '#shared/domain/users';
+import type { ExamHistoryEntry } from '#shared/ipc/examOperations';
 import { fail, ok, type Result } from '#shared/ipc/result';
 import { summaryOf, type ExamRow } from '../../db/repositories/examRepository';
 import type { Clock } from '../clock';
@@ -32,8 +34,19 @@ export class ExamService {
     return ok(this.toExam(row));
   }
 
-  listForPatient(patientId: number): ExamSummary[] {
-    return this.store.exams.summariesOf(patientId);
+  /**
+   * A patient's screenings, newest first. A signed (or amended) exam whose category the current
+   * rules would give differently carries what they give, to show beside it; the record is unchanged.
+   */
+  listForPatient(patientId: number): ExamHistoryEntry[] {
+    return this.store.exams.summariesOf(patientId).map((summary) => {
+      if (summary.state !== 'signed' && summary.state !== 'superseded') return summary;
+      const row = this.store.exams.findById(summary.id);
+      if (!row?.assessment_json) return summary;
+      const comparison = underCurrentRules(assessmentSchema.parse(JSON.parse(row.assessment_json)), findingsSchema.parse(JSON.parse(row.findings_json)));
+      if (comparison.text === null) return summary;
+      return { ...summary, underCurrentRules: { text: comparison.text, signedUnder: comparison.signedUnder, currentRules: comparison.currentRules } };
+    });
   }
 
   /** Starts a screening, or returns the patient's open draft so the nurse carries on where she was. */

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Findings } from '#shared/domain/findings';
 import { worklistRequestSchema, type WorklistRequest } from '#shared/domain/recall';
 import { defaultRecallSettings, type RecallSettings } from '#shared/domain/recallSettings';
-import { recallCategories, recallDecision, type RecallBasis } from '#shared/recall/recallRules';
+import { recallCategories, recallDecision, type PossibleIwgdf, type PossibleNice, type RecallBasis } from '#shared/recall/recallRules';
+import { seededFindings } from '#shared/clinical/fixtures/findingsArbitrary';
+import { addMonths } from '#shared/text/dates';
 import { RecallRepository } from '../../db/repositories/recallRepository';
 import { addPatient, amendedExam, nurse, nurseActor as actor, signedExam, vignette } from '../../testing/clinic';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
@@ -130,21 +132,45 @@ describe('due date from signed exams', () => {
     const examId = sign(p, '2026-01-01', vignette('V01'));
     const statuses = ['performed', 'declined', 'unsuitable'] as const;
     const dates = ['2026-01-31', '2026-02-28', '2024-02-29', '2026-12-31', '2026-03-15'];
+    // What an incomplete result could be, cycled through the cases (as the assessment lists them: IWGDF as numbers).
+    const possibleNiceSets: PossibleNice[][] = [['low', 'moderate'], ['moderate', 'high'], ['low', 'high'], [], ['low', 'active']];
+    const possibleIwgdfSets: PossibleIwgdf[][] = [['0', '3'], ['1', '2'], ['0', '1'], ['2', '3'], [], ['0', 'urgent']];
     const cases: RecallBasis[] = [];
     for (const nice of recallCategories.nice)
       for (const iwgdf of recallCategories.iwgdf)
-        for (const examStatus of statuses) for (const examinedOn of dates) cases.push({ examinedOn, examStatus, iwgdf, nice });
+        for (const examStatus of statuses)
+          for (const examinedOn of dates) {
+            const n = cases.length;
+            const possibleNice = nice === 'incomplete' ? (possibleNiceSets[n % possibleNiceSets.length] ?? []) : [];
+            const possibleIwgdf = iwgdf === 'incomplete' ? (possibleIwgdfSets[n % possibleIwgdfSets.length] ?? []) : [];
+            cases.push({ examinedOn, examStatus, iwgdf, nice, possibleNice, possibleIwgdf });
+          }
     const insert = app.db.prepare(
       `INSERT INTO patient (clinic_identifier, clinic_identifier_folded, family_name, given_names, sort_name, date_of_birth, sex, diabetes_type,
-         created_at, updated_at, recall_exam_id, recall_examined_on, recall_exam_status, recall_iwgdf, recall_nice)
-       VALUES (@id, @id, 'Case', 'X', 'case x', '1950-01-01', 'male', 'type2', 'now', 'now', @examId, @examinedOn, @examStatus, @iwgdf, @nice)`,
+         created_at, updated_at, recall_exam_id, recall_examined_on, recall_exam_status, recall_iwgdf, recall_nice, recall_iwgdf_possible, recall_nice_possible)
+       VALUES (@id, @id, 'Case', 'X', 'case x', '1950-01-01', 'male', 'type2', 'now', 'now', @examId, @examinedOn, @examStatus, @iwgdf, @nice, @iwgdfPossible, @nicePossible)`,
     );
-    const ids = cases.map((c, i) => Number(insert.run({ ...c, id: `CASE-${i}`, examId }).lastInsertRowid));
+    const ids = cases.map((c, i) =>
+      Number(
+        insert.run({
+          examinedOn: c.examinedOn,
+          examStatus: c.examStatus,
+          iwgdf: c.iwgdf,
+          nice: c.nice,
+          iwgdfPossible: JSON.stringify(c.possibleIwgdf.map((v) => (v === 'urgent' ? v : Number(v)))),
+          nicePossible: JSON.stringify(c.possibleNice),
+          id: `CASE-${i}`,
+          examId,
+        }).lastInsertRowid,
+      ),
+    );
     const settingsList: RecallSettings[] = [
       defaultRecallSettings,
       { ...defaultRecallSettings, guideline: 'iwgdf' },
       { guideline: 'nice', niceMonths: { low: 24, moderate: 5, high: 2 }, iwgdfMonths: { '0': 18, '1': 9, '2': 4, '3': 2 }, incompleteMonths: 3, bookingText: '' },
       { guideline: 'iwgdf', niceMonths: { low: 24, moderate: 5, high: 2 }, iwgdfMonths: { '0': 18, '1': 9, '2': 4, '3': 2 }, incompleteMonths: 3, bookingText: '' },
+      { guideline: 'nice', niceMonths: { low: 24, moderate: 5, high: 2 }, iwgdfMonths: { '0': 18, '1': 9, '2': 4, '3': 2 }, incompleteMonths: 12, bookingText: '' },
+      { guideline: 'iwgdf', niceMonths: { low: 24, moderate: 5, high: 2 }, iwgdfMonths: { '0': 18, '1': 9, '2': 7, '3': 8 }, incompleteMonths: 12, bookingText: '' },
     ];
     const read = app.db.prepare<[number], { recall_due_on: string | null; recall_months: number | null }>('SELECT recall_due_on, recall_months FROM patient WHERE id = ?');
     for (const settings of settingsList) {
@@ -158,6 +184,67 @@ describe('due date from signed exams', () => {
       });
     }
     expect(cases.length).toBe(5 * 6 * 3 * 5);
+  });
+
+  it('SQL and the shared rules agree for real signed exams, complete and incomplete, under several clinic intervals', () => {
+    const findings = seededFindings(20261125, 120);
+    const dates = ['2026-01-31', '2025-11-30', '2024-02-29', '2026-08-15'];
+    const signed = findings.map((f, i) => {
+      const p = addPatient(app, { familyName: `Seeded${String(i).padStart(3, '0')}`, givenNames: 'Case', clinicIdentifier: `SEED-${i}` });
+      const examinedOn = dates[i % dates.length] ?? '2026-01-01';
+      const id = sign(p, examinedOn, f);
+      const exam = app.services.exams.get(id);
+      if (!exam.ok || exam.value.assessment === null) throw new Error('not signed');
+      const a = exam.value.assessment;
+      // The basis taken from the signed record itself, not from the recall columns.
+      const basis: RecallBasis = {
+        examinedOn,
+        examStatus: exam.value.findings.examStatus ?? 'performed',
+        iwgdf: String(a.iwgdf2023.category) as RecallBasis['iwgdf'],
+        nice: a.nice.category,
+        possibleIwgdf: a.iwgdf2023.possibleCategories.map((c) => String(c) as PossibleIwgdf),
+        possibleNice: [...a.nice.possibleCategories],
+      };
+      return { patientId: p, basis };
+    });
+    const incomplete = signed.filter((s) => s.basis.examStatus === 'performed' && (s.basis.nice === 'incomplete' || s.basis.iwgdf === 'incomplete'));
+    // The generator gives both kinds, so the comparison covers both.
+    expect(incomplete.length).toBeGreaterThan(10);
+    expect(signed.length - incomplete.length).toBeGreaterThan(10);
+    const settingsList: RecallSettings[] = [
+      defaultRecallSettings,
+      { ...defaultRecallSettings, incompleteMonths: 12 },
+      { guideline: 'iwgdf', niceMonths: { low: 24, moderate: 5, high: 2 }, iwgdfMonths: { '0': 18, '1': 9, '2': 4, '3': 2 }, incompleteMonths: 6, bookingText: '' },
+      { guideline: 'nice', niceMonths: { low: 18, moderate: 4, high: 2 }, iwgdfMonths: { '0': 12, '1': 6, '2': 3, '3': 1 }, incompleteMonths: 3, bookingText: '' },
+    ];
+    const read = app.db.prepare<[number], { recall_due_on: string | null; recall_months: number | null }>('SELECT recall_due_on, recall_months FROM patient WHERE id = ?');
+    let shortened = 0;
+    for (const settings of settingsList) {
+      app.services.settings.updateRecall(settings, actor);
+      for (const { patientId, basis } of signed) {
+        const decision = recallDecision(basis, settings);
+        if (decision.kind === 'never-screened') throw new Error('signed exam without a due date');
+        const stored = read.get(patientId);
+        expect({ basis, due: stored?.recall_due_on, months: stored?.recall_months }).toEqual({ basis, due: decision.dueOn, months: decision.months });
+        if (decision.kind === 'interval' && decision.months < settings.incompleteMonths && (settings.guideline === 'nice' ? basis.nice : basis.iwgdf) === 'incomplete') shortened++;
+      }
+    }
+    // Some incomplete results were recalled before the clinic's incomplete interval, from what they could be.
+    expect(shortened).toBeGreaterThan(0);
+  });
+
+  it('recalls an incomplete exam after the shortest interval of the categories it could be, when the incomplete interval is longer', () => {
+    app.services.settings.updateRecall({ ...defaultRecallSettings, incompleteMonths: 6 }, actor);
+    const p = patient();
+    const examId = sign(p, '2026-03-12', vignette('V27'));
+    const exam = app.services.exams.get(examId);
+    if (!exam.ok || exam.value.assessment === null) throw new Error('not signed');
+    expect(exam.value.assessment.nice.category).toBe('incomplete');
+    const possible = exam.value.assessment.nice.possibleCategories;
+    const months = Math.min(6, ...possible.map((c) => (c === 'active' ? 6 : defaultRecallSettings.niceMonths[c])));
+    expect(months).toBeLessThan(6);
+    expect(due(p)).toMatchObject({ months, dueOn: addMonths('2026-03-12', months) });
+    expect(due(p).reason).toMatch(/^NICE NG19 category incomplete \(could be .+\): screen again after \d+ months?, the shortest interval of the categories it could be/);
   });
 });
 

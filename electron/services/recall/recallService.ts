@@ -10,7 +10,7 @@ import {
   type WorklistResponse,
 } from '#shared/domain/recall';
 import { fail, ok, type Result } from '#shared/ipc/result';
-import { recallDecision, type IwgdfCategoryText, type NiceCategoryText, type RecallBasis } from '#shared/recall/recallRules';
+import { recallDecision, type IwgdfCategoryText, type NiceCategoryText, type PossibleIwgdf, type PossibleNice, type RecallBasis } from '#shared/recall/recallRules';
 import { addDays } from '#shared/text/dates';
 import { searchKey } from '#shared/text/fold';
 import {
@@ -38,7 +38,25 @@ export function basisOf(row: PatientRecallRow): RecallBasis | null {
     examStatus: (row.recall_exam_status ?? 'performed') as ExamStatus,
     iwgdf: (row.recall_iwgdf ?? 'incomplete') as IwgdfCategoryText,
     nice: (row.recall_nice ?? 'incomplete') as NiceCategoryText,
+    possibleIwgdf: possibleOf(row.recall_iwgdf_possible, possibleIwgdf),
+    possibleNice: possibleOf(row.recall_nice_possible, possibleNice),
   };
+}
+
+const possibleIwgdf: readonly PossibleIwgdf[] = ['0', '1', '2', '3', 'urgent'];
+const possibleNice: readonly PossibleNice[] = ['low', 'moderate', 'high', 'active'];
+
+/** The possible categories stored as the assessment's JSON array (IWGDF ones as numbers), known values only. */
+function possibleOf<C extends string>(json: string | null, known: readonly C[]): C[] {
+  if (json === null) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.map((v) => String(v)).filter((v): v is C => (known as readonly string[]).includes(v));
 }
 
 export function toContact(row: ContactRow): Contact {

@@ -1,9 +1,10 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import { Alert, Box, Button, Chip, MenuItem, Paper, Stack, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { siteProtocolIds, siteProtocols, type SiteProtocolId } from '#shared/clinical/protocols';
 import { examStateLabels, type ExamSummary } from '#shared/domain/exam';
+import type { ExamHistoryEntry } from '#shared/ipc/examOperations';
 import type { Patient } from '#shared/domain/patient';
 import { api } from '../../api/api';
 import { formatDate, todayIso } from '../../app/format';
@@ -31,7 +32,7 @@ function niceWords(c: ExamSummary['niceCategory']): string {
 
 /** The patient's screenings, newest first, and the button that starts (or resumes) one. */
 export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Element {
-  const [exams, setExams] = useState<ExamSummary[] | null>(null);
+  const [exams, setExams] = useState<ExamHistoryEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [protocol, setProtocol] = useState<SiteProtocolId>(() => {
     const stored = localStorage.getItem(protocolKey);
@@ -129,31 +130,43 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
           <TableHeadings columns={['Date', 'Status', 'IWGDF 2023', 'NICE NG19', 'Change since the last screening', 'Insensate sites (R / L)', 'Examiner']} buttons="Open" />
           <TableBody>
             {exams.map((e) => (
-              <TableRow key={e.id} hover>
-                <TableCell>{formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}</TableCell>
-                <TableCell>
-                  <Chip size="small" label={`${examStateLabels[e.state]}${e.version > 1 ? ` (v${e.version})` : ''}`} color={e.state === 'signed' ? 'success' : 'default'} variant="outlined" />
-                </TableCell>
-                <TableCell>{iwgdfWords(e.iwgdfCategory)}</TableCell>
-                <TableCell>{niceWords(e.niceCategory)}</TableCell>
-                <TableCell>
-                  <CategoryChangeCell change={changes.find((c) => c.examId === e.id)} />
-                </TableCell>
-                <TableCell>
-                  {e.sites.right ? `${e.sites.right.insensate}/${e.sites.right.tested}` : '—'} · {e.sites.left ? `${e.sites.left.insensate}/${e.sites.left.tested}` : '—'}
-                </TableCell>
-                <TableCell>{e.signedByName ?? '—'}</TableCell>
-                <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
-                  {e.state === 'signed' || e.state === 'superseded' ? (
-                    <Button size="small" onClick={() => setReportFor(e.id)} aria-label={`Report of the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
-                      Report
+              <Fragment key={e.id}>
+                <TableRow hover>
+                  <TableCell>{formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}</TableCell>
+                  <TableCell>
+                    <Chip size="small" label={`${examStateLabels[e.state]}${e.version > 1 ? ` (v${e.version})` : ''}`} color={e.state === 'signed' ? 'success' : 'default'} variant="outlined" />
+                  </TableCell>
+                  <TableCell>{iwgdfWords(e.iwgdfCategory)}</TableCell>
+                  <TableCell>{niceWords(e.niceCategory)}</TableCell>
+                  <TableCell>
+                    <CategoryChangeCell change={changes.find((c) => c.examId === e.id)} />
+                  </TableCell>
+                  <TableCell>
+                    {e.sites.right ? `${e.sites.right.insensate}/${e.sites.right.tested}` : '—'} · {e.sites.left ? `${e.sites.left.insensate}/${e.sites.left.tested}` : '—'}
+                  </TableCell>
+                  <TableCell>{e.signedByName ?? '—'}</TableCell>
+                  <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                    {e.state === 'signed' || e.state === 'superseded' ? (
+                      <Button size="small" onClick={() => setReportFor(e.id)} aria-label={`Report of the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
+                        Report
+                      </Button>
+                    ) : null}
+                    <Button size="small" onClick={() => navigate({ page: 'exam', examId: e.id })} aria-label={`Open the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
+                      {e.state === 'draft' ? 'Continue' : 'Open'}
                     </Button>
-                  ) : null}
-                  <Button size="small" onClick={() => navigate({ page: 'exam', examId: e.id })} aria-label={`Open the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
-                    {e.state === 'draft' ? 'Continue' : 'Open'}
-                  </Button>
-                </TableCell>
-              </TableRow>
+                  </TableCell>
+                </TableRow>
+                {e.underCurrentRules ? (
+                  <TableRow data-current-rules={e.id}>
+                    <TableCell colSpan={8} sx={{ pt: 0 }}>
+                      <Typography variant="body2">
+                        <strong>Screening of {formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}: </strong>
+                        {e.underCurrentRules.text} Signed under {e.underCurrentRules.signedUnder}; the current rules are {e.underCurrentRules.currentRules}. The signed record is unchanged.
+                      </Typography>
+                    </TableCell>
+                  </TableRow>
+                ) : null}
+              </Fragment>
             ))}
           </TableBody>
         </WideTable>
