@@ -20,6 +20,8 @@ export const operationNames = [
   'createUser',
   'updateUser',
   'resetUserPassword',
+  'listSessions',
+  'endSession',
   'searchPatients',
   'getPatient',
   'createPatient',
