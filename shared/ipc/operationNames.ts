@@ -41,6 +41,7 @@ export const operationNames = [
   'listBackups',
   'chooseBackupFile',
   'restoreBackup',
+  'makeRecoverySheet',
   'listReportParts',
   'renderReport',
   'getPatientRecall',
