@@ -49,7 +49,7 @@ export function recoverySheet(input: RecoverySheetInput): PdfDocument {
       ul: [
         'In a locked place away from the computer and away from the backups, such as the practice safe. Anyone with this code and a backup can read every patient record.',
         'Not in a photo, an e-mail, or a file on the same computer or backup drive.',
-        'Make a new sheet if you think someone has seen it, and destroy old sheets securely (shredding). A sheet stays valid for every backup made with this key.',
+        'Destroy spare copies securely (shredding). The code stays the same for every backup made with this key: if someone else may have seen it, report it as a data-protection incident.',
       ],
       margin: [0, 0, 0, 12],
     },
