@@ -241,6 +241,7 @@ class Application implements OpenApplication, DatabaseHost {
     const services = createAppServices({
       db,
       auditKey: key.audit,
+      clinicKey: () => this.key,
       auditAnchor: () => {
         follow();
         return { key: key.audit, anchor: anchor.read() };

@@ -51,7 +51,7 @@ export async function benchPatientSearch(n: number, runs: number): Promise<Compa
 
   let i = 0;
   let j = 0;
-  const context = signedInContext(app, 'bench');
+  const context = await signedInContext(app, 'bench');
   const result = await compare(
     async () => {
       const text = benchQueries[i++ % benchQueries.length] ?? '';

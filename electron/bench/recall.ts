@@ -99,7 +99,7 @@ export async function benchRecall(patients: number, runs: number): Promise<Recal
   try {
     const today = localIsoDate(new Date());
     const { exams } = buildClinic(app.db, patients, 5, today);
-    const context = signedInContext(app, 'bench');
+    const context = await signedInContext(app, 'bench');
 
     const requests = [
       { view: 'overdue' },

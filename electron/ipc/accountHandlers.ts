@@ -16,5 +16,7 @@ export function accountHandlers({ auth }: AppServices): HandlersOf<typeof accoun
     createUser: (r, c) => auth.createUser(r, c.actor),
     updateUser: (r, c) => auth.updateUser(r.id, r, { ...c.actor, userId: signedIn(c).id }),
     resetUserPassword: (r, c) => auth.setPassword(r.id, r.password, c.actor, c.clientKey),
+    listSessions: (_r, c) => ok(auth.listSessions(c.clientKey)),
+    endSession: (r, c) => auth.endSession(r.sessionId, c.actor, c.clientKey),
   };
 }

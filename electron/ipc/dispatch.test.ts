@@ -6,9 +6,9 @@ import { createHandlers } from './handlers';
 
 let app: TestApp;
 let context: { clientKey: string };
-beforeEach(() => {
+beforeEach(async () => {
   app = openTestApp();
-  context = signedInContext(app);
+  context = await signedInContext(app);
 });
 afterEach(() => app.dispose());
 

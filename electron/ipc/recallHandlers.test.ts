@@ -5,9 +5,9 @@ import { openTestApp, signedInContext, type TestApp } from '../testing/testApp';
 
 let app: TestApp;
 let admin: { clientKey: string };
-beforeEach(() => {
+beforeEach(async () => {
   app = openTestApp();
-  admin = signedInContext(app);
+  admin = await signedInContext(app);
 });
 afterEach(() => app.dispose());
 
@@ -15,7 +15,7 @@ async function nurse(): Promise<{ clientKey: string }> {
   const created = await app.dispatch('createUser', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'nurse password 1' }, admin);
   expect(created.ok).toBe(true);
   const context = { clientKey: 'test:nurse' };
-  expect(app.services.auth.signIn(context.clientKey, 'nina', 'nurse password 1').ok).toBe(true);
+  expect((await app.services.auth.signIn(context.clientKey, 'nina', 'nurse password 1')).ok).toBe(true);
   return context;
 }
 

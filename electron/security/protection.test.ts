@@ -53,7 +53,7 @@ const identifiers = { familyName: 'Quintrell', givenNames: 'Ottoline', clinicIde
 describe('encryption at rest', () => {
   it('leaves no patient identifier readable in the database, its WAL or a backup', async () => {
     const app = start();
-    signedInContext(app);
+    await signedInContext(app);
     addPatient(app, { ...identifiers, dateOfBirth: '1944-02-29' });
     // WAL: the row is in the -wal until a checkpoint.
     expect(fs.existsSync(`${app.file}-wal`)).toBe(true);
@@ -125,7 +125,7 @@ describe('encryption at rest', () => {
 describe('private files', () => {
   it('makes the data folder 0700 and every file the app writes 0600', async () => {
     const app = start();
-    signedInContext(app);
+    await signedInContext(app);
     addPatient(app, identifiers);
     await app.backups.backUpAutomatically();
     await app.call('verifyAuditLog', {}, { clientKey: 'test:admin' });
@@ -158,9 +158,9 @@ describe('private files', () => {
 });
 
 describe('audit protection at start', () => {
-  it('puts back dropped audit triggers, removes a trigger the app does not make, and records it', () => {
+  it('puts back dropped audit triggers, removes a trigger the app does not make, and records it', async () => {
     const first = start();
-    signedInContext(first);
+    await signedInContext(first);
     first.close();
     const db = openKeyed(first.file, first.key);
     db.exec(`DROP TRIGGER audit_log_no_delete;
@@ -180,9 +180,9 @@ describe('audit protection at start', () => {
     expect(app.services.auditLog.verify()).toMatchObject({ ok: true });
   });
 
-  it('notices entries removed from the end while the app was closed', () => {
+  it('notices entries removed from the end while the app was closed', async () => {
     const first = start();
-    signedInContext(first);
+    await signedInContext(first);
     addPatient(first, identifiers);
     expect(first.services.auditLog.verify()).toMatchObject({ ok: true });
     const anchored = JSON.parse(fs.readFileSync(auditAnchorFileFor(first.file), 'utf8')) as { id: number };
@@ -280,36 +280,39 @@ describe('restore trusts nothing it cannot check', () => {
 });
 
 describe('sessions and sign-in', () => {
-  it('ends the other sessions of a user whose password is changed or reset', () => {
+  it('ends the other sessions of a user whose password is changed or reset', async () => {
     const app = start();
-    const admin = signedInContext(app);
-    const created = app.services.auth.createUser({ username: 'nina', displayName: 'Nina', role: 'nurse', password: 'nurse password 1' }, { name: 'admin' });
+    const admin = await signedInContext(app);
+    const created = await app.services.auth.createUser({ username: 'nina', displayName: 'Nina', role: 'nurse', password: 'nurse password 1' }, { name: 'admin' });
     if (!created.ok) throw new Error(created.error.message);
-    app.services.auth.signIn('ward-pc', 'nina', 'nurse password 1');
-    app.services.auth.signIn('clinic-pc', 'nina', 'nurse password 1');
+    await app.services.auth.signIn('ward-pc', 'nina', 'nurse password 1');
+    await app.services.auth.signIn('clinic-pc', 'nina', 'nurse password 1');
     expect(app.services.auth.state('ward-pc').kind).toBe('signed-in');
     // Her own change keeps the session that made it and ends the other one.
-    expect(app.services.auth.changeOwnPassword(created.value.id, 'nurse password 1', 'nurse password 2', 'ward-pc').ok).toBe(true);
+    expect((await app.services.auth.changeOwnPassword(created.value.id, 'nurse password 1', 'nurse password 2', 'ward-pc')).ok).toBe(true);
     expect(app.services.auth.state('ward-pc').kind).toBe('signed-in');
     expect(app.services.auth.state('clinic-pc').kind).toBe('signed-out');
     // An administrator's reset ends all of hers.
-    expect(app.services.auth.setPassword(created.value.id, 'nurse password 3', { name: 'admin' }, admin.clientKey).ok).toBe(true);
+    expect((await app.services.auth.setPassword(created.value.id, 'nurse password 3', { name: 'admin' }, admin.clientKey)).ok).toBe(true);
     expect(app.services.auth.state('ward-pc').kind).toBe('signed-out');
     expect(app.services.auth.state(admin.clientKey).kind).toBe('signed-in');
     expect(app.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'session.ended'").get()).toEqual({ n: 2 });
   });
 
-  it('answers an unknown user like a wrong password, throttles both alike, and only from the client that guessed', () => {
+  it('answers an unknown user like a wrong password, throttles both alike, and only from the client that guessed', async () => {
     const app = start();
-    signedInContext(app);
-    const answers = (username: string): string[] =>
-      Array.from({ length: 5 }, () => {
-        const r = app.services.auth.signIn('attacker', username, 'guess');
-        return r.ok ? 'ok' : `${r.error.code}: ${r.error.message.replace(/\d+ seconds/, 'N seconds')}`;
-      });
-    expect(answers('admin')).toEqual(answers('nobody-here'));
-    expect(answers('admin').at(-1)).toMatch(/too_many_attempts/);
+    await signedInContext(app);
+    const answers = async (username: string): Promise<string[]> => {
+      const said: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const r = await app.services.auth.signIn('attacker', username, 'guess');
+        said.push(r.ok ? 'ok' : `${r.error.code}: ${r.error.message.replace(/\d+ seconds/, 'N seconds')}`);
+      }
+      return said;
+    };
+    expect(await answers('admin')).toEqual(await answers('nobody-here'));
+    expect((await answers('admin')).at(-1)).toMatch(/too_many_attempts/);
     // The administrator at another computer is not locked out.
-    expect(app.services.auth.signIn('front-desk', 'admin', 'correct horse battery').ok).toBe(true);
+    expect((await app.services.auth.signIn('front-desk', 'admin', 'correct horse battery')).ok).toBe(true);
   });
 });

@@ -16,6 +16,8 @@ import { RegisterImportService } from './interop/registerImportService';
 import { JobProgressRegistry } from './jobs/jobProgress';
 import { PatientService } from './patients/patientService';
 import { LettersService } from './recall/lettersService';
+import { RecoverySheetService } from './backup/recoverySheetService';
+import type { ClinicKey } from '../security/clinicKey';
 import { RecallService } from './recall/recallService';
 import { ReportService } from './reports/reportService';
 import { SettingsService } from './settings/settingsService';
@@ -44,6 +46,7 @@ export interface AppServices {
   jobs: JobProgressRegistry;
   registerImport: RegisterImportService;
   fhirExport: FhirExportService;
+  recoverySheet: RecoverySheetService;
 }
 
 export interface AppServicesOptions {
@@ -63,6 +66,8 @@ export interface AppServicesOptions {
   auditKey?: Buffer;
   /** The audit key and the newest entry recorded outside the database, for Verify. */
   auditAnchor?: () => ChainKeys;
+  /** The clinic key in use, for the recovery sheet. */
+  clinicKey?: () => ClinicKey | null;
 }
 
 /**
@@ -99,5 +104,6 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     jobs: new JobProgressRegistry(),
     registerImport: new RegisterImportService(store, clock, settings),
     fhirExport: new FhirExportService({ store, clock, exams, reports, settings, files }),
+    recoverySheet: new RecoverySheetService({ store, clock, settings, files, clinicKey: o.clinicKey ?? (() => null) }),
   };
 }

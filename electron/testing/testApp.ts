@@ -167,10 +167,10 @@ export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) })
 export const adminAccount = { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' } as const;
 
 /** Creates the first administrator on this client (or signs them in) and returns the call context. */
-export function signedInContext(app: OpenApplication, clientKey = 'test:admin'): CallContext {
-  const r = app.services.auth.createFirstAdministrator(clientKey, adminAccount);
+export async function signedInContext(app: OpenApplication, clientKey = 'test:admin'): Promise<CallContext> {
+  const r = await app.services.auth.createFirstAdministrator(clientKey, adminAccount);
   if (!r.ok) {
-    const again = app.services.auth.signIn(clientKey, adminAccount.username, adminAccount.password);
+    const again = await app.services.auth.signIn(clientKey, adminAccount.username, adminAccount.password);
     if (!again.ok) throw new Error(again.error.message);
   }
   return { clientKey };

@@ -62,10 +62,10 @@ beforeAll(async () => {
   harness = await startTestHarness(app, { uploads: { store: uploads, maxBytes: 64 * 1024 } });
   const admin = 'hostile-admin-0001';
   const nurse = 'hostile-nurse-0001';
-  const setup = app.services.auth.createFirstAdministrator(`browser:${admin}`, { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' });
+  const setup = await app.services.auth.createFirstAdministrator(`browser:${admin}`, { username: 'admin', displayName: 'Ada Admin', password: 'correct horse battery' });
   if (!setup.ok) throw new Error(setup.error.message);
-  app.services.auth.createUser({ username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'nurse password 1' }, { name: 'admin' });
-  if (!app.services.auth.signIn(`browser:${nurse}`, 'nina', 'nurse password 1').ok) throw new Error('nurse sign-in');
+  await app.services.auth.createUser({ username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'nurse password 1' }, { name: 'admin' });
+  if (!(await app.services.auth.signIn(`browser:${nurse}`, 'nina', 'nurse password 1')).ok) throw new Error('nurse sign-in');
   let first: { id: number; updatedAt: string } | null = null;
   for (let i = 0; i < 20; i++) {
     const r = app.services.patients.create(

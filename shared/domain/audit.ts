@@ -28,6 +28,7 @@ export const auditActions = [
   'security.trigger-repaired',
   'security.audit-keyed',
   'security.audit-anchor',
+  'security.recovery-sheet',
   // Register import: each import as one batch, its undo, and an import rolled back unfinished.
   'patient.import',
   'patient.import.undo',
@@ -62,6 +63,7 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'security.trigger-repaired': 'Protection of the database repaired at start',
   'security.audit-keyed': 'Audit log sealing keyed',
   'security.audit-anchor': 'Audit log anchor problem found at start',
+  'security.recovery-sheet': 'Recovery sheet made (database key printed)',
   'patient.import': 'Patients imported from a register',
   'patient.import.undo': 'Register import undone',
   'patient.import.rolled-back': 'Register import cancelled or failed, rolled back',

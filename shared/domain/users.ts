@@ -51,7 +51,8 @@ export type User = z.infer<typeof userSchema>;
 export const authStateSchema = z.discriminatedUnion('kind', [
   /** No account exists yet: the first person to open the app creates the administrator. */
   z.object({ kind: z.literal('setup-required') }),
-  z.object({ kind: z.literal('signed-out') }),
+  /** `notice`: why this client was signed out by someone else (an administrator ended the session). */
+  z.object({ kind: z.literal('signed-out'), notice: z.string().optional() }),
   /** Locked after idle time: the same user re-enters the password to carry on where they were. */
   z.object({ kind: z.literal('locked'), user: userSchema }),
   z.object({ kind: z.literal('signed-in'), user: userSchema, idleLockMinutes: z.number().int() }),

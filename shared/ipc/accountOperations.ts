@@ -10,6 +10,7 @@ import {
   usernameSchema,
   userSchema,
 } from '../domain/users';
+import { activeSessionSchema } from '../domain/sessions';
 import { emptyRequest, type OperationTable } from './operationTable';
 
 /** Signing in and out, the idle lock, and the staff accounts an administrator keeps. */
@@ -48,6 +49,13 @@ export const accountOperations = {
   resetUserPassword: {
     request: z.object({ id: z.number().int().positive(), password: newPasswordSchema }).strict(),
     response: userSchema,
+    access: 'administrator',
+  },
+  /** Who is signed in where: the administrator's sessions list. */
+  listSessions: { request: emptyRequest, response: z.array(activeSessionSchema), access: 'administrator' },
+  endSession: {
+    request: z.object({ sessionId: z.string().min(1).max(100) }).strict(),
+    response: z.object({ endedOwnSession: z.boolean() }),
     access: 'administrator',
   },
 } as const satisfies OperationTable;

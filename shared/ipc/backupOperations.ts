@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { backupListSchema, chosenFileSchema, restoreOutcomeSchema, restoreSourceSchema } from '../domain/backups';
-import { deliverySchema } from '../domain/files';
+import { deliveryModes, deliverySchema } from '../domain/files';
 import { emptyRequest, type OperationTable } from './operationTable';
 
 /**
@@ -17,4 +17,6 @@ export const backupOperations = {
     response: restoreOutcomeSchema,
     access: 'administrator',
   },
+  /** The clinic key as a code on a printable page, to restore backups on another computer. */
+  makeRecoverySheet: { request: z.object({ mode: z.enum(deliveryModes) }).strict(), response: deliverySchema, access: 'administrator' },
 } as const satisfies OperationTable;

@@ -151,11 +151,11 @@ describe('audit log verification', () => {
 });
 
 describe('entries the app writes', () => {
-  it('verify even when a typed username holds a broken character (stored text = hashed text)', () => {
+  it('verify even when a typed username holds a broken character (stored text = hashed text)', async () => {
     const other = openTestApp();
     try {
-      other.services.auth.signIn('test:x', 'nobody\ud800', 'x');
-      other.services.auth.signIn('test:x', '💥'.repeat(20) + 'x', 'x');
+      await other.services.auth.signIn('test:x', 'nobody\ud800', 'x');
+      await other.services.auth.signIn('test:x', '💥'.repeat(20) + 'x', 'x');
       expect(other.services.auditLog.verify()).toMatchObject({ ok: true, entries: 2 });
     } finally {
       other.dispose();

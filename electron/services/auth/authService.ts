@@ -1,3 +1,5 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { ActiveSession } from '#shared/domain/sessions';
 import type { AuthState, NewUser, Role, User } from '#shared/domain/users';
 import type { Access } from '#shared/ipc/operationTable';
 import { fail, ok, type Result } from '#shared/ipc/result';
@@ -10,10 +12,16 @@ import type { Store } from '../../db/store';
 
 /** Who is signed in on one client (a desktop window, or a browser tab of the harness). */
 interface Session {
+  /** Names the session to an administrator; the client key itself is never shown. */
+  id: string;
   userId: number;
+  startedMs: number;
   lastActivityMs: number;
   locked: boolean;
 }
+
+/** What the sign-in screen of a client says after an administrator ended its session. */
+const endedByAdministrator = 'An administrator ended your session. Please sign in again.';
 
 const wrongCredentials = 'Wrong username or password.';
 
@@ -39,6 +47,10 @@ export class AuthService {
    * an account made through this service (the only writer of app_user).
    */
   private readonly userCache = new Map<number, StoredUser | null>();
+  /** (client, username) pairs whose password is being hashed right now. */
+  private readonly checking = new Set<string>();
+  /** Clients whose session an administrator ended, until they sign in again: why they were signed out. */
+  private readonly endedNotices = new Map<string, string>();
 
   constructor(
     private readonly store: Store,
@@ -49,7 +61,10 @@ export class AuthService {
   state(clientKey: string): AuthState {
     if (this.store.users.count() === 0) return { kind: 'setup-required' };
     const session = this.liveSession(clientKey);
-    if (!session) return { kind: 'signed-out' };
+    if (!session) {
+      const notice = this.endedNotices.get(clientKey);
+      return notice ? { kind: 'signed-out', notice } : { kind: 'signed-out' };
+    }
     const user = this.store.users.findById(session.userId);
     if (!user) return { kind: 'signed-out' };
     if (session.locked) return { kind: 'locked', user: publicUser(user) };
@@ -67,7 +82,7 @@ export class AuthService {
       return ok(user ? publicUser(user) : null);
     }
     const session = this.liveSession(clientKey);
-    if (!session) return fail('unauthorized', 'Please sign in.');
+    if (!session) return this.signedOutAnswer(clientKey);
     if (session.locked) return fail('unauthorized', 'The screen is locked. Enter your password to carry on.');
     const user = this.cachedUser(session.userId);
     if (!user || user.disabledAt !== null) {
@@ -82,10 +97,10 @@ export class AuthService {
   }
 
   /** The first account of a new installation: an administrator, signed in at once. */
-  createFirstAdministrator(clientKey: string, input: Omit<NewUser, 'role'>): Result<AuthState> {
+  async createFirstAdministrator(clientKey: string, input: Omit<NewUser, 'role'>): Promise<Result<AuthState>> {
+    const passwordHash = await hashPassword(input.password);
     this.userCache.clear();
     const now = this.clock.now().toISOString();
-    const passwordHash = hashPassword(input.password);
     let created: number | null = null;
     this.store.db
       .transaction(() => {
@@ -106,14 +121,24 @@ export class AuthService {
     return ok(this.state(clientKey));
   }
 
-  signIn(clientKey: string, username: string, password: string): Result<AuthState> {
-    this.userCache.clear();
-    const user = this.store.users.findByUsername(username);
+  async signIn(clientKey: string, username: string, password: string): Promise<Result<AuthState>> {
     const attempt = attemptKey(clientKey, username);
     const wait = this.secondsToWait(attempt);
     if (wait > 0) return fail('too_many_attempts', `Too many failed sign-ins from here. Try again in ${wait} seconds.`);
-    // Unknown usernames are checked against a decoy hash, so they take as long as known ones.
-    const matches = verifyPassword(password, user?.passwordHash ?? decoyHash);
+    // One check at a time per (client, username): guesses sent together cannot slip past the wait.
+    if (this.checking.has(attempt)) return fail('too_many_attempts', 'A sign-in from here is already being checked. Try again in a moment.');
+    this.checking.add(attempt);
+    let matches: boolean;
+    try {
+      const stored = this.store.users.findByUsername(username)?.passwordHash;
+      // Unknown usernames are checked against a decoy hash, so they take as long as known ones.
+      matches = await verifyPassword(password, stored ?? (await decoyHash()));
+    } finally {
+      this.checking.delete(attempt);
+    }
+    // Read again after the hash: the account may have changed meanwhile.
+    this.userCache.clear();
+    const user = this.store.users.findByUsername(username);
     const now = this.clock.now().toISOString();
     if (!user || !matches || user.disabledAt !== null) {
       this.store.db.transaction(() => {
@@ -160,10 +185,10 @@ export class AuthService {
   }
 
   /** Unlocking needs the signed-in user's own password; wrong tries count like sign-in failures. */
-  unlock(clientKey: string, password: string): Result<AuthState> {
+  async unlock(clientKey: string, password: string): Promise<Result<AuthState>> {
     this.userCache.clear();
     const session = this.sessions.get(clientKey);
-    if (!session) return fail('unauthorized', 'Please sign in.');
+    if (!session) return this.signedOutAnswer(clientKey);
     const user = this.store.users.findById(session.userId);
     if (!user || user.disabledAt !== null) {
       this.sessions.delete(clientKey);
@@ -172,7 +197,17 @@ export class AuthService {
     const attempt = attemptKey(clientKey, user.username);
     const wait = this.secondsToWait(attempt);
     if (wait > 0) return fail('too_many_attempts', `Too many wrong passwords. Try again in ${wait} seconds.`);
-    if (!verifyPassword(password, user.passwordHash)) {
+    if (this.checking.has(attempt)) return fail('too_many_attempts', 'The password is already being checked. Try again in a moment.');
+    this.checking.add(attempt);
+    let matches: boolean;
+    try {
+      matches = await verifyPassword(password, user.passwordHash);
+    } finally {
+      this.checking.delete(attempt);
+    }
+    // The session may have been ended (or the password changed) while the hash was computed.
+    if (this.sessions.get(clientKey) !== session) return this.signedOutAnswer(clientKey);
+    if (!matches) {
       this.store.users.recordFailure(user.id, this.clock.now().toISOString());
       this.countFailure(attempt);
       return fail('unauthorized', 'Wrong password.');
@@ -188,13 +223,15 @@ export class AuthService {
     return this.store.users.all().map(publicUser);
   }
 
-  createUser(input: NewUser, actor: Actor): Result<User> {
+  async createUser(input: NewUser, actor: Actor): Promise<Result<User>> {
+    const taken = (): Result<User> =>
+      fail('conflict', `The username ${input.username} is already taken.`, [{ path: 'username', message: 'This username is already taken' }]);
+    if (this.store.users.findByUsername(input.username)) return taken();
+    const passwordHash = await hashPassword(input.password);
     this.userCache.clear();
-    if (this.store.users.findByUsername(input.username)) {
-      return fail('conflict', `The username ${input.username} is already taken.`, [{ path: 'username', message: 'This username is already taken' }]);
-    }
+    // Checked again: someone may have taken the name while the password was hashed.
+    if (this.store.users.findByUsername(input.username)) return taken();
     const now = this.clock.now().toISOString();
-    const passwordHash = hashPassword(input.password);
     const id = this.store.db.transaction(() => {
       const newId = this.store.users.insert(
         { username: input.username, displayName: input.displayName, role: input.role, passwordHash, registrationNumber: input.registrationNumber ?? null },
@@ -250,12 +287,12 @@ export class AuthService {
    * session of that user: whoever knew the old password is signed out everywhere. `keepClientKey`
    * is the session that made the change, which stays signed in.
    */
-  setPassword(id: number, password: string, actor: Actor, keepClientKey?: string): Result<User> {
+  async setPassword(id: number, password: string, actor: Actor, keepClientKey?: string): Promise<Result<User>> {
+    const passwordHash = await hashPassword(password);
     this.userCache.clear();
     const user = this.store.users.findById(id);
     if (!user) return fail('not_found', 'No such account.');
     const now = this.clock.now().toISOString();
-    const passwordHash = hashPassword(password);
     this.store.db.transaction(() => {
       this.store.users.setPassword({ id, passwordHash, now });
       this.store.audit.append({ at: now, actor: actor.name, action: 'user.password', entity: 'user', entityId: String(id), details: {} });
@@ -269,11 +306,11 @@ export class AuthService {
     return ok(publicUser(user));
   }
 
-  changeOwnPassword(userId: number, current: string, next: string, clientKey?: string): Result<User> {
+  async changeOwnPassword(userId: number, current: string, next: string, clientKey?: string): Promise<Result<User>> {
     this.userCache.clear();
     const user = this.store.users.findById(userId);
     if (!user) return fail('not_found', 'No such account.');
-    if (!verifyPassword(current, user.passwordHash)) {
+    if (!(await verifyPassword(current, user.passwordHash))) {
       return fail('validation_failed', 'The current password is wrong.', [{ path: 'currentPassword', message: 'The current password is wrong' }]);
     }
     return this.setPassword(userId, next, { name: user.username }, clientKey);
@@ -285,6 +322,7 @@ export class AuthService {
     for (const [key, s] of this.sessions) {
       if (s.userId === userId && key !== keep) {
         this.sessions.delete(key);
+        this.endedNotices.set(key, 'Your password was changed, so you were signed out here. Please sign in again.');
         ended++;
       }
     }
@@ -302,7 +340,62 @@ export class AuthService {
   }
 
   private startSession(clientKey: string, userId: number): void {
-    this.sessions.set(clientKey, { userId, lastActivityMs: this.clock.now().getTime(), locked: false });
+    const nowMs = this.clock.now().getTime();
+    this.endedNotices.delete(clientKey);
+    this.sessions.set(clientKey, { id: randomUUID(), userId, startedMs: nowMs, lastActivityMs: nowMs, locked: false });
+  }
+
+  /** The answer to a call from a client without a session: why, if an administrator ended it. */
+  private signedOutAnswer<T>(clientKey: string): Result<T> {
+    return fail('unauthorized', this.endedNotices.get(clientKey) ?? 'Please sign in.');
+  }
+
+  /** Every session open now, newest activity first, for the administrator's sessions list. */
+  listSessions(viewerClientKey: string): ActiveSession[] {
+    const rows: ActiveSession[] = [];
+    for (const [clientKey, s] of this.sessions) {
+      const user = this.store.users.findById(s.userId);
+      if (!user) continue;
+      const live = this.liveSession(clientKey);
+      rows.push({
+        id: s.id,
+        userId: user.id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        client: clientLabel(clientKey),
+        startedAt: new Date(s.startedMs).toISOString(),
+        lastActiveAt: new Date(s.lastActivityMs).toISOString(),
+        locked: live?.locked ?? s.locked,
+        current: clientKey === viewerClientKey,
+      });
+    }
+    return rows.sort((a, b) => b.lastActiveAt.localeCompare(a.lastActiveAt) || a.username.localeCompare(b.username));
+  }
+
+  /**
+   * Ends one session (an administrator's "End session"). That client's next request is answered
+   * "an administrator ended your session"; ending one's own current session simply signs out.
+   */
+  endSession(sessionId: string, actor: Actor, viewerClientKey: string): Result<{ endedOwnSession: boolean }> {
+    const found = [...this.sessions].find(([, s]) => s.id === sessionId);
+    if (!found) return fail('not_found', 'That session has already ended (signed out, or ended by someone else).');
+    const [clientKey, session] = found;
+    const own = clientKey === viewerClientKey;
+    this.sessions.delete(clientKey);
+    if (!own) this.endedNotices.set(clientKey, endedByAdministrator);
+    this.userCache.clear();
+    this.store.db.transaction(() => {
+      this.store.audit.append({
+        at: this.clock.now().toISOString(),
+        actor: actor.name,
+        action: 'session.ended',
+        entity: 'session',
+        entityId: null,
+        details: { userId: session.userId, sessions: 1, why: own ? 'own session ended by an administrator' : 'ended by an administrator' },
+      });
+    })();
+    return ok({ endedOwnSession: own });
   }
 
   /** The client's session, locked if it has been idle longer than the clinic's idle time. */
@@ -321,5 +414,24 @@ export class AuthService {
     if (delay === 0) return 0;
     const readyAt = failed.lastMs + delay * 1000;
     return Math.max(0, Math.ceil((readyAt - this.clock.now().getTime()) / 1000));
+  }
+}
+
+/**
+ * How a client is named in the sessions list. A browser tab's key is a secret that signs its
+ * calls, so only a short fingerprint of it is shown.
+ */
+function clientLabel(clientKey: string): string {
+  const colon = clientKey.indexOf(':');
+  const kind = colon < 0 ? clientKey : clientKey.slice(0, colon);
+  const rest = colon < 0 ? '' : clientKey.slice(colon + 1);
+  const fingerprint = createHash('sha256').update(clientKey).digest('hex').slice(0, 6);
+  switch (kind) {
+    case 'desktop':
+      return `Desktop window ${rest}`;
+    case 'browser':
+      return `Browser tab ${fingerprint}`;
+    default:
+      return `Client ${fingerprint}`;
   }
 }

@@ -80,7 +80,7 @@ function call<K extends OperationName>(app: TestApp, operation: K, request: Requ
 describe('back up now', () => {
   it('delivers a consistent, self-contained copy with the same rows, and audits it', async () => {
     const { app } = start();
-    const admin = signedInContext(app);
+    const admin = await signedInContext(app);
     for (let i = 0; i < 50; i++) addPatient(app, `Family${i}`, `MRN-${i}`);
     const r = await call(app, 'backUpNow', {}, admin.clientKey);
     expect(r.ok).toBe(true);
@@ -99,10 +99,10 @@ describe('back up now', () => {
 
   it('is for administrators only', async () => {
     const { app } = start();
-    const admin = signedInContext(app);
-    const created = app.services.auth.createUser({ username: 'nina', displayName: 'Nina', role: 'nurse', password: 'nurse password 1' }, { name: 'admin' });
+    const admin = await signedInContext(app);
+    const created = await app.services.auth.createUser({ username: 'nina', displayName: 'Nina', role: 'nurse', password: 'nurse password 1' }, { name: 'admin' });
     expect(created.ok).toBe(true);
-    app.services.auth.signIn('test:nurse', 'nina', 'nurse password 1');
+    await app.services.auth.signIn('test:nurse', 'nina', 'nurse password 1');
     for (const op of ['backUpNow', 'listBackups', 'restoreBackup', 'listAuditLog', 'verifyAuditLog', 'chooseBackupFile']) {
       const r = await app.dispatch(op, op === 'restoreBackup' ? { source: { kind: 'file', ref: 'abcdefgh' } } : {}, { clientKey: 'test:nurse' });
       expect(r.ok ? 'allowed' : r.error.code, op).toBe('forbidden');
@@ -114,7 +114,7 @@ describe('back up now', () => {
 describe('automatic backups', () => {
   it('writes into backups/ beside the database, lists newest first, and audits', async () => {
     const { app } = start();
-    signedInContext(app);
+    await signedInContext(app);
     addPatient(app, 'First', 'A1');
     expect(await app.backups.backUpAutomatically()).toBe('written');
     await new Promise((r) => setTimeout(r, 5));
@@ -136,7 +136,7 @@ describe('automatic backups', () => {
 describe('restore', () => {
   it('brings back the backup rows, keeps the current database aside, ends sessions, and dispatch keeps working', async () => {
     const { app } = start();
-    const admin = signedInContext(app);
+    const admin = await signedInContext(app);
     addPatient(app, 'Kept', 'K1');
     await app.backups.backUpAutomatically();
     const backup = app.backups.list().backups[0]?.name ?? '';
@@ -163,7 +163,7 @@ describe('restore', () => {
 
   it('restores an older version backup and brings it up to date', async () => {
     const { app, sources } = start();
-    const admin = signedInContext(app);
+    const admin = await signedInContext(app);
     const dir = tempDir();
     dirs.push(dir);
     const old = path.join(dir, 'old.db');
@@ -181,7 +181,7 @@ describe('restore', () => {
   describe('refuses, with a clear message and nothing changed,', () => {
     async function refused(make: (file: string, good: string, app: TestApp) => void | Promise<void>): Promise<string> {
       const { app, sources } = start();
-      const admin = signedInContext(app);
+      const admin = await signedInContext(app);
       for (let i = 0; i < 40; i++) addPatient(app, `Family${i}`, `MRN-${i}`);
       await app.backups.backUpAutomatically();
       const good = path.join(app.backups.list().folder, app.backups.list().backups[0]?.name ?? '');
@@ -244,7 +244,7 @@ describe('restore', () => {
 
   it('refuses names outside the backups folder before touching the disk', async () => {
     const { app } = start();
-    const admin = signedInContext(app);
+    const admin = await signedInContext(app);
     for (const name of ['../test.db', '/etc/passwd', 'foot-screening-2026-11-25T10-00-00-000Z.db']) {
       const r = await call(app, 'restoreBackup', { source: { kind: 'automatic', name } }, admin.clientKey);
       expect(r.ok ? 'ok' : r.error.code, name).toMatch(/bad_request|not_found/);
@@ -255,7 +255,7 @@ describe('restore', () => {
 describe('start-up check and recovery mode', () => {
   it('opens a damaged database in recovery mode, restores the latest automatic backup and keeps the damaged file aside', async () => {
     const first = start();
-    signedInContext(first.app);
+    await signedInContext(first.app);
     for (let i = 0; i < 300; i++) addPatient(first.app, `Family${i}`, `MRN-${i}`);
     await first.app.backups.backUpAutomatically();
     const dir = path.dirname(first.app.file);

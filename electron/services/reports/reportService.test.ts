@@ -112,7 +112,7 @@ describe('ReportService', () => {
 
   it('through dispatch: the request is checked, and a signed-in user gets the report', async () => {
     const examId = signed('V04');
-    const context = signedInContext(app);
+    const context = await signedInContext(app);
     const bad = await app.dispatch('renderReport', { examId, parts: ['clinician', 'clinician'], mode: 'save' }, context);
     expect(bad).toMatchObject({ ok: false, error: { code: 'bad_request', message: expect.stringContaining('Each part can be chosen once') } });
     const none = await app.dispatch('renderReport', { examId, parts: [], mode: 'save' }, context);

@@ -5,9 +5,9 @@ import { fixedClock, openTestApp, signedInContext, type TestApp } from '../../te
 
 let app: TestApp;
 let admin: CallContext;
-beforeEach(() => {
+beforeEach(async () => {
   app = openTestApp(fixedClock('2026-11-25T10:00:00.000Z'));
-  admin = signedInContext(app);
+  admin = await signedInContext(app);
 });
 afterEach(() => app.dispose());
 

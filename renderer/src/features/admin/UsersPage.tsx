@@ -28,6 +28,7 @@ import { useSession } from '../auth/AuthContext';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { FormStack } from '../../components/FormStack';
 import { TableHeadings } from '../../components/TableHeadings';
+import { SessionsPanel } from './SessionsPanel';
 
 type Editing = { kind: 'new' } | { kind: 'edit'; user: User } | null;
 
@@ -80,6 +81,7 @@ export function UsersPage(): React.JSX.Element {
           </TableBody>
         </Table>
       </Paper>
+      <SessionsPanel />
       {editing ? (
         <UserDialog
           editing={editing}

@@ -70,7 +70,8 @@ export function SetupScreen({ onDone }: FormProps): React.JSX.Element {
   );
 }
 
-export function SignInScreen({ onDone }: FormProps): React.JSX.Element {
+/** `notice`: why this screen was signed out by someone else (an administrator ended the session). */
+export function SignInScreen({ onDone, notice }: FormProps & { notice?: string | undefined }): React.JSX.Element {
   const [username, setUsername] = useState(() => localStorage.getItem('last-username') ?? '');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -94,6 +95,11 @@ export function SignInScreen({ onDone }: FormProps): React.JSX.Element {
             });
         }}
       >
+        {notice && !error ? (
+          <Alert severity="warning" role="status">
+            {notice}
+          </Alert>
+        ) : null}
         {error ? (
           <Alert severity="error" role="alert">
             {error}

@@ -103,7 +103,7 @@ export function AuthGate({ children }: { children: ReactNode }): React.JSX.Eleme
   }
   if (state.kind === 'recovery') return <RecoveryScreen problem={state.problem} dataFile={state.dataFile} onRestored={refresh} />;
   if (state.kind === 'setup-required') return <SetupScreen onDone={signedInFresh} />;
-  if (state.kind === 'signed-out' || !session) return <SignInScreen onDone={signedInFresh} />;
+  if (state.kind === 'signed-out' || !session) return <SignInScreen onDone={signedInFresh} notice={state.kind === 'signed-out' ? state.notice : undefined} />;
   const locked = state.kind === 'locked';
   return (
     <SessionContext.Provider value={session}>

@@ -7,6 +7,7 @@ import { completeDelivery } from '../../components/delivery';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
 import { BackupTable, describeBackup } from './BackupTable';
+import { RecoverySheetPanel } from './RecoverySheetPanel';
 import { useRestoreDialog } from './RestoreDialog';
 
 /** Backups (administrators): back up now, the automatic backups, restore. */
@@ -99,11 +100,15 @@ export function BackupsPage(): React.JSX.Element {
         <Typography variant="h6" component="h2" gutterBottom>
           Restore from a file
         </Typography>
-        <Typography sx={{ mb: 2 }}>Restore a backup saved with &quot;Back up now&quot;. You will see what happens and confirm before anything changes.</Typography>
+        <Typography sx={{ mb: 2 }}>
+          Restore a backup saved with &quot;Back up now&quot;. You will see what happens and confirm before anything changes. A backup from another
+          computer asks for the recovery code from that clinic&apos;s recovery sheet.
+        </Typography>
         <Button variant="outlined" onClick={chooseFile}>
           Choose a backup file…
         </Button>
       </Paper>
+      <RecoverySheetPanel />
       {restore.dialog}
     </Stack>
   );

@@ -27,6 +27,8 @@ export function RecoveryScreen({ problem, dataFile, onRestored }: RecoveryScreen
       .then((r) => (r.ok ? setList(r.value) : setError(r.error.message)));
   }, []);
   const dataFileName = dataFile.split(/[\\/]/).pop() ?? dataFile;
+  // The database is encrypted and this computer no longer has its key (a new computer, a lost credential store).
+  const keyMissing = /\bkey\b/i.test(problem);
   const restore = useRestoreDialog(dataFileName, (outcome) => `Backup restored. The damaged database was kept as ${outcome.keptAsideAs}. Please sign in.`, onRestored);
   return (
     <>
@@ -40,6 +42,12 @@ export function RecoveryScreen({ problem, dataFile, onRestored }: RecoveryScreen
             Restore the newest automatic backup below. The damaged file is kept beside it, in the same folder, so it can still be examined. Anything
             entered after that backup was made will be missing; note what you remember entering since.
           </Typography>
+          {keyMissing ? (
+            <Alert severity="warning">
+              The database is encrypted and its key is not available on this computer. Have the clinic&apos;s recovery sheet ready: restore a
+              backup below and type the recovery code from the sheet when asked. The code then opens the backup and is kept for this computer.
+            </Alert>
+          ) : null}
           {error ? <Alert severity="error">{error}</Alert> : null}
           {list && list.backups.length > 0 ? (
             <BackupTable backups={list.backups} onRestore={(b) => restore.ask({ source: { kind: 'automatic', name: b.name }, description: describeBackup(b) })} />

@@ -1,4 +1,4 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, LinearProgress, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useNotify } from '../../components/Notifier';
 import type { RestoreOutcome, RestoreSource } from '#shared/domain/backups';
@@ -17,21 +17,32 @@ interface RestoreDialogProps {
   onRestored: (outcome: RestoreOutcome) => void;
 }
 
-/** Says exactly what a restore does before it happens; a refused file is explained here. */
+/**
+ * Says exactly what a restore does before it happens; a refused file is explained here. A backup
+ * made with another clinic key (from another computer) is refused until the recovery code from
+ * that clinic's recovery sheet is typed in: the field appears with the reason.
+ */
 export function RestoreDialog({ choice, dataFileName, onCancel, onRestored }: RestoreDialogProps): React.JSX.Element {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [needsCode, setNeedsCode] = useState(false);
+  const [code, setCode] = useState('');
   const restore = (): void => {
     setBusy(true);
     setError(null);
     void api()
-      .restoreBackup({ source: choice.source })
+      .restoreBackup({ source: choice.source, ...(needsCode ? { recoveryCode: code } : {}) })
       .then((r) => {
         setBusy(false);
-        if (r.ok) onRestored(r.value);
-        else setError(r.error.message);
+        if (r.ok) {
+          onRestored(r.value);
+          return;
+        }
+        setError(r.error.message);
+        if (r.error.issues?.some((i) => i.path === 'recoveryCode')) setNeedsCode(true);
       });
   };
+  const canRestore = !busy && (needsCode ? code.trim() !== '' && error === null : error === null);
   return (
     <Dialog open onClose={busy ? undefined : onCancel} aria-labelledby="restore-title" aria-describedby="restore-text" maxWidth="sm" fullWidth>
       <DialogTitle id="restore-title">Restore this backup?</DialogTitle>
@@ -53,6 +64,26 @@ export function RestoreDialog({ choice, dataFileName, onCancel, onRestored }: Re
             <li>Everyone is signed out and signs in again, with the accounts in the backup.</li>
           </ul>
         </DialogContentText>
+        {needsCode ? (
+          <TextField
+            label="Recovery code"
+            value={code}
+            onChange={(e) => {
+              setCode(e.target.value);
+              setError(null);
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && canRestore) restore();
+            }}
+            fullWidth
+            autoFocus
+            autoComplete="off"
+            spellCheck={false}
+            sx={{ mt: 2 }}
+            slotProps={{ htmlInput: { style: { fontFamily: 'monospace' } } }}
+            helperText="From the recovery sheet of the clinic the backup came from: 64 letters and digits. Spaces and dashes do not matter."
+          />
+        ) : null}
         {busy ? <LinearProgress aria-label="Restoring" sx={{ mt: 2 }} /> : null}
         {error ? (
           <Alert severity="error" role="alert" sx={{ mt: 2 }}>
@@ -64,7 +95,7 @@ export function RestoreDialog({ choice, dataFileName, onCancel, onRestored }: Re
         <Button onClick={onCancel} disabled={busy} autoFocus>
           Cancel
         </Button>
-        <Button onClick={restore} disabled={busy || error !== null} color="warning" variant="contained">
+        <Button onClick={restore} disabled={!canRestore} color="warning" variant="contained">
           Restore backup
         </Button>
       </DialogActions>
