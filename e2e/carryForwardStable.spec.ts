@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Findings } from '#shared/domain/findings';
 import { expect, test, type RunningHarness } from './support/harness';
@@ -36,6 +37,12 @@ test('an absent foot and the deformities of the last screening are offered where
   await expect(panel).toContainText('absent (amputation or congenital): Below-knee amputation');
   await expect.poll(() => draftFindings(harness)?.feet.left.status).toBe('present');
   await info.attach('start with an absent foot to confirm', { body: await app.screenshot(), contentType: 'image/png' });
+  // The offer reads in dark mode too.
+  await app.emulateMedia({ colorScheme: 'dark' });
+  const axe = await new AxeBuilder({ page: app }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
+  await info.attach('start with an absent foot to confirm, dark', { body: await app.screenshot(), contentType: 'image/png' });
+  await app.emulateMedia({ colorScheme: 'light' });
   await keys.press('c');
   await expect.poll(() => draftFindings(harness)?.feet.left).toMatchObject({ status: 'absent', statusReason: 'Below-knee amputation' });
   await expect(panel).toHaveCount(0);
