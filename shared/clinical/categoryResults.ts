@@ -43,7 +43,8 @@ function outcomeOf<C extends string | number>(table: RuleTable<C>, evaluation: E
   return {
     label: table.incomplete.label,
     action: `${table.incomplete.action} It could be ${labels}; until it is settled, follow up as for ${label} (decision 6).`,
-    interval: `Until settled: ${interval.charAt(0).toLowerCase()}${interval.slice(1)} (the shortest interval of ${labels})`,
+    // An abbreviation ("FPS within 2-4 weeks") keeps its capitals.
+    interval: `Until settled: ${/^[A-Z][A-Z]/.test(interval) ? interval : `${interval.charAt(0).toLowerCase()}${interval.slice(1)}`} (the shortest interval of ${labels})`,
     reviewIntervalMonths: { ...shortest.months },
   };
 }

@@ -93,6 +93,11 @@ describe('follow-up of incomplete results (decision 6)', () => {
     expect(a.iwgdf2023.reviewIntervalMonths).toEqual({ min: 1, max: 3 });
     expect(a.iwgdf2023.interval).toBe('Until settled: every 1-3 months (the shortest interval of Category 0 (very low risk) or Category 3 (high risk))');
   });
+
+  it('an interval that starts with an abbreviation keeps its capitals ("FPS", not "fPS")', () => {
+    const a = assess({ schemaVersion: 1, examStatus: 'performed', feet: { right: { status: 'present' }, left: { status: 'absent', statusReason: 'Amputation' } } });
+    expect(a.nice.interval).toMatch(/^Until settled: FPS within/);
+  });
 });
 
 describe('follow-up properties', () => {

@@ -41,6 +41,54 @@ export function createAppTheme(): Theme {
       MuiCssBaseline: {
         styleOverrides: {
           ':focus-visible': { outline: '3px solid #f2a900', outlineOffset: '2px' },
+          // Chart colours (the history timeline and its change marks), readable on either page.
+          ':root': {
+            '--chart-text': '#424242',
+            '--chart-heading': '#212121',
+            '--chart-grid': '#e0e0e0',
+            '--chart-axis': '#9e9e9e',
+            '--chart-hollow': '#ffffff',
+            '--chart-nice': '#17324d',
+            '--chart-iwgdf': '#00695c',
+            '--chart-right': '#0b5cad',
+            '--chart-left': '#b34700',
+            '--chart-worse': '#b71c1c',
+            '--chart-better': '#1b5e20',
+            '--chart-changed': '#555555',
+          },
+          '@media (prefers-color-scheme: dark)': {
+            ':root': {
+              '--chart-text': '#c4c7c5',
+              '--chart-heading': '#e3e3e3',
+              '--chart-grid': '#3c4043',
+              '--chart-axis': '#80868b',
+              '--chart-hollow': '#1c1f24',
+              '--chart-nice': '#a8c7fa',
+              '--chart-iwgdf': '#4db6ac',
+              '--chart-right': '#8ab4f8',
+              '--chart-left': '#ffab70',
+              '--chart-worse': '#f28b82',
+              '--chart-better': '#81c995',
+              '--chart-changed': '#bdbdbd',
+            },
+          },
+          // Forced colours: one text colour for everything; shapes and dashes still tell the series apart.
+          '@media (forced-colors: active)': {
+            ':root': {
+              '--chart-text': 'CanvasText',
+              '--chart-heading': 'CanvasText',
+              '--chart-grid': 'GrayText',
+              '--chart-axis': 'CanvasText',
+              '--chart-hollow': 'Canvas',
+              '--chart-nice': 'CanvasText',
+              '--chart-iwgdf': 'CanvasText',
+              '--chart-right': 'CanvasText',
+              '--chart-left': 'CanvasText',
+              '--chart-worse': 'CanvasText',
+              '--chart-better': 'CanvasText',
+              '--chart-changed': 'CanvasText',
+            },
+          },
           // Text for screen readers only.
           '.visually-hidden': {
             position: 'absolute',

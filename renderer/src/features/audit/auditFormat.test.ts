@@ -19,4 +19,15 @@ describe('audit entries in sentences', () => {
     expect(text).toBe('Patient record: 3. Version: 1. IWGDF 2023 category: 2. NICE NG19 category: moderate.');
     expect(text).not.toMatch(/@/);
   });
+
+  it('says a recorded contact in words: its kind, its date and no identifiers', () => {
+    const text = formatDetails({ contactId: 1, kind: 'no_answer', contactedOn: '2026-11-27', note: false });
+    expect(text).toMatch(/^Contact record: 1\. Kind: [^.]*no answer\. Contacted on: .*2026\. With a note: no\.$/);
+    expect(text).not.toMatch(/contactId|no_answer|2026-11-27/);
+  });
+
+  it('turns a code this screen has no words for yet into words rather than showing it raw', () => {
+    expect(formatDetails({ newSetting: 'needsHelp' })).toBe('New setting: needs help.');
+    expect(formatDetails({ at: '2026-03-01T10:00:00.000Z' })).not.toContain('T10:00');
+  });
 });

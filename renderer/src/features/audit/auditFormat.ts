@@ -1,4 +1,6 @@
 import { auditActionLabels, auditActions, type AuditAction } from '#shared/domain/audit';
+import { contactKindLabels, contactKinds, type ContactKind } from '#shared/domain/recall';
+import { formatDate, formatDateTime } from '../../app/format';
 
 export function isAuditAction(action: string): action is AuditAction {
   return (auditActions as readonly string[]).includes(action);
@@ -47,8 +49,17 @@ const fieldWords: Readonly<Record<string, string>> = {
   letters: 'letters',
   contactsRecorded: 'contacts recorded',
   contactedOn: 'contacted on',
+  contactId: 'contact record',
   note: 'with a note',
 };
+
+/** "contactId" or "no_answer" as words ("contact id", "no answer"), for a key or value this screen has no words for yet. */
+function asWords(code: string): string {
+  return code
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
+}
 
 /** The clinic's words for the record fields an entry names as changed. */
 const recordFieldWords: Readonly<Record<string, string>> = {
@@ -82,7 +93,7 @@ export function formatDetails(details: Readonly<Record<string, unknown>>): strin
       continue;
     }
     if (key === 'ruleSets' || key === 'patientIds') continue;
-    parts.push(`${capitalise(fieldWords[key] ?? key)}: ${formatValue(key, value)}`);
+    parts.push(`${capitalise(fieldWords[key] ?? asWords(key))}: ${formatValue(key, value)}`);
   }
   return parts.length === 0 ? '' : `${parts.join('. ')}.`;
 }
@@ -96,7 +107,11 @@ function formatValue(key: string, value: unknown): string {
   if (Array.isArray(value)) return value.map(String).join(', ') || 'nothing';
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (value !== null && typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value !== 'string') return String(value);
+  if (key === 'kind' && (contactKinds as readonly string[]).includes(value)) return contactKindLabels[value as ContactKind].toLowerCase();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(value);
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value);
+  return /^[a-z]+(?:[A-Z][a-z0-9]*|_[a-z0-9]+)+$/.test(value) ? asWords(value) : value;
 }
 
 export function formatBytes(bytes: number): string {

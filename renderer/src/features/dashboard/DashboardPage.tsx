@@ -78,7 +78,7 @@ function MixTable({ title, rows, total }: { title: string; rows: { label: string
               <TableCell align="right">{number.format(r.n)}</TableCell>
               <TableCell align="right">{percent(r.n, total)}</TableCell>
               <TableCell aria-hidden="true">
-                <Box sx={{ height: 12, bgcolor: '#17324d', width: total === 0 ? 0 : `${(100 * r.n) / total}%`, minWidth: r.n > 0 ? 2 : 0 }} />
+                <Box sx={{ height: 12, bgcolor: 'var(--chart-nice)', width: total === 0 ? 0 : `${(100 * r.n) / total}%`, minWidth: r.n > 0 ? 2 : 0 }} />
               </TableCell>
             </TableRow>
           ))}

@@ -13,6 +13,8 @@ import { formatDate } from '../../app/format';
  * ◆ changed to or from incomplete. Shapes and words carry the meaning as well as colour (circle
  * NICE, square IWGDF; right foot circle and solid line, left foot triangle and dashed line). The
  * history table under it holds the same data for screen readers; the drawing has a text summary.
+ * Its colours are the `--chart-*` variables of the theme, so it reads on the light and the dark
+ * page and takes the system colours in forced-colours mode.
  */
 
 const width = 760;
@@ -25,14 +27,14 @@ const niceLanes: readonly string[] = ['active', 'high', 'moderate', 'low', 'inco
 const iwgdfLanes: readonly string[] = ['urgent', '3', '2', '1', '0', 'incomplete'] satisfies (typeof recallCategories.iwgdf)[number][];
 
 export const directionMarks: Readonly<Record<ChangeDirection, { symbol: string; colour: string; words: string }>> = {
-  worse: { symbol: '▲', colour: '#b71c1c', words: 'risk rose' },
-  better: { symbol: '▼', colour: '#1b5e20', words: 'risk fell' },
-  changed: { symbol: '◆', colour: '#555555', words: 'changed (incomplete or mixed)' },
+  worse: { symbol: '▲', colour: 'var(--chart-worse)', words: 'risk rose' },
+  better: { symbol: '▼', colour: 'var(--chart-better)', words: 'risk fell' },
+  changed: { symbol: '◆', colour: 'var(--chart-changed)', words: 'changed (incomplete or mixed)' },
 };
 
 const footStyle: Readonly<Record<Side, { colour: string; dash: string | undefined; shape: 'circle' | 'triangle' }>> = {
-  right: { colour: '#0b5cad', dash: undefined, shape: 'circle' },
-  left: { colour: '#b34700', dash: '5 3', shape: 'triangle' },
+  right: { colour: 'var(--chart-right)', dash: undefined, shape: 'circle' },
+  left: { colour: 'var(--chart-left)', dash: '5 3', shape: 'triangle' },
 };
 
 function dayOf(iso: string): number {
@@ -40,7 +42,7 @@ function dayOf(iso: string): number {
 }
 
 function marker(shape: 'circle' | 'square' | 'triangle', x: number, y: number, size: number, fill: string, hollow: boolean): React.JSX.Element {
-  const common = { fill: hollow ? '#ffffff' : fill, stroke: fill, strokeWidth: 1.6 };
+  const common = { fill: hollow ? 'var(--chart-hollow)' : fill, stroke: fill, strokeWidth: 1.6 };
   if (shape === 'circle') return <circle cx={x} cy={y} r={size} {...common} />;
   if (shape === 'square') return <rect x={x - size} y={y - size} width={size * 2} height={size * 2} {...common} />;
   return <path d={`M ${x} ${y - size - 1} L ${x + size + 1} ${y + size} L ${x - size - 1} ${y + size} Z`} {...common} />;
@@ -96,8 +98,8 @@ export function HistoryTimeline({ points, changes }: { points: readonly HistoryP
   const laneLabels = (lanes: readonly string[], top: number, lane: number, words: (c: string) => string): React.JSX.Element[] =>
     lanes.map((c, i) => (
       <g key={c}>
-        <line x1={left} x2={width - right} y1={top + i * lane + lane / 2} y2={top + i * lane + lane / 2} stroke="#e0e0e0" strokeWidth={1} />
-        <text x={left - 8} y={top + i * lane + lane / 2 + 3.5} fontSize={10} textAnchor="end" fill="#424242">
+        <line x1={left} x2={width - right} y1={top + i * lane + lane / 2} y2={top + i * lane + lane / 2} stroke="var(--chart-grid)" strokeWidth={1} />
+        <text x={left - 8} y={top + i * lane + lane / 2 + 3.5} fontSize={10} textAnchor="end" fill="var(--chart-text)">
           {words(c)}
         </text>
       </g>
@@ -120,31 +122,31 @@ export function HistoryTimeline({ points, changes }: { points: readonly HistoryP
             </g>
           );
         })}
-        <text x={8} y={niceTop - 10} fontSize={11} fontWeight="bold" fill="#17324d">
+        <text x={8} y={niceTop - 10} fontSize={11} fontWeight="bold" fill="var(--chart-nice)">
           NICE NG19
         </text>
         {laneLabels(niceLanes, niceTop, niceLane, (c) => niceCategoryLabels[c as keyof typeof niceCategoryLabels])}
-        <path d={stepPath(points.map((p) => niceY(p.nice)))} fill="none" stroke="#17324d" strokeOpacity={0.45} strokeWidth={1.5} />
+        <path d={stepPath(points.map((p) => niceY(p.nice)))} fill="none" stroke="var(--chart-nice)" strokeOpacity={0.45} strokeWidth={1.5} />
         {points.map((p) => (
-          <g key={`nice-${p.examId}`}>{marker('circle', x(p.examinedOn), niceY(p.nice), 5, '#17324d', p.nice === 'incomplete')}</g>
+          <g key={`nice-${p.examId}`}>{marker('circle', x(p.examinedOn), niceY(p.nice), 5, 'var(--chart-nice)', p.nice === 'incomplete')}</g>
         ))}
 
-        <text x={8} y={iwgdfTop - 10} fontSize={11} fontWeight="bold" fill="#00695c">
+        <text x={8} y={iwgdfTop - 10} fontSize={11} fontWeight="bold" fill="var(--chart-iwgdf)">
           IWGDF 2023
         </text>
         {laneLabels(iwgdfLanes, iwgdfTop, iwgdfLane, (c) => (c === 'urgent' ? 'Active (urgent)' : iwgdfCategoryLabels[c as keyof typeof iwgdfCategoryLabels]))}
-        <path d={stepPath(points.map((p) => iwgdfY(p.iwgdf)))} fill="none" stroke="#00695c" strokeOpacity={0.45} strokeWidth={1.5} />
+        <path d={stepPath(points.map((p) => iwgdfY(p.iwgdf)))} fill="none" stroke="var(--chart-iwgdf)" strokeOpacity={0.45} strokeWidth={1.5} />
         {points.map((p) => (
-          <g key={`iwgdf-${p.examId}`}>{marker('square', x(p.examinedOn), iwgdfY(p.iwgdf), 4.5, '#00695c', p.iwgdf === 'incomplete')}</g>
+          <g key={`iwgdf-${p.examId}`}>{marker('square', x(p.examinedOn), iwgdfY(p.iwgdf), 4.5, 'var(--chart-iwgdf)', p.iwgdf === 'incomplete')}</g>
         ))}
 
-        <text x={8} y={sitesTop - 12} fontSize={11} fontWeight="bold" fill="#212121">
+        <text x={8} y={sitesTop - 12} fontSize={11} fontWeight="bold" fill="var(--chart-heading)">
           Insensate sites per foot
         </text>
         {[0, maxTested].map((n) => (
           <g key={`grid-${n}`}>
-            <line x1={left} x2={width - right} y1={siteY(n)} y2={siteY(n)} stroke="#e0e0e0" />
-            <text x={left - 8} y={siteY(n) + 3.5} fontSize={10} textAnchor="end" fill="#424242">
+            <line x1={left} x2={width - right} y1={siteY(n)} y2={siteY(n)} stroke="var(--chart-grid)" />
+            <text x={left - 8} y={siteY(n) + 3.5} fontSize={10} textAnchor="end" fill="var(--chart-text)">
               {n}
             </text>
           </g>
@@ -174,22 +176,22 @@ export function HistoryTimeline({ points, changes }: { points: readonly HistoryP
           );
         })}
 
-        <line x1={left} x2={width - right} y1={axisY} y2={axisY} stroke="#9e9e9e" />
+        <line x1={left} x2={width - right} y1={axisY} y2={axisY} stroke="var(--chart-axis)" />
         {ticks.map((t) => (
           <g key={`tick-${t.at}`}>
-            <line x1={t.at} x2={t.at} y1={axisY} y2={axisY + 4} stroke="#9e9e9e" />
-            <text x={t.at} y={axisY + 16} fontSize={10} textAnchor="middle" fill="#424242">
+            <line x1={t.at} x2={t.at} y1={axisY} y2={axisY + 4} stroke="var(--chart-axis)" />
+            <text x={t.at} y={axisY + 16} fontSize={10} textAnchor="middle" fill="var(--chart-text)">
               {t.text}
             </text>
           </g>
         ))}
 
-        <g transform={`translate(${left} ${legendY})`} fontSize={10} fill="#212121">
-          {marker('circle', 4, -3, 4, '#17324d', false)}
+        <g transform={`translate(${left} ${legendY})`} fontSize={10} fill="var(--chart-heading)">
+          {marker('circle', 4, -3, 4, 'var(--chart-nice)', false)}
           <text x={12} y={0}>NICE</text>
-          {marker('square', 52, -3, 3.5, '#00695c', false)}
+          {marker('square', 52, -3, 3.5, 'var(--chart-iwgdf)', false)}
           <text x={60} y={0}>IWGDF</text>
-          {marker('circle', 108, -3, 4, '#17324d', true)}
+          {marker('circle', 108, -3, 4, 'var(--chart-nice)', true)}
           <text x={116} y={0}>incomplete</text>
           {marker('circle', 184, -3, 3.5, footStyle.right.colour, false)}
           <line x1={176} x2={192} y1={-3} y2={-3} stroke={footStyle.right.colour} strokeWidth={1.6} />

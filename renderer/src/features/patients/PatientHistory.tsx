@@ -151,7 +151,7 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
                         Report
                       </Button>
                     ) : null}
-                    <Button size="small" onClick={() => navigate({ page: 'exam', examId: e.id })} aria-label={`Open the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
+                    <Button size="small" onClick={() => navigate({ page: 'exam', examId: e.id })} aria-label={`${e.state === 'draft' ? 'Continue' : 'Open'} the screening of ${formatDate(e.examinedOn ?? e.startedAt.slice(0, 10))}`}>
                       {e.state === 'draft' ? 'Continue' : 'Open'}
                     </Button>
                   </TableCell>

@@ -191,7 +191,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const panel = ((): React.JSX.Element => {
     switch (step) {
       case 'setup':
-        return <SetupStep {...stepProps} />;
+        return <SetupStep {...stepProps} carried={carried} />;
       case 'sensation':
         return <SensationStep {...stepProps} {...menu} />;
       case 'vibration':
@@ -203,7 +203,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
       case 'skin':
         return <SkinStep {...stepProps} />;
       case 'deformity':
-        return <DeformityStep {...stepProps} />;
+        return <DeformityStep {...stepProps} carried={carried} />;
       case 'history':
         return <HistoryStep {...stepProps} carried={carried} />;
       case 'symptoms':

@@ -1,5 +1,6 @@
 import type { Assessment } from '#shared/clinical/assessment';
 import { sideLabel } from '#shared/clinical/protocols';
+import { redFlagLabels } from '#shared/clinical/redFlags';
 import { mnsiExamMeaning, ndsBandMeaning, scoreMnsiQuestionnaire, mnsiQuestions } from '#shared/clinical/scores/mnsiQuestionnaire';
 import type { Findings, FootFindings, Side } from '#shared/domain/findings';
 import { sides } from '#shared/domain/findings';
@@ -178,7 +179,7 @@ export function summariseFindings(findings: Findings, assessment: Assessment): S
     ...(selfCare ? [{ label: 'Self-care', text: selfCare, path: 'selfCare' }] : []),
     {
       label: 'Symptoms',
-      text: `neuropathic ${yes(s.neuropathic)}; claudication ${yes(s.claudication)}; rest pain ${yes(s.restPain)}; red flags: ${presentFlags.length ? presentFlags.join(', ') : assessment.redFlags.notRecorded.length ? 'not all recorded' : 'none'}`,
+      text: `neuropathic ${yes(s.neuropathic)}; claudication ${yes(s.claudication)}; rest pain ${yes(s.restPain)}; red flags: ${presentFlags.length ? presentFlags.map((id) => redFlagLabels[id].toLowerCase()).join(', ') : assessment.redFlags.notRecorded.length ? 'not all recorded' : 'none'}`,
       path: 'symptoms.neuropathic',
     },
     ...outcomeLines(findings),

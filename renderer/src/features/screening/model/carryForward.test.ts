@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExamSummary } from '#shared/domain/exam';
+import { blankFindings } from '#shared/domain/examProtocol';
 import type { Findings } from '#shared/domain/findings';
 import { carriedItems, confirmNext, pendingItems, previousSignedExam } from './carryForward';
 import { initialState, recordNone } from './screeningState';
@@ -79,6 +80,74 @@ describe('carrying the history forward', () => {
     expect(after.history?.previousVascularIntervention).toBe(false);
     // Still waiting after N.
     expect(pendingItems(items, after).map((i) => i.id)).toContain('history.previousUlcer');
+  });
+});
+
+describe('carrying stable findings of the feet forward', () => {
+  /** Left foot amputated; right foot with hallux valgus and claw toes. */
+  const stable: Findings = {
+    ...blank(),
+    feet: {
+      right: { status: 'present', deformity: { present: true, types: ['hallux valgus', 'claw toes'] } },
+      left: { status: 'absent', statusReason: 'Below-knee amputation 2021' },
+    },
+  };
+
+  it('offers an absent foot at Start and the deformity types on the Deformity step, in words, before the history', () => {
+    const items = carriedItems(stable);
+    expect(items.map((i) => [i.id, i.step, i.words])).toEqual([
+      ['feet.left.status', 'setup', 'absent (amputation or congenital): Below-knee amputation 2021'],
+      ['feet.right.deformity', 'deformity', 'hallux valgus, claw toes'],
+    ]);
+    expect(items.map((i) => i.label)).toEqual(['Left foot', 'Deformity, right foot']);
+  });
+
+  it('does not offer what can change: a present foot, a foot without deformity, a foot not examined', () => {
+    const changeable: Findings = {
+      ...blank(),
+      feet: { right: { status: 'present', deformity: { present: false, types: [] } }, left: { status: 'declined', statusReason: 'In a hurry', deformity: { present: true, types: ['pes cavus'] } } },
+    };
+    expect(carriedItems(changeable)).toEqual([]);
+  });
+
+  it('records nothing until confirmed, and each confirmation records exactly what was recorded before', () => {
+    const items = carriedItems(stable);
+    const now = blank();
+    expect(pendingItems(items, now).map((i) => i.id)).toEqual(['feet.left.status', 'feet.right.deformity']);
+    const once = confirmNext(items, now);
+    expect(once.feet.left).toEqual({ status: 'absent', statusReason: 'Below-knee amputation 2021' });
+    expect(once.feet.right).toEqual({ status: 'present' });
+    const twice = confirmNext(items, once);
+    expect(twice.feet.right.deformity).toEqual({ present: true, types: ['hallux valgus', 'claw toes'] });
+    expect(pendingItems(items, twice)).toEqual([]);
+  });
+
+  it('an answer given instead ends the offer: the foot examined or given another status, the deformity answered', () => {
+    const items = carriedItems(stable);
+    const examinedLeft: Findings = { ...blank(), feet: { right: { status: 'present' }, left: { status: 'present', pulses: { dorsalisPedis: 'palpable' } } } };
+    expect(pendingItems(items, examinedLeft).map((i) => i.id)).toEqual(['feet.right.deformity']);
+    const declined: Findings = { ...blank(), feet: { right: { status: 'present' }, left: { status: 'unsuitable', statusReason: 'Cast' } } };
+    expect(pendingItems(items, declined).map((i) => i.id)).toEqual(['feet.right.deformity']);
+    const noDeformity: Findings = { ...blank(), feet: { right: { status: 'present', deformity: { present: false, types: [] } }, left: { status: 'present' } } };
+    expect(pendingItems(items, noDeformity).map((i) => i.id)).toEqual(['feet.left.status']);
+    // Choosing "present" at Start is the starting value, and a new screening's empty sensory test
+    // records nothing: the offer stays until something is recorded on that foot.
+    expect(pendingItems(items, blank())).toHaveLength(2);
+    expect(pendingItems(items, blankFindings('iwgdf-3'))).toHaveLength(2);
+    const oneSite = blankFindings('iwgdf-3');
+    oneSite.feet.left.monofilament = { protocol: 'iwgdf-3', sites: { hallux: 'felt' } };
+    expect(pendingItems(items, oneSite).map((i) => i.id)).toEqual(['feet.right.deformity']);
+  });
+
+  it('N on the Deformity step leaves a deformity waiting for confirmation and answers the rest', () => {
+    const items = carriedItems(stable);
+    const state = { ...initialState(blank(), null), position: { step: 'deformity' as const, side: null, site: null, pending: null } };
+    const keep = new Set(pendingItems(items, state.findings).map((i) => i.id));
+    const after = recordNone(state, 'deformity', () => 0.5, keep).findings;
+    expect(after.feet.right.deformity).toBeUndefined();
+    expect(after.feet.right.activeCharcot).toBe(false);
+    expect(after.feet.left.deformity).toEqual({ present: false, types: [] });
+    expect(pendingItems(items, after).map((i) => i.id)).toContain('feet.right.deformity');
   });
 });
 

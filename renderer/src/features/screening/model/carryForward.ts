@@ -3,6 +3,7 @@ import type { ExamSummary } from '#shared/domain/exam';
 import {
   sides,
   type AmputationLevel,
+  type FootFindings,
   type Findings,
   type History,
   type SelfCare,
@@ -18,6 +19,11 @@ import {
  * "from <date>: confirm". Nothing is written until the nurse confirms an item (it is then recorded
  * exactly as before) or answers it differently; an item neither confirmed nor answered stays
  * "not recorded". One key per item either way.
+ *
+ * Two stable findings of the feet are offered the same way, on the step where they are recorded:
+ * a foot that was absent (amputation or congenital) at Start, and the deformities of a foot on the
+ * Deformity step. A foot that was present, or had no deformity, is not offered: those are asked
+ * afresh, as they can change.
  */
 
 export const amputationLabels: Readonly<Record<AmputationLevel, string>> = { none: 'None', minor: 'Minor (toes, forefoot)', major: 'Major (above the ankle)' };
@@ -54,10 +60,14 @@ export const selfCareFlagLabels: Readonly<Record<SelfCareFlag, string>> = {
   livesAlone: 'Lives alone',
 };
 
+/** The step where an offered item is confirmed (all that are still waiting are listed again in History). */
+export type CarriedStep = 'setup' | 'deformity' | 'history';
+
 /** One item offered from the last screening. */
 export interface CarriedItem {
   /** Stable id, also the finding path ("history.previousUlcer", "feet.left.previousAmputation"). */
   id: string;
+  step: CarriedStep;
   label: string;
   /** The earlier answer in words. */
   words: string;
@@ -73,12 +83,13 @@ const yesNoWord = (v: boolean): string => (v ? 'yes' : 'no');
 
 function historyFlag(key: HistoryFlag, value: boolean): CarriedItem {
   const set = (v: boolean) => (f: Findings): Findings => ({ ...f, history: { ...f.history, [key]: v } });
-  return { id: `history.${key}`, label: historyFlagLabels[key], words: yesNoWord(value), recorded: (f) => f.history?.[key] !== undefined, confirm: set(value), opposite: set(!value) };
+  return { id: `history.${key}`, step: 'history', label: historyFlagLabels[key], words: yesNoWord(value), recorded: (f) => f.history?.[key] !== undefined, confirm: set(value), opposite: set(!value) };
 }
 
 function historyValue<K extends 'previousUlcerSide' | 'previousUlcerDate' | 'smoking'>(key: K, label: string, value: NonNullable<History[K]>, words: string): CarriedItem {
   return {
     id: `history.${key}`,
+    step: 'history',
     label,
     words,
     recorded: (f) => f.history?.[key] !== undefined,
@@ -89,7 +100,7 @@ function historyValue<K extends 'previousUlcerSide' | 'previousUlcerDate' | 'smo
 
 function selfCareFlag(key: SelfCareFlag, value: boolean): CarriedItem {
   const set = (v: boolean) => (f: Findings): Findings => ({ ...f, selfCare: { ...f.selfCare, [key]: v } });
-  return { id: `selfCare.${key}`, label: selfCareFlagLabels[key], words: yesNoWord(value), recorded: (f) => f.selfCare?.[key] !== undefined, confirm: set(value), opposite: set(!value) };
+  return { id: `selfCare.${key}`, step: 'history', label: selfCareFlagLabels[key], words: yesNoWord(value), recorded: (f) => f.selfCare?.[key] !== undefined, confirm: set(value), opposite: set(!value) };
 }
 
 /**
@@ -98,7 +109,7 @@ function selfCareFlag(key: SelfCareFlag, value: boolean): CarriedItem {
  */
 export function carriedItems(previous: Findings): CarriedItem[] {
   const h = previous.history ?? {};
-  const out: CarriedItem[] = [];
+  const out: CarriedItem[] = [...absentFeet(previous), ...deformities(previous)];
   const flag = (key: HistoryFlag): void => {
     const v = h[key];
     if (v !== undefined) out.push(historyFlag(key, v));
@@ -111,6 +122,7 @@ export function carriedItems(previous: Findings): CarriedItem[] {
     if (level === undefined) continue;
     out.push({
       id: `feet.${side}.previousAmputation`,
+      step: 'history',
       label: `Amputation, ${sideLabel(side).toLowerCase()} side`,
       words: amputationLabels[level].toLowerCase(),
       recorded: (f) => f.feet[side].previousAmputation !== undefined,
@@ -130,6 +142,7 @@ export function carriedItems(previous: Findings): CarriedItem[] {
     const ability = care.ability;
     out.push({
       id: 'selfCare.ability',
+      step: 'history',
       label: 'Can look after own feet',
       words: selfCareLabels[ability].toLowerCase(),
       recorded: (f) => f.selfCare?.ability !== undefined,
@@ -142,6 +155,67 @@ export function carriedItems(previous: Findings): CarriedItem[] {
     if (v !== undefined) out.push(selfCareFlag(key, v));
   }
   return out;
+}
+
+/**
+ * Anything recorded on a foot this time (beyond whether it is there): the foot is present. A new
+ * screening starts with an empty sensory test on each foot, which records nothing.
+ */
+function examined(foot: FootFindings): boolean {
+  return Object.entries(foot).some(([key, value]) => {
+    if (value === undefined || key === 'status' || key === 'statusReason' || key === 'previousAmputation') return false;
+    if (key === 'monofilament' || key === 'touchTest') return Object.keys((value as { sites?: object }).sites ?? {}).length > 0;
+    return true;
+  });
+}
+
+/**
+ * A foot recorded as absent. It waits until confirmed absent, given another status at Start, or
+ * examined (anything recorded on it says it is there): "present" is the starting value, so choosing
+ * it records nothing by itself.
+ */
+function absentFeet(previous: Findings): CarriedItem[] {
+  return sides
+    .filter((side) => previous.feet[side].status === 'absent')
+    .map((side) => {
+      const reason = previous.feet[side].statusReason;
+      return {
+        id: `feet.${side}.status`,
+        step: 'setup',
+        label: `${sideLabel(side)} foot`,
+        words: `absent (amputation or congenital)${reason ? `: ${reason}` : ''}`,
+        recorded: (f) => f.feet[side].status !== 'present' || examined(f.feet[side]),
+        confirm: (f) => ({ ...f, feet: { ...f.feet, [side]: { ...f.feet[side], status: 'absent', statusReason: reason ?? '' } } }),
+        opposite: null,
+      } satisfies CarriedItem;
+    });
+}
+
+/** The deformities of a foot, as one item per foot (the types as they were recorded). */
+function deformities(previous: Findings): CarriedItem[] {
+  const out: CarriedItem[] = [];
+  for (const side of sides) {
+    const foot = previous.feet[side];
+    if (foot.status !== 'present' || foot.deformity?.present !== true) continue;
+    const types = [...(foot.deformity.types ?? [])];
+    out.push({
+      id: `feet.${side}.deformity`,
+      step: 'deformity',
+      label: `Deformity, ${sideLabel(side).toLowerCase()} foot`,
+      words: types.length > 0 ? types.join(', ') : 'yes (type not recorded)',
+      // A foot not examined today has nothing to confirm.
+      recorded: (f) => f.feet[side].status !== 'present' || f.feet[side].deformity?.present !== undefined,
+      confirm: (f) => ({ ...f, feet: { ...f.feet, [side]: { ...f.feet[side], deformity: { present: true, types: [...types] } } } }),
+      opposite: null,
+    });
+  }
+  return out;
+}
+
+/** What was offered from the last signed screening, and its date in words. */
+export interface Carried {
+  date: string;
+  items: readonly CarriedItem[];
 }
 
 /** The items still waiting for the nurse: offered and not yet answered in this screening. */

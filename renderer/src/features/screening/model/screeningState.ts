@@ -416,7 +416,8 @@ export function recordNone(
       for (const side of examinedSides(findings)) {
         findings = withFoot(findings, side, (foot) => ({
           ...foot,
-          deformity: foot.deformity?.present !== undefined ? foot.deformity : { present: false, types: [] },
+          // A deformity carried from the last screening waits for its confirmation.
+          deformity: foot.deformity?.present !== undefined || keep.has(`feet.${side}.deformity`) ? foot.deformity : { present: false, types: [] },
           activeCharcot: foot.activeCharcot ?? false,
           hotSwollen: foot.hotSwollen ?? false,
         }));

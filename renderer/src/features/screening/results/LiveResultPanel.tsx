@@ -3,6 +3,7 @@ import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import { Alert, Box, Chip, Divider, Link, Paper, Stack, Typography } from '@mui/material';
 import { memo, useState } from 'react';
 import type { Assessment, IwgdfResult, NiceResult } from '#shared/clinical/assessment';
+import { redFlagLabels } from '#shared/clinical/redFlags';
 
 type Tri = Assessment['lops'];
 
@@ -79,10 +80,7 @@ function CategoryBlock({ title, result, onJump }: { title: string; result: Iwgdf
             <li key={b.ruleId}>
               <FindingLink paths={b.findings} onJump={onJump}>
                 {b.reason}
-              </FindingLink>{' '}
-              <Typography component="span" variant="caption" color="text.secondary">
-                ({b.ruleId})
-              </Typography>
+              </FindingLink>
             </li>
           ))}
         </Box>
@@ -158,7 +156,7 @@ function ResultPanel({ assessment: a, onJump, live }: Props): React.JSX.Element 
       <StillToRecord assessment={a} onJump={onJump} />
       {a.redFlag ? (
         <Alert severity="error" icon={<ErrorOutlineIcon />} sx={{ mt: 1.5 }}>
-          Red flag: {a.redFlags.present.join(', ').replace(/([A-Z])/g, ' $1').toLowerCase()}. This is not typical diabetic neuropathy: arrange a medical
+          Red flag: {a.redFlags.present.map((id) => redFlagLabels[id].toLowerCase()).join(', ')}. This is not typical diabetic neuropathy: arrange a medical
           review.
         </Alert>
       ) : null}
@@ -205,8 +203,11 @@ function ResultPanel({ assessment: a, onJump, live }: Props): React.JSX.Element 
           {nds.name}: {nds.total === null ? `not calculated (missing: ${nds.missingItems.length} items)` : `${nds.total} of ${nds.max}${nds.band ? ` (${nds.band})` : ''}`}
         </Typography>
       </Box>
-      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1.5 }}>
-        Rules: {a.iwgdf2023.ruleSet} v{a.iwgdf2023.ruleSetVersion}, {a.nice.ruleSet} v{a.nice.ruleSetVersion}; engine {a.engineVersion}.
+      {/* Identifiers for whoever audits the rules, out of the nurse's way. */}
+      <Typography component="details" variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1.5 }}>
+        <summary>Rules used</summary>
+        Rules: {a.iwgdf2023.ruleSet} v{a.iwgdf2023.ruleSetVersion}, {a.nice.ruleSet} v{a.nice.ruleSetVersion}; engine {a.engineVersion}. Reasons:{' '}
+        {[...a.iwgdf2023.because, ...a.nice.because].map((b) => b.ruleId).join(', ') || 'none'}.
       </Typography>
     </Paper>
   );

@@ -3,6 +3,8 @@ import { sideLabel } from '#shared/clinical/protocols';
 import { footwearAssessments, type FootFindings, type Footwear, type FootwearAssessment, type Side } from '#shared/domain/findings';
 import { examinedSides, updateFindings, updateFoot } from '../model/screeningState';
 import { Choice, toYesNo, yesNo } from './controls';
+import { pendingItems, type Carried } from '../model/carryForward';
+import { CarriedPanel } from './CarriedPanel';
 import type { StepProps } from './stepProps';
 
 /** Deformity types with a one-line definition where they are chosen (IWGDF 2023 definitions, in plain words). */
@@ -19,12 +21,14 @@ export const deformityTypes: { type: string; definition: string }[] = [
 ];
 
 /** Deformity (types), signs of active Charcot and a hot swollen foot, per foot. */
-export function DeformityStep({ state, update }: StepProps): React.JSX.Element {
+export function DeformityStep({ state, update, carried = null }: StepProps & { carried?: Carried | null }): React.JSX.Element {
+  const waiting = carried ? pendingItems(carried.items, state.findings).filter((item) => item.step === 'deformity') : [];
   return (
     <Stack spacing={2}>
       <Typography variant="body2" color="text.secondary">
-        Press N if there is no deformity and no sign of active Charcot on either foot.
+        Press N if there is no deformity and no sign of active Charcot on either foot{waiting.length > 0 ? ' (deformities still to confirm are left as they are)' : ''}.
       </Typography>
+      {carried && waiting.length > 0 ? <CarriedPanel carried={carried} waiting={waiting} update={update} ownKeys /> : null}
       <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2}>
         {examinedSides(state.findings).map((side) => (
           <FootDeformity key={side} side={side} foot={state.findings.feet[side]} change={(f) => update((s) => updateFoot(s, side, f))} />

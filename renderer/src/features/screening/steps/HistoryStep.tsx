@@ -1,4 +1,4 @@
-import { Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
+import { Box, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { sideLabel } from '#shared/clinical/protocols';
 import {
@@ -20,17 +20,14 @@ import {
   smokingLabels,
   ulcerSideLabels,
   withAmputation,
-  type CarriedItem,
+  type Carried,
 } from '../model/carryForward';
 import { updateFindings } from '../model/screeningState';
+import { CarriedPanel } from './CarriedPanel';
 import { Choice, toYesNo, yesNo } from './controls';
 import type { StepProps } from './stepProps';
 
-/** What was offered from the last signed screening, and its date in words. */
-export interface Carried {
-  date: string;
-  items: readonly CarriedItem[];
-}
+export type { Carried } from '../model/carryForward';
 
 /**
  * Ulcer and amputation history, kidney disease and dialysis, vascular history, smoking,
@@ -132,41 +129,5 @@ function UlcerDateField({ value, onChange }: { value: string | undefined; onChan
       helperText={problem ?? 'e.g. 2019 or 2019-05'}
       sx={{ my: 0.5 }}
     />
-  );
-}
-
-/** "From <date>: confirm": each answer of the last screening, waiting for one key. */
-function CarriedPanel({ carried, waiting, update }: { carried: Carried; waiting: readonly CarriedItem[]; update: StepProps['update'] }): React.JSX.Element {
-  return (
-    <Paper variant="outlined" sx={{ p: 1.5, borderColor: 'info.main', borderWidth: 2 }} component="section" aria-labelledby="carried-title">
-      <Typography id="carried-title" variant="subtitle2" component="h3">
-        From the last screening ({carried.date}): confirm each, or change it
-      </Typography>
-      <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mb: 1 }}>
-        Nothing here is recorded until you confirm it. Keys: C confirms the highlighted answer, D records the other answer (or answer it below).
-      </Typography>
-      <Box component="ul" sx={{ m: 0, p: 0, listStyle: 'none' }} aria-label="Answers to confirm">
-        {waiting.map((item, i) => (
-          <Box
-            component="li"
-            key={item.id}
-            data-carried={item.id}
-            sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, alignItems: 'center', py: 0.25, pl: 1, borderLeft: '4px solid', borderColor: i === 0 ? 'primary.main' : 'transparent' }}
-          >
-            <Typography variant="body2" sx={{ flex: '1 1 240px' }}>
-              <strong>{item.label}:</strong> {item.words} <Typography component="span" variant="body2" color="text.secondary">— from {carried.date} — confirm{i === 0 ? ' (C)' : ''}</Typography>
-            </Typography>
-            <Button size="small" variant="outlined" onClick={() => update((s) => updateFindings(s, item.confirm))} aria-label={`Confirm ${item.label}: ${item.words}`}>
-              Confirm
-            </Button>
-            {item.opposite ? (
-              <Button size="small" onClick={() => update((s) => updateFindings(s, item.opposite ?? ((f) => f)))} aria-label={`Changed: ${item.label} is now ${item.words === 'yes' ? 'no' : 'yes'}`}>
-                Now {item.words === 'yes' ? 'no' : 'yes'}
-              </Button>
-            ) : null}
-          </Box>
-        ))}
-      </Box>
-    </Paper>
   );
 }

@@ -2,6 +2,8 @@ import { Alert, Checkbox, FormControl, FormControlLabel, FormLabel, Paper, Radio
 import { siteProtocolIds, siteProtocols } from '#shared/clinical/protocols';
 import { examStatuses, footStatuses, sides, type ExamStatus, type FootStatus } from '#shared/domain/findings';
 import { canChangeProtocol, canUnchooseNeurology, chooseNeurology, chooseProtocol, neurologyChosen, protocolOf, setExamStatus, setFootStatus } from '../model/screeningState';
+import { pendingItems, type Carried } from '../model/carryForward';
+import { CarriedPanel } from './CarriedPanel';
 import type { StepProps } from './stepProps';
 
 const examStatusLabels: Record<ExamStatus, string> = {
@@ -24,13 +26,15 @@ const protocolHints: Record<string, string> = {
 };
 
 /** Before starting: which sensory test, and whether the exam (and each foot) can be done. */
-export function SetupStep({ state, update }: StepProps): React.JSX.Element {
+export function SetupStep({ state, update, carried = null }: StepProps & { carried?: Carried | null }): React.JSX.Element {
   const { findings } = state;
+  const waiting = carried ? pendingItems(carried.items, findings).filter((item) => item.step === 'setup') : [];
   const protocol = protocolOf(state);
   const examStatus = findings.examStatus ?? 'performed';
   const locked = !canChangeProtocol(state);
   return (
     <Stack spacing={2}>
+      {carried && waiting.length > 0 ? <CarriedPanel carried={carried} waiting={waiting} update={update} ownKeys /> : null}
       <FormControl>
         <FormLabel id="protocol-label">Sensory test</FormLabel>
         {locked ? <Alert severity="info">The test cannot change once answers have been recorded.</Alert> : null}
@@ -99,7 +103,7 @@ export function SetupStep({ state, update }: StepProps): React.JSX.Element {
             const foot = findings.feet[side];
             const label = side === 'right' ? 'Right foot' : 'Left foot';
             return (
-              <Paper key={side} variant="outlined" sx={{ p: 1.5, flex: 1, containerType: 'inline-size' }}>
+              <Paper key={side} variant="outlined" sx={{ p: 1.5, flex: 1, containerType: 'inline-size' }} data-finding={`feet.${side}.status`}>
                 <FormControl>
                   <FormLabel id={`foot-${side}-label`}>{label}</FormLabel>
                   <RadioGroup
