@@ -53,4 +53,10 @@ export const operationNames = [
   'cancelRegisterImport',
   'getLastRegisterImport',
   'undoRegisterImport',
+  'getFhirServerSettings',
+  'updateFhirServerSettings',
+  'testFhirServerConnection',
+  'getExamDelivery',
+  'listPatientDeliveries',
+  'retryExamDelivery',
 ] as const;
