@@ -46,12 +46,12 @@ beforeEach(async () => {
   await server.reservePort();
   app = openTestApp(undefined, { fhirPush: tuning });
   dir = app.dir;
-});
+}, 120_000);
 
 afterEach(async () => {
   app.dispose();
   await server.stop();
-});
+}, 120_000);
 
 describe('sending signed screenings to the clinic FHIR server', () => {
   it('is off by default: signing queues nothing and no request is made', async () => {
