@@ -21,6 +21,7 @@ import { prepareDataFolder } from '../security/dataFolder';
 import { anchorAuditChain, anchorFollower, recordFindings, repairTriggers } from '../security/startupProtection';
 import { systemClock, type Clock } from '../services/clock';
 import type { FileSink } from '../services/files/fileSink';
+import type { FhirPushTuning } from '../services/interop/fhirPushService';
 import { noFileSource, type FileSource } from '../services/files/fileSource';
 
 export interface OpenApplicationOptions {
@@ -44,6 +45,8 @@ export interface OpenApplicationOptions {
   exportPageSize?: number;
   /** The OS credential store (Electron safeStorage) that wraps the clinic key; a key file without it. */
   keyProtector?: KeyProtector;
+  /** The FHIR server sender's fetch, time-out and waits (tests shorten them). */
+  fhirPush?: FhirPushTuning;
 }
 
 export interface OpenApplication {
@@ -181,6 +184,7 @@ class Application implements OpenApplication, DatabaseHost {
   }
 
   closeDatabase(): void {
+    if (this.state.mode === 'normal') this.state.services.fhirPush.stop();
     if (this.state.mode === 'normal' && this.state.db.open) this.state.db.close();
   }
 
@@ -253,7 +257,11 @@ class Application implements OpenApplication, DatabaseHost {
       backups: this.backups,
       ...(timeZone ? { timeZone } : {}),
       ...(exportPageSize ? { exportPageSize } : {}),
+      ...(this.options.fhirPush ? { fhirPush: this.options.fhirPush } : {}),
+      log: this.options.log,
     });
+    // Sends nothing until an administrator sets up the clinic's FHIR server.
+    services.fhirPush.start();
     const inner = createDispatch(createHandlers(services), services.auth, this.options.log);
     const dispatch: Dispatch = async (operation, payload, context) => {
       const result = await inner(operation, payload, context);

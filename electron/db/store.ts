@@ -4,6 +4,7 @@ import { DashboardRepository } from './repositories/dashboardRepository';
 import { ExamRepository } from './repositories/examRepository';
 import { ExportRepository } from './repositories/exportRepository';
 import { ImportBatchRepository } from './repositories/importBatchRepository';
+import { OutboxRepository } from './repositories/outboxRepository';
 import { PatientRepository } from './repositories/patientRepository';
 import { RecallRepository } from './repositories/recallRepository';
 import { SettingRepository } from './repositories/settingRepository';
@@ -26,6 +27,8 @@ export interface Store {
   dashboard: DashboardRepository;
   exports: ExportRepository;
   importBatches: ImportBatchRepository;
+  /** Signed screenings waiting for the clinic's FHIR server. */
+  outbox: OutboxRepository;
 }
 
 /** `auditKey` seals the audit chain (HMAC); null only for databases opened without a clinic key. */
@@ -42,5 +45,6 @@ export function openStore(db: Db, auditKey: Buffer | null = null): Store {
     dashboard: new DashboardRepository(db),
     exports: new ExportRepository(db),
     importBatches: new ImportBatchRepository(db),
+    outbox: new OutboxRepository(db),
   };
 }

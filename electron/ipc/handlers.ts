@@ -5,6 +5,7 @@ import { backupHandlers } from './backupHandlers';
 import { dashboardHandlers } from './dashboardHandlers';
 import { examHandlers } from './examHandlers';
 import { exportHandlers } from './exportHandlers';
+import { fhirServerHandlers } from './fhirServerHandlers';
 import type { Handlers } from './handlerContext';
 import { interopHandlers } from './interopHandlers';
 import { jobHandlers } from './jobHandlers';
@@ -31,5 +32,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...exportHandlers(services),
     ...jobHandlers(services),
     ...interopHandlers(services),
+    ...fhirServerHandlers(services),
   };
 }

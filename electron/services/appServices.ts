@@ -1,6 +1,7 @@
 import type { AppInfo } from '#shared/domain/appInfo';
 import { openStore } from '../db/store';
 import type { Db } from '../db/types';
+import type { AppLogger } from '../log/logger';
 import { AuditLogService } from './audit/auditLogService';
 import type { ChainKeys } from './audit/verifyAuditChain';
 import { AuthService } from './auth/authService';
@@ -12,6 +13,8 @@ import { CsvExportService } from './export/csvExport';
 import type { FileSink } from './files/fileSink';
 import { noFileSource, type FileSource } from './files/fileSource';
 import { FhirExportService } from './interop/fhirExportService';
+import { FhirPushService, type FhirPushTuning } from './interop/fhirPushService';
+import { FhirServerSettingsService } from './interop/fhirServerSettings';
 import { RegisterImportService } from './interop/registerImportService';
 import { JobProgressRegistry } from './jobs/jobProgress';
 import { PatientService } from './patients/patientService';
@@ -47,6 +50,10 @@ export interface AppServices {
   registerImport: RegisterImportService;
   fhirExport: FhirExportService;
   recoverySheet: RecoverySheetService;
+  /** The clinic's FHIR server: address and sign-in (administrators), "Test connection". */
+  fhirServer: FhirServerSettingsService;
+  /** The background sender of signed screenings to that server; started and stopped by openApplication. */
+  fhirPush: FhirPushService;
 }
 
 export interface AppServicesOptions {
@@ -68,6 +75,10 @@ export interface AppServicesOptions {
   auditAnchor?: () => ChainKeys;
   /** The clinic key in use, for the recovery sheet. */
   clinicKey?: () => ClinicKey | null;
+  /** The FHIR server sender's fetch, time-out and waits (tests shorten them). */
+  fhirPush?: FhirPushTuning;
+  /** For the background sender's warnings. */
+  log?: AppLogger;
 }
 
 /**
@@ -81,9 +92,21 @@ export function createAppServices(o: AppServicesOptions): AppServices {
   const store = openStore(db, o.auditKey ?? null);
   const settings = new SettingsService(store, clock);
   const patients = new PatientService(store, clock, () => settings.clinic().nationalNumberFormat);
-  const exams = new ExamService(store, clock, settings);
+  const fhirServer = new FhirServerSettingsService(store, clock, { ...(o.fhirPush?.fetch ? { fetch: o.fhirPush.fetch } : {}), ...(o.fhirPush?.testTimeoutMs ? { timeoutMs: o.fhirPush.testTimeoutMs } : {}) });
+  // Built after the exams (it sends their FHIR export), but the exams tell it about each signature.
+  let fhirPush: FhirPushService | null = null;
+  const exams = new ExamService(store, clock, settings, { sending: () => fhirServer.connection() !== null, queued: () => fhirPush?.kick() });
   const recall = new RecallService(store, clock, settings);
   const reports = new ReportService({ store, clock, exams, patients, settings, files, ...(o.timeZone ? { timeZone: o.timeZone } : {}) });
+  const fhirExport = new FhirExportService({ store, clock, exams, reports, settings, files });
+  fhirPush = new FhirPushService({
+    store,
+    clock,
+    server: fhirServer,
+    bundle: (examId) => fhirExport.bundle(examId),
+    ...(o.log ? { log: o.log } : {}),
+    ...(o.fhirPush ? { tuning: o.fhirPush } : {}),
+  });
   return {
     db,
     clock,
@@ -103,7 +126,9 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     csvExport: new CsvExportService({ store, clock, files, ...(o.exportPageSize ? { pageSize: o.exportPageSize } : {}) }),
     jobs: new JobProgressRegistry(),
     registerImport: new RegisterImportService(store, clock, settings),
-    fhirExport: new FhirExportService({ store, clock, exams, reports, settings, files }),
     recoverySheet: new RecoverySheetService({ store, clock, settings, files, clinicKey: o.clinicKey ?? (() => null) }),
+    fhirExport,
+    fhirServer,
+    fhirPush,
   };
 }

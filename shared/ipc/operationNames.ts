@@ -56,4 +56,10 @@ export const operationNames = [
   'cancelRegisterImport',
   'getLastRegisterImport',
   'undoRegisterImport',
+  'getFhirServerSettings',
+  'updateFhirServerSettings',
+  'testFhirServerConnection',
+  'getExamDelivery',
+  'listPatientDeliveries',
+  'retryExamDelivery',
 ] as const;

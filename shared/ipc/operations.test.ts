@@ -5,6 +5,7 @@ import { backupOperations } from './backupOperations';
 import { dashboardOperations } from './dashboardOperations';
 import { examOperations } from './examOperations';
 import { exportOperations } from './exportOperations';
+import { fhirServerOperations } from './fhirServerOperations';
 import { interopOperations } from './interopOperations';
 import { jobOperations } from './jobOperations';
 import { operationNames } from './operationNames';
@@ -27,6 +28,7 @@ const domainTables = [
   exportOperations,
   jobOperations,
   interopOperations,
+  fhirServerOperations,
 ];
 
 describe('the operation contract', () => {

@@ -5,6 +5,7 @@ import { backupOperations } from './backupOperations';
 import { dashboardOperations } from './dashboardOperations';
 import { examOperations } from './examOperations';
 import { exportOperations } from './exportOperations';
+import { fhirServerOperations } from './fhirServerOperations';
 import { interopOperations } from './interopOperations';
 import { jobOperations } from './jobOperations';
 import type { operationNames } from './operationNames';
@@ -36,6 +37,7 @@ export const operations = {
   ...exportOperations,
   ...jobOperations,
   ...interopOperations,
+  ...fhirServerOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -26,6 +26,8 @@ export class ExamService {
     private readonly clock: Clock,
     /** The recall intervals: every sign-off moves the patient's next due date. */
     private readonly settings: Pick<SettingsService, 'recall'>,
+    /** The FHIR server outbox: whether sending is on, and who to tell when a signature was queued. */
+    private readonly outbox: { sending: () => boolean; queued: () => void } = { sending: () => false, queued: () => undefined },
   ) {}
 
   get(id: number): Result<Exam> {
@@ -101,7 +103,7 @@ export class ExamService {
   sign(id: number, findings: Findings, user: User): Result<Exam> {
     const now = this.clock.now().toISOString();
     const assessment = assess(findings);
-    return writeTransaction(this.store.db, () => {
+    const outcome = writeTransaction(this.store.db, () => {
       const row = this.store.exams.findById(id);
       if (!row) return fail('not_found', 'No such examination.');
       if (row.state !== 'draft') return fail('forbidden', 'This examination is already signed.');
@@ -109,6 +111,8 @@ export class ExamService {
       const signed = this.store.exams.sign(row, findings, assessment, protocol, { signedBy: user.username, signedByName: user.displayName, signedAt: now });
       if (!signed) return fail('conflict', 'The examination changed while signing. Reload and try again.');
       this.store.recall.refreshPatient(row.patient_id, this.settings.recall());
+      // Queued with the signature (same transaction): a signed screening is never left unsent.
+      if (this.outbox.sending()) this.store.outbox.enqueue(id, now);
       this.store.audit.append({
         at: now,
         actor: user.username,
@@ -125,6 +129,9 @@ export class ExamService {
       });
       return this.get(id);
     });
+    // After the commit: the sender works in the background, the nurse never waits for the network.
+    if (outcome.ok && this.outbox.sending()) this.outbox.queued();
+    return outcome;
   }
 
   /** Discards a draft (after the screen asked); it stays in the file, marked discarded. */

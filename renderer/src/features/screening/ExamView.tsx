@@ -9,6 +9,7 @@ import { formatDate, formatDateTime } from '../../app/format';
 import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
 import { CurrentRulesNote } from '../history/CurrentRulesNote';
+import { DeliveryNote } from './DeliveryNote';
 import { lesionsOf } from './diagramLesions';
 import { ExamHeading } from './ExamHeading';
 import { FindingsTable } from './FindingsTable';
@@ -65,6 +66,7 @@ export function ExamView({ exam, patient, reportButton }: { exam: Exam; patient:
           <Button onClick={() => navigate({ page: 'patient', patientId: patient.id })}>Back to patient</Button>
         </Stack>
       </ExamHeading>
+      <DeliveryNote examId={exam.id} />
       {exam.amendmentReason ? <Alert severity="info">Amended: {exam.amendmentReason}</Alert> : null}
       {exam.state === 'superseded' ? <Alert severity="warning">This version was replaced by an amendment. It is kept unchanged for the record.</Alert> : null}
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 1.4fr) minmax(340px, 1fr)' }, gap: 2, alignItems: 'start' }}>

@@ -4,6 +4,7 @@ import type { AppInfo } from '#shared/domain/appInfo';
 import { api } from '../../api/api';
 import { useNotify } from '../../components/Notifier';
 import { ClinicSettingsPanel } from './ClinicSettingsPanel';
+import { FhirServerPanel } from './FhirServerPanel';
 import { RecallSettingsPanel } from './RecallSettingsPanel';
 import { ReferralDirectoryPanel } from './ReferralDirectoryPanel';
 import { useFieldErrors } from '../../components/useFieldErrors';
@@ -25,6 +26,7 @@ export function SettingsPage(): React.JSX.Element {
       <ClinicSettingsPanel />
       <ReferralDirectoryPanel />
       <RecallSettingsPanel />
+      <FhirServerPanel />
       <ChangePasswordPanel />
       <Paper sx={{ p: 2 }}>
         <Typography variant="h6" component="h2" gutterBottom>
