@@ -11,6 +11,7 @@ import { ExamService } from './exams/examService';
 import { CsvExportService } from './export/csvExport';
 import type { FileSink } from './files/fileSink';
 import { noFileSource, type FileSource } from './files/fileSource';
+import { FhirExamImportService } from './interop/fhirExamImportService';
 import { FhirExportService } from './interop/fhirExportService';
 import { RegisterImportService } from './interop/registerImportService';
 import { JobProgressRegistry } from './jobs/jobProgress';
@@ -44,6 +45,7 @@ export interface AppServices {
   jobs: JobProgressRegistry;
   registerImport: RegisterImportService;
   fhirExport: FhirExportService;
+  fhirImport: FhirExamImportService;
 }
 
 export interface AppServicesOptions {
@@ -99,5 +101,6 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     jobs: new JobProgressRegistry(),
     registerImport: new RegisterImportService(store, clock, settings),
     fhirExport: new FhirExportService({ store, clock, exams, reports, settings, files }),
+    fhirImport: new FhirExamImportService(store, clock, settings),
   };
 }

@@ -4,9 +4,10 @@ import { migration003 } from './003_users_settings';
 import { migration004 } from './004_recall';
 import { migration005 } from './005_patient_contacts';
 import { migration006 } from './006_register_import';
+import { migration009 } from './009_exam_origin';
 import type { Migration } from './types';
 
 /** Every schema step in order. The last one's version is the schema this app writes. */
-export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
+export const migrations: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration009];
 
 export const latestSchemaVersion: number = migrations[migrations.length - 1]?.version ?? 0;
