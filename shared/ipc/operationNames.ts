@@ -53,4 +53,5 @@ export const operationNames = [
   'cancelRegisterImport',
   'getLastRegisterImport',
   'undoRegisterImport',
+  'exportScreeningFhir',
 ] as const;
