@@ -101,7 +101,7 @@ describe('FHIR import of signed screenings', () => {
     expect(target.db.prepare("SELECT DISTINCT signed_by, signed_by_name FROM exam WHERE state = 'signed'").all()).toEqual([{ signed_by: `${sourceInstallation}/${nurse.username}`, signed_by_name: nurse.displayName }]);
     expect(count(target, `SELECT count(*) AS n FROM app_user WHERE username = '${nurse.username}'`)).toBe(0);
     expect(target.db.prepare('SELECT DISTINCT signer_role, signer_name FROM exam_origin').all()).toEqual([{ signer_role: 'nurse', signer_name: nurse.displayName }]);
-    expect(target.db.prepare("SELECT actor, details_json FROM audit_log WHERE action = 'import.fhir'").all()).toHaveLength(1);
+    expect(target.db.prepare("SELECT actor FROM audit_log WHERE action = 'import.fhir'").all()).toHaveLength(1);
   }, 180_000);
 
   it('imports the same export twice without adding anything; a transaction Bundle file imports too', async () => {
