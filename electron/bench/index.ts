@@ -12,6 +12,11 @@ import { benchPatientSearch } from './patientSearch';
 import { benchRecall } from './recall';
 import { benchReportPack } from './reportPack';
 import { benchRenderer, rendererGroups, type RendererGroup } from './browser';
+import { benchFhirExport } from './interop/fhirExport';
+import { benchRegisterImport } from './interop/registerImport';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 interface Row {
   name: string;
@@ -71,6 +76,28 @@ async function main(): Promise<void> {
       const recall = await benchRecall(clinic, quick ? 20 : 200);
       emit({ name: 'worklist', n: clinic, median: recall.worklist.median, baseline: recall.worklist.baseline, target: `< 200 ms (page + tab counts, ${recall.exams} exams)` });
       emit({ name: 'dashboard', n: clinic, median: recall.dashboard.median, baseline: recall.dashboard.baseline, target: `< 200 ms (all figures, last 12 months, ${recall.exams} exams)` });
+    },
+    // FHIR Bulk Data export: signed screenings mapped, stringified and written, vs JSON.stringify of the same resources.
+    'fhir-export': async () => {
+      const n = quick ? 200 : 2_000;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-bench-fhir-'));
+      try {
+        const fhir = await benchFhirExport(dir, n, quick ? 2 : 5);
+        emit({ name: 'fhir-export', n, median: fhir.medianMs, baseline: fhir.baselineMs, target: `${fhir.examsPerSecond.toFixed(0)} signed exams/s (${fhir.resourcesPerExam.toFixed(0)} resources each); baseline: JSON.stringify alone` });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    // Register import of a CSV register (read, checked, stored), vs csv-parse alone over the same file.
+    'register-import': async () => {
+      const rows = quick ? 10_000 : 100_000;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foot-screening-bench-register-'));
+      try {
+        const r = await benchRegisterImport(dir, rows, quick ? 1 : 3);
+        emit({ name: 'register-import', n: rows, median: r.medianMs, baseline: r.baselineMs, target: `< 60 s at 100k; peak RSS ${r.peakRssMb.toFixed(0)} MB; baseline: csv-parse alone` });
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   };
   const isRenderer = (g: string): g is RendererGroup => (rendererGroups as readonly string[]).includes(g);

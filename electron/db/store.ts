@@ -1,6 +1,7 @@
 import { AuditQueryRepository } from './repositories/auditQueryRepository';
 import { AuditRepository } from './repositories/auditRepository';
 import { DashboardRepository } from './repositories/dashboardRepository';
+import { ExamOriginRepository } from './repositories/examOriginRepository';
 import { ExamRepository } from './repositories/examRepository';
 import { ExportRepository } from './repositories/exportRepository';
 import { ImportBatchRepository } from './repositories/importBatchRepository';
@@ -19,6 +20,8 @@ export interface Store {
   db: Db;
   patients: PatientRepository;
   exams: ExamRepository;
+  /** Where screenings imported from FHIR came from. */
+  examOrigins: ExamOriginRepository;
   recall: RecallRepository;
   users: UserRepository;
   settings: SettingRepository;
@@ -37,6 +40,7 @@ export function openStore(db: Db, auditKey: Buffer | null = null): Store {
     db,
     patients: new PatientRepository(db),
     exams: new ExamRepository(db),
+    examOrigins: new ExamOriginRepository(db),
     recall: new RecallRepository(db),
     users: new UserRepository(db),
     settings: new SettingRepository(db),

@@ -3,7 +3,7 @@ import { fail, ok } from '#shared/ipc/result';
 import type { AppServices } from '../services/appServices';
 import type { HandlersOf } from './handlerContext';
 
-export function interopHandlers({ registerImport, sources, jobs }: AppServices): HandlersOf<typeof interopOperations> {
+export function interopHandlers({ registerImport, fhirExport, sources, jobs }: AppServices): HandlersOf<typeof interopOperations> {
   return {
     chooseRegisterFile: (_r, c) => sources.choose('register', c.clientKey),
     runRegisterImport: (r, c) => {
@@ -15,5 +15,6 @@ export function interopHandlers({ registerImport, sources, jobs }: AppServices):
     cancelRegisterImport: (r, c) => ok({ cancelled: registerImport.cancel(c.clientKey, r.jobId) }),
     getLastRegisterImport: () => ok(registerImport.lastImport()),
     undoRegisterImport: (r, c) => registerImport.undo(r.batchId, c.actor),
+    exportScreeningFhir: (r, c) => fhirExport.exportScreening(r.examId, c.actor),
   };
 }

@@ -12,6 +12,7 @@ import { ExamService } from './exams/examService';
 import { CsvExportService } from './export/csvExport';
 import type { FileSink } from './files/fileSink';
 import { noFileSource, type FileSource } from './files/fileSource';
+import { FhirExamImportService } from './interop/fhirExamImportService';
 import { FhirExportService } from './interop/fhirExportService';
 import { FhirPushService, type FhirPushTuning } from './interop/fhirPushService';
 import { FhirServerSettingsService } from './interop/fhirServerSettings';
@@ -54,6 +55,7 @@ export interface AppServices {
   fhirServer: FhirServerSettingsService;
   /** The background sender of signed screenings to that server; started and stopped by openApplication. */
   fhirPush: FhirPushService;
+  fhirImport: FhirExamImportService;
 }
 
 export interface AppServicesOptions {
@@ -130,5 +132,6 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     fhirExport,
     fhirServer,
     fhirPush,
+    fhirImport: new FhirExamImportService(store, clock, settings),
   };
 }

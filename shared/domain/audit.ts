@@ -34,6 +34,7 @@ export const auditActions = [
   'patient.import.undo',
   'patient.import.rolled-back',
   'export.fhir',
+  'import.fhir',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -68,4 +69,5 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'patient.import.undo': 'Register import undone',
   'patient.import.rolled-back': 'Register import cancelled or failed, rolled back',
   'export.fhir': 'Screenings exported (FHIR R4)',
+  'import.fhir': 'Screenings imported (FHIR R4)',
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { chosenFileSchema } from '../domain/backups';
+import { examIdSchema } from '../domain/exam';
+import { deliverySchema } from '../domain/files';
 import { jobIdSchema } from '../domain/recall';
 import { importBatchSchema, registerImportReportSchema, runRegisterImportRequestSchema, undoImportOutcomeSchema } from '../interop/registerImport';
 import { emptyRequest, type OperationTable } from './operationTable';
@@ -17,4 +19,6 @@ export const interopOperations = {
   /** The last finished import (null when there has been none), for "Undo the last import". */
   getLastRegisterImport: { request: emptyRequest, response: importBatchSchema.nullable(), access: 'administrator' },
   undoRegisterImport: { request: z.object({ batchId: z.number().int().positive() }).strict(), response: undoImportOutcomeSchema, access: 'administrator' },
+  /** One signed screening (any version) as a FHIR R4 transaction Bundle (JSON file: save dialog, or a download in the browser), audited. */
+  exportScreeningFhir: { request: z.object({ examId: examIdSchema }).strict(), response: z.object({ delivery: deliverySchema }), access: 'user' },
 } as const satisfies OperationTable;

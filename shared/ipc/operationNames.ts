@@ -62,4 +62,5 @@ export const operationNames = [
   'getExamDelivery',
   'listPatientDeliveries',
   'retryExamDelivery',
+  'exportScreeningFhir',
 ] as const;

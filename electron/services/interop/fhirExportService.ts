@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import type { Bundle } from '@medplum/fhirtypes';
 import type { Delivery } from '#shared/domain/files';
 import type { Patient } from '#shared/domain/patient';
+import { roles, type Role } from '#shared/domain/users';
 import { screeningTransaction, type ScreeningForFhir } from '#shared/fhir/examBundle';
 import { exportContext, type FhirExportContext } from '#shared/fhir/identity';
 import type { ExchangePatient } from '#shared/interop/exchangePatient';
@@ -20,6 +21,8 @@ import { renderReportFiles } from '../reports/renderReportFiles';
 import type { SettingsService } from '../settings/settingsService';
 import { writeTransaction } from '../transaction';
 import { installationId } from './installation';
+
+const isRole = (value: string): value is Role => (roles as readonly string[]).includes(value);
 
 export interface FhirExportDeps {
   store: Store;
@@ -82,7 +85,9 @@ export class FhirExportService {
     const patient = this.deps.store.patients.findById(signed.value.patientId);
     if (!patient) return fail('not_found', 'The screening has no patient.');
     const username = signed.value.signedBy ?? 'unknown';
-    const user = this.deps.store.users.findByUsername(username);
+    // A screening imported from elsewhere keeps its series and signer identifiers (never a local account).
+    const origin = this.deps.store.examOrigins.ofExam(examId);
+    const user = origin ? undefined : this.deps.store.users.findByUsername(username);
     const input: ScreeningForFhir = {
       patient: exchangePatientOf(patient),
       screening: {
@@ -99,6 +104,16 @@ export class FhirExportService {
       },
       signer: { username, displayName: user?.displayName ?? signed.value.signedByName ?? username, role: user?.role ?? 'nurse' },
     };
+    if (origin && isRole(origin.signerRole)) {
+      input.series = { system: origin.seriesSystem, value: origin.seriesValue };
+      input.signer = {
+        username: origin.signerValue.split('/').pop() ?? origin.signerValue,
+        displayName: origin.signerName,
+        role: origin.signerRole,
+        identifier: { ...(origin.signerSystem ? { system: origin.signerSystem } : {}), value: origin.signerValue },
+      };
+      input.screening.signedBy = input.signer.username;
+    }
     if (!withReport) return ok(input);
     const reportInput = this.deps.reports.input(examId);
     if (!reportInput.ok) return reportInput;

@@ -117,7 +117,7 @@ describe('sending signed screenings to the clinic FHIR server', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(app.services.fhirPush.status(examId)).toMatchObject({ status: 'failed', attempts: 1 });
 
-    const context = signedInContext(app);
+    const context = await signedInContext(app);
     const retried = await app.call('retryExamDelivery', { examId }, context);
     expect(retried.ok).toBe(true);
     await until('sent after retry', () => app.services.fhirPush.status(examId)?.status === 'sent');
@@ -167,7 +167,7 @@ describe('Test connection', () => {
   }, 60_000);
 
   it('keeps secrets in the main process: Settings reads back only whether they are set', async () => {
-    const context = signedInContext(app);
+    const context = await signedInContext(app);
     const saved = await app.call('updateFhirServerSettings', settingsFor(server, 'very-secret-token'), context);
     expect(saved).toEqual({
       ok: true,
