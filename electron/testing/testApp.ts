@@ -98,7 +98,7 @@ export function tempDir(prefix = 'foot-screening-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export interface TestAppOptions extends Pick<OpenApplicationOptions, 'timeZone' | 'exportPageSize'> {
+export interface TestAppOptions extends Pick<OpenApplicationOptions, 'timeZone' | 'exportPageSize' | 'integrityCheck'> {
   /** A real file logger for tests that read the log; silent by default. */
   log?: AppLogger;
   sources?: FileSource;
@@ -123,6 +123,7 @@ export function openTestApp(clock?: Clock, options: TestAppOptions = {}): TestAp
     ...(clock ? { clock } : {}),
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.exportPageSize ? { exportPageSize: options.exportPageSize } : {}),
+    ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
   });
   if (!opened.ok) throw new Error(opened.message);
   const app = opened.app;
@@ -144,6 +145,7 @@ export function openTestApp(clock?: Clock, options: TestAppOptions = {}): TestAp
     backups: app.backups,
     mayCall: (operation, clientKey) => app.mayCall(operation, clientKey),
     startAutomaticBackups: () => app.startAutomaticBackups(),
+    startupCheck: app.startupCheck,
     close: () => app.close(),
     dir,
     file,
