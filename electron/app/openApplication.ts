@@ -48,10 +48,11 @@ export interface OpenApplicationOptions {
   keyProtector?: KeyProtector;
   /**
    * When the start-up `PRAGMA quick_check` runs. `before-serving` (the default): before
-   * `openApplication` returns. `in-background`: in a worker thread while the app starts answering;
-   * until it has passed, only `getAppInfo` and `getAuthState` are answered (every other request,
-   * and the start-up backup, waits for it), so nothing is written to a damaged file and a damaged
-   * file still ends in recovery mode. A database about to be migrated is always checked first.
+   * `openApplication` returns. `in-background`: in a worker thread while the app starts serving
+   * the page; until it has passed only `getAppInfo` is answered (every other request, the first
+   * `getAuthState` that chooses between sign-in form and recovery screen included, and the
+   * start-up backup wait for it), so nothing is written to a damaged file and a damaged file still
+   * opens on the recovery screen. A database about to be migrated is always checked first.
    */
   integrityCheck?: 'before-serving' | 'in-background';
 }
@@ -134,8 +135,12 @@ function openOptions(options: OpenApplicationOptions, key: ClinicKey): Parameter
   return { file: options.dataFile, quickCheck: true, key: key.database, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
 }
 
-/** What the app answers while the start-up check still runs: enough to paint the sign-in form. */
-const answeredBeforeCheck: ReadonlySet<OperationName> = new Set<OperationName>(['getAppInfo', 'getAuthState']);
+/**
+ * What the app answers while the start-up check still runs. Not `getAuthState`: its answer decides
+ * between the sign-in form and the recovery screen, so the page waits for the check there (the
+ * check runs on another core while the page loads).
+ */
+const answeredBeforeCheck: ReadonlySet<OperationName> = new Set<OperationName>(['getAppInfo']);
 
 class Application implements OpenApplication, DatabaseHost {
   readonly backups: BackupManager;

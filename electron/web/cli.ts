@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   const downloads = new DownloadStore(folder.tempDir);
   const uploads = new UploadStore(folder.tempDir);
   // The start-up check reads every page (seconds on a large clinic's database): it runs in a
-  // worker while the sign-in form is served, and holds every other request until it has passed.
+  // worker while the page is served and loads; requests wait for it (see openApplication).
   const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads, sources: uploads, dataFolderPrepared: true, integrityCheck: 'in-background' });
   if (!opened.ok) {
     console.error(opened.message);
