@@ -3,7 +3,9 @@ import packageJson from '../../package.json' with { type: 'json' };
 import type { AppInfo } from '#shared/domain/appInfo';
 import { operations, type OperationName } from '#shared/ipc/operations';
 import { looksLikeEncryptedDatabase } from '../db/cipher';
+import { quickCheckInBackground } from '../db/backgroundIntegrity';
 import { openDatabase, type OpenDatabaseResult } from '../db/connection';
+import { checkIntegrity } from '../db/integrity';
 import { latestSchemaVersion } from '../db/migrations';
 import type { Db } from '../db/types';
 import { createDispatch, type Dispatch } from '../ipc/dispatch';
@@ -47,6 +49,15 @@ export interface OpenApplicationOptions {
   keyProtector?: KeyProtector;
   /** The FHIR server sender's fetch, time-out and waits (tests shorten them). */
   fhirPush?: FhirPushTuning;
+  /**
+   * When the start-up `PRAGMA quick_check` runs. `before-serving` (the default): before
+   * `openApplication` returns. `in-background`: in a worker thread while the app starts serving
+   * the page; until it has passed only `getAppInfo` is answered (every other request, the first
+   * `getAuthState` that chooses between sign-in form and recovery screen included, and the
+   * start-up backup wait for it), so nothing is written to a damaged file and a damaged file still
+   * opens on the recovery screen. A database about to be migrated is always checked first.
+   */
+  integrityCheck?: 'before-serving' | 'in-background';
 }
 
 export interface OpenApplication {
@@ -60,8 +71,10 @@ export interface OpenApplication {
   readonly backups: BackupManager;
   /** Whether this client may call the operation now (signed in, unlocked, right role). */
   mayCall(operation: OperationName, clientKey: string): boolean;
-  /** An automatic backup now (not in recovery mode), then one every 24 hours. */
+  /** An automatic backup now (not in recovery mode), then one every 24 hours; after the start-up check. */
   startAutomaticBackups(): Promise<'written' | 'skipped' | 'failed'>;
+  /** Settles once the start-up check has passed, or has failed and put the app in recovery mode. */
+  readonly startupCheck: Promise<void>;
   close(): void;
 }
 
@@ -87,12 +100,15 @@ export function openApplication(options: OpenApplicationOptions): { ok: true; ap
     options.log.error('database key unavailable', {});
     return { ok: true, app: new Application(options, null, { ok: false, reason: 'wrong-key', message: key.message }) };
   }
-  const opened = openDatabase(openOptions(options, key.key));
+  const background = options.integrityCheck === 'in-background';
+  const opened = openDatabase({ ...openOptions(options, key.key), ...(background ? { quickCheck: 'before-migrating' as const } : {}) });
   if (!opened.ok) {
     options.log.error('database open failed', { reason: opened.reason });
     if (opened.reason === 'newer-schema') return { ok: false, message: opened.message };
   }
-  return { ok: true, app: new Application(options, key.key, opened) };
+  // Checked already when a migration was due (or the file was new).
+  const checkLater = background && opened.ok && opened.migration.kind !== 'migrated';
+  return { ok: true, app: new Application(options, key.key, opened, checkLater) };
 }
 
 /**
@@ -122,9 +138,22 @@ function openOptions(options: OpenApplicationOptions, key: ClinicKey): Parameter
   return { file: options.dataFile, quickCheck: true, key: key.database, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
 }
 
+/**
+ * What the app answers while the start-up check still runs. Not `getAuthState`: its answer decides
+ * between the sign-in form and the recovery screen, so the page waits for the check there (the
+ * check runs on another core while the page loads).
+ */
+const answeredBeforeCheck: ReadonlySet<OperationName> = new Set<OperationName>(['getAppInfo']);
+
 class Application implements OpenApplication, DatabaseHost {
   readonly backups: BackupManager;
-  readonly dispatch: Dispatch = (operation, payload, context) => this.state.dispatch(operation, payload, context);
+  readonly dispatch: Dispatch = async (operation, payload, context) => {
+    if (this.checking && !answeredBeforeCheck.has(operation as OperationName)) await this.startupCheck;
+    return this.state.dispatch(operation, payload, context);
+  };
+  readonly startupCheck: Promise<void>;
+  private checking = false;
+  private stopCheck: () => void = () => undefined;
   private state: State;
   private readonly clock: Clock;
   private readonly info: AppInfo;
@@ -133,6 +162,7 @@ class Application implements OpenApplication, DatabaseHost {
     private readonly options: OpenApplicationOptions,
     private key: ClinicKey | null,
     first: OpenDatabaseResult,
+    checkLater = false,
   ) {
     this.clock = options.clock ?? systemClock;
     this.info = { name: productName, version: appVersion, dataFile: options.dataFile, shell: options.shell, schemaVersion: latestSchemaVersion };
@@ -147,7 +177,35 @@ class Application implements OpenApplication, DatabaseHost {
       appVersion,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     });
-    this.state = first.ok ? this.running(first) : this.recovery(first.message);
+    this.state = first.ok ? this.startRunning(first, checkLater) : this.recovery(first.message);
+    this.startupCheck = checkLater && key && this.state.mode === 'normal' ? this.checkInBackground(key) : Promise.resolve();
+  }
+
+  /** Services on the opened file; unchecked yet, a file too damaged to start on goes to recovery at once. */
+  private startRunning(opened: Extract<OpenDatabaseResult, { ok: true }>, unchecked: boolean): State {
+    try {
+      return this.running(opened);
+    } catch (error) {
+      if (!unchecked) throw error;
+      opened.db.close();
+      this.options.log.error('database open failed', { reason: 'damaged' });
+      return this.recovery(`The database file failed its start-up check (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  }
+
+  /** The start-up check in a worker; where no worker can run, in place. A failure means recovery mode. */
+  private async checkInBackground(key: ClinicKey): Promise<void> {
+    this.checking = true;
+    const started = performance.now();
+    const check = quickCheckInBackground(this.options.dataFile, key.database, this.options.nativeBinding);
+    this.stopCheck = check.stop;
+    const outcome = (await check.outcome) ?? (this.state.mode === 'normal' && this.state.db.open ? checkIntegrity(this.state.db, 'quick') : { ok: true as const });
+    this.checking = false;
+    this.options.log.info('start-up check finished', { ok: outcome.ok, ms: Math.round(performance.now() - started) });
+    if (outcome.ok || this.state.mode !== 'normal') return;
+    this.options.log.error('database open failed', { reason: 'damaged' });
+    this.closeDatabase();
+    this.state = this.recovery(`The database file failed its start-up check (${outcome.problem}).`);
   }
 
   get mode(): 'normal' | 'recovery' {
@@ -168,11 +226,14 @@ class Application implements OpenApplication, DatabaseHost {
     return this.state.mode === 'normal' && this.state.services.auth.authorize(clientKey, operations[operation].access).ok;
   }
 
-  startAutomaticBackups(): Promise<'written' | 'skipped' | 'failed'> {
+  async startAutomaticBackups(): Promise<'written' | 'skipped' | 'failed'> {
+    // Never a backup of a file that has not passed its check (it would rotate out a good one).
+    await this.startupCheck;
     return this.backups.startSchedule();
   }
 
   close(): void {
+    this.stopCheck();
     this.backups.stopSchedule();
     this.closeDatabase();
   }
@@ -260,8 +321,13 @@ class Application implements OpenApplication, DatabaseHost {
       ...(this.options.fhirPush ? { fhirPush: this.options.fhirPush } : {}),
       log: this.options.log,
     });
-    // Sends nothing until an administrator sets up the clinic's FHIR server.
-    services.fhirPush.start();
+    // Sends nothing until an administrator sets up the clinic's FHIR server, and nothing before the
+    // start-up check has passed (sending writes the outbox; a damaged file is never written).
+    void Promise.resolve()
+      .then(() => this.startupCheck)
+      .then(() => {
+        if (this.state.mode === 'normal' && this.state.services === services && this.state.db.open) services.fhirPush.start();
+      });
     const inner = createDispatch(createHandlers(services), services.auth, this.options.log);
     const dispatch: Dispatch = async (operation, payload, context) => {
       const result = await inner(operation, payload, context);

@@ -3,7 +3,8 @@
  * baselines measured in the same run. Prints a table for people and one
  * `bench: <name> n=<size> median_ms=<x> [baseline_ms=<y> ratio=<x/y>]` line per figure.
  * `--quick` uses fewer runs and sizes (for a smoke check); `--only <group>[,<group>]` runs only
- * those groups (`npm run bench -- --only key-to-paint`).
+ * those groups (`npm run bench -- --only key-to-paint`); `--patients <n>` sets the size of the
+ * renderer groups' clinic (100,000 by default, 10,000 with `--quick`).
  */
 import { benchLine } from './measure';
 import { benchEngine, benchRuleEvaluation } from './engine';
@@ -32,6 +33,15 @@ function onlyGroups(argv: readonly string[]): Set<string> | null {
   const inline = argv.find((a) => a.startsWith('--only='));
   const value = inline ? inline.slice('--only='.length) : at >= 0 ? argv[at + 1] : undefined;
   return value ? new Set(value.split(',').map((v) => v.trim())) : null;
+}
+
+/** `--patients <n>`: the size of the renderer groups' clinic (small for a quick look at one group). */
+function patientsOption(argv: readonly string[]): number | undefined {
+  const at = argv.indexOf('--patients');
+  if (at < 0) return undefined;
+  const n = Number(argv[at + 1]);
+  if (!Number.isInteger(n) || n < 1) throw new Error('--patients: a whole number of patients, at least 1');
+  return n;
 }
 
 async function main(): Promise<void> {
@@ -109,7 +119,7 @@ async function main(): Promise<void> {
     if (!only || only.has(name)) await run();
   }
   // The built renderer in Chromium through the harness (needs `npm run build`).
-  await benchRenderer(new Set(rendererGroups.filter((g) => !only || only.has(g))), { quick });
+  await benchRenderer(new Set(rendererGroups.filter((g) => !only || only.has(g))), { quick, patients: patientsOption(process.argv) });
   console.log('');
   console.log('figure            n         median ms  baseline ms  ratio   target');
   for (const r of rows) {

@@ -16,8 +16,12 @@ export interface OpenDatabaseOptions {
   migrations?: readonly Migration[];
   /** A better-sqlite3 addon built for another runtime (Electron), see the README. */
   nativeBinding?: string;
-  /** Run `PRAGMA quick_check` before anything is written (start-up and after a restore). */
-  quickCheck?: boolean;
+  /**
+   * Run `PRAGMA quick_check` before anything is written (start-up and after a restore).
+   * `before-migrating`: only when a migration is about to write; otherwise the caller checks
+   * (in the background, see `backgroundIntegrity.ts`) before it lets anything be written.
+   */
+  quickCheck?: boolean | 'before-migrating';
   /** The clinic key (32 bytes): the file is encrypted with it; a plain file is encrypted in place first. */
   key?: Buffer;
 }
@@ -85,7 +89,7 @@ export function openDatabase(options: OpenDatabaseOptions): OpenDatabaseResult {
           'It has not been changed. Install the newer version of the app to open it.',
       };
     }
-    if (options.quickCheck) {
+    if (options.quickCheck === true || (options.quickCheck === 'before-migrating' && version < latest)) {
       // Before migrating: a damaged file must not be written to (the recovery screen keeps it aside).
       const check = checkIntegrity(db, 'quick');
       if (!check.ok) {

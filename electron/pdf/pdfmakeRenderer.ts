@@ -1,4 +1,3 @@
-import * as rendererModule from 'pdfmake/js/Renderer.js';
 
 /**
  * pdfmake 0.3.11's renderer (pdfmake is pinned): the one place every laid-out line and drawing
@@ -26,7 +25,15 @@ export interface RendererPrototype {
   renderSVG(this: RendererInstance, svg: unknown): unknown;
 }
 
+let rendererModule: unknown = null;
+
+/** Loads pdfmake's renderer module (with the first report); `rendererPrototype` needs it loaded. */
+export async function loadPdfmakeRenderer(): Promise<void> {
+  rendererModule ??= await import('pdfmake/js/Renderer.js');
+}
+
 export function rendererPrototype(): RendererPrototype {
+  if (rendererModule === null) throw new Error('pdfmake\'s renderer is not loaded yet (loadPdfmakeRenderer)');
   // The CommonJS module's `default`, whether this file is bundled (esbuild gives the class) or run
   // as ESM (Node gives module.exports, whose `default` is the class).
   let candidate: unknown = (rendererModule as { default?: unknown }).default;

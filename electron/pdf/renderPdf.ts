@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import { installBidiLines } from './bidiLines';
+import { loadPdfmakeRenderer } from './pdfmakeRenderer';
 import { PrintableDocument } from './printableDocument';
 import { defaultFontFamily, findFontDir, FontCoverage, pdfmakeFonts, reportFontFamilies } from './reportFonts';
 import { shareFontsWithDiagrams, SharedFonts } from './sharedFontkit';
@@ -17,7 +18,9 @@ import { ScriptRunSplitter } from './scriptRuns';
  * The same definition gives the same bytes: the metadata dates come from the definition (the
  * generation time its caller passes), and the file identifier is a hash of the file's content
  * rather than of its metadata, so two documents made at the same moment still differ in it.
- * pdfmake 0.3's Node entry is a singleton: fonts and access policies are set once.
+ * pdfmake 0.3's Node entry is a singleton: fonts and access policies are set once. It is loaded
+ * with the first report, not when the app starts (PDFKit and its fonts' tables take a good part
+ * of a second to load on an old PC, before anything else could be served).
  */
 
 export const reportFontFamily = defaultFontFamily;
@@ -25,6 +28,7 @@ export const reportFontFamily = defaultFontFamily;
 export { findFontDir } from './reportFonts';
 
 interface Configured {
+  pdfmake: typeof pdfmakeModule;
   dir: string;
   splitter: ScriptRunSplitter;
 }
@@ -42,6 +46,8 @@ export function configurePdfmake(): Promise<Configured> {
 }
 
 async function configure(): Promise<Configured> {
+  const pdfmake = (await import('pdfmake')).default;
+  await loadPdfmakeRenderer();
   const dir = findFontDir();
   const fonts = new SharedFonts(dir);
   for (const family of reportFontFamilies) {
@@ -53,7 +59,7 @@ async function configure(): Promise<Configured> {
   pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir));
   installBidiLines();
   shareFontsWithDiagrams(fonts);
-  return { dir, splitter: new ScriptRunSplitter(new FontCoverage((face) => fonts.font(face))) };
+  return { pdfmake, dir, splitter: new ScriptRunSplitter(new FontCoverage((face) => fonts.font(face))) };
 }
 
 /** The definition with fonts and bidi levels on its runs, and the characters no report font covers so far. */
@@ -69,6 +75,7 @@ export async function printableDefinition(definition: TDocumentDefinitions): Pro
  */
 export async function renderPdfChecked(definition: TDocumentDefinitions): Promise<{ bytes: Buffer; missing: string[] }> {
   const printable = await printableDefinition(definition);
+  const { pdfmake } = await configurePdfmake();
   const bytes = (await pdfmake.createPdf(printable.definition).getBuffer()) as Buffer;
   return { bytes: withContentId(bytes), missing: [...printable.missing] };
 }

@@ -98,7 +98,7 @@ export function tempDir(prefix = 'foot-screening-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export interface TestAppOptions extends Pick<OpenApplicationOptions, 'timeZone' | 'exportPageSize' | 'fhirPush'> {
+export interface TestAppOptions extends Pick<OpenApplicationOptions, 'timeZone' | 'exportPageSize' | 'fhirPush' | 'integrityCheck'> {
   /** A real file logger for tests that read the log; silent by default. */
   log?: AppLogger;
   sources?: FileSource;
@@ -124,6 +124,7 @@ export function openTestApp(clock?: Clock, options: TestAppOptions = {}): TestAp
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     ...(options.exportPageSize ? { exportPageSize: options.exportPageSize } : {}),
     ...(options.fhirPush ? { fhirPush: options.fhirPush } : {}),
+    ...(options.integrityCheck ? { integrityCheck: options.integrityCheck } : {}),
   });
   if (!opened.ok) throw new Error(opened.message);
   const app = opened.app;
@@ -145,6 +146,7 @@ export function openTestApp(clock?: Clock, options: TestAppOptions = {}): TestAp
     backups: app.backups,
     mayCall: (operation, clientKey) => app.mayCall(operation, clientKey),
     startAutomaticBackups: () => app.startAutomaticBackups(),
+    startupCheck: app.startupCheck,
     close: () => app.close(),
     dir,
     file,

@@ -32,15 +32,19 @@ async function main(): Promise<void> {
   }
   const downloads = new DownloadStore(folder.tempDir);
   const uploads = new UploadStore(folder.tempDir);
-  const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads, sources: uploads, dataFolderPrepared: true });
+  // The start-up check reads every page (seconds on a large clinic's database): it runs in a
+  // worker while the page is served and loads; requests wait for it (see openApplication).
+  const opened = openApplication({ dataFile, shell: 'browser', log, files: downloads, sources: uploads, dataFolderPrepared: true, integrityCheck: 'in-background' });
   if (!opened.ok) {
     console.error(opened.message);
     process.exit(1);
   }
   const { app } = opened;
-  if (app.mode === 'recovery') {
-    console.log('The database failed its start-up check: the app opens on the recovery screen, which offers the automatic backups.');
-  }
+  void app.startupCheck.then(() => {
+    if (app.mode === 'recovery') {
+      console.log('The database failed its start-up check: the app opens on the recovery screen, which offers the automatic backups.');
+    }
+  });
   const port = Number(argValue('--port') ?? '0');
   const harness = await startHarness({
     dispatch: app.dispatch,

@@ -88,7 +88,15 @@ export async function startServer(dir: string, file: string): Promise<RunningSer
     async stop() {
       if (child.exitCode !== null) return;
       await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
+        // A harness that does not stop when asked is killed, so the bench carries on.
+        const kill = setTimeout(() => {
+          console.log('bench: the harness did not stop within 10 s of SIGTERM; killed');
+          child.kill('SIGKILL');
+        }, 10_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
         child.kill('SIGTERM');
       });
     },

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { benchKeyToPaint, benchSearchToResults, benchStartToAddress, findChromium, launchChromium } from './browserBench';
+import { backupOrLimit, benchKeyToPaint, benchSearchToResults, benchStartToAddress, bounded, findChromium, launchChromium, startLimitMs } from './browserBench';
 import { benchAdmin, clinicWithPatients, removeClinic, serverScript, startServer } from './clinic';
 
 /**
@@ -32,7 +32,7 @@ export function initialJs(): { files: number; rawKb: number; gzipKb: number } | 
   return { files: files.length, rawKb: raw / 1000, gzipKb: gzip / 1000 };
 }
 
-export async function benchRenderer(groups: ReadonlySet<RendererGroup>, options: { quick: boolean }): Promise<void> {
+export async function benchRenderer(groups: ReadonlySet<RendererGroup>, options: { quick: boolean; patients?: number | undefined }): Promise<void> {
   if (groups.has('initial-js')) {
     const size = initialJs();
     console.log(size ? `bench: initial-js files=${size.files} raw_kB=${fixed(size.rawKb)} gzip_kB=${fixed(size.gzipKb)} target_raw_kB=500` : 'bench: initial-js skipped: no build (run `npm run build` first)');
@@ -43,12 +43,16 @@ export async function benchRenderer(groups: ReadonlySet<RendererGroup>, options:
     console.log(`bench: ${browserGroups.join(', ')} skipped: no build (run \`npm run build\` first)`);
     return;
   }
-  const patients = options.quick ? 10_000 : 100_000;
+  const patients = options.patients ?? (options.quick ? 10_000 : 100_000);
   const clinic = clinicWithPatients(patients);
   try {
     if (groups.has('start-to-address')) {
-      const start = await benchStartToAddress(clinic.dir, clinic.file, options.quick ? 3 : 7);
-      console.log(`bench: start-to-address n=${start.toAddress.n} median_ms=${fixed(start.toAddress.median)} patients=${patients} backups=${start.backupOutcomes.join(',')}`);
+      const runs = options.quick ? 3 : 7;
+      const start = await bounded('start-to-address', 'starting the harness', () => benchStartToAddress(clinic.dir, clinic.file, runs), runs * startLimitMs);
+      if (start) {
+        const { toAddress, backupOutcomes } = start.value;
+        console.log(`bench: start-to-address n=${toAddress.n} median_ms=${fixed(toAddress.median)} patients=${patients} backups=${backupOutcomes.join(',')}`);
+      }
     }
     const needsBrowser = groups.has('key-to-paint') || groups.has('search-to-results');
     if (!needsBrowser) return;
@@ -57,9 +61,19 @@ export async function benchRenderer(groups: ReadonlySet<RendererGroup>, options:
       console.log('bench: key-to-paint, search-to-results skipped: no Chromium found (install one with `npx playwright install chromium` or set CHROMIUM_PATH)');
       return;
     }
-    const server = await startServer(clinic.dir, clinic.file);
-    await server.backup;
-    await server.call('createFirstAdministrator', benchAdmin);
+    const started = await bounded(
+      'key-to-paint, search-to-results',
+      'starting the harness and the first administrator',
+      async () => {
+        const server = await startServer(clinic.dir, clinic.file);
+        await backupOrLimit(server);
+        await server.call('createFirstAdministrator', benchAdmin);
+        return server;
+      },
+      startLimitMs,
+    );
+    if (!started) return;
+    const server = started.value;
     const browser = await launchChromium(executable);
     try {
       for (const rate of [4, 1]) {

@@ -132,7 +132,7 @@ export class AuthService {
     try {
       const stored = this.store.users.findByUsername(username)?.passwordHash;
       // Unknown usernames are checked against a decoy hash, so they take as long as known ones.
-      matches = await verifyPassword(password, stored ?? (await decoyHash()));
+      matches = await verifyPassword(password, stored ?? decoyHash);
     } finally {
       this.checking.delete(attempt);
     }

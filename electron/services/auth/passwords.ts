@@ -34,13 +34,13 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-let decoy: Promise<string> | null = null;
-
-/** A hash that matches nothing, checked for unknown usernames so they take as long as known ones. */
-export function decoyHash(): Promise<string> {
-  decoy ??= hashPassword(randomBytes(12).toString('hex'));
-  return decoy;
-}
+/**
+ * A hash that matches nothing, checked for unknown usernames so they take as long as known ones:
+ * the stored form with the same parameters, a random salt and a random 64-byte hash. Checking it
+ * costs one scrypt, as for a real account; making it costs none (a real hash of a random password
+ * would add a whole scrypt to every start of the app for the same effect).
+ */
+export const decoyHash = ['scrypt', N, r, p, randomBytes(16).toString('base64'), randomBytes(keyLength).toString('base64')].join('$');
 
 /**
  * Seconds to wait before the next try after `failures` wrong passwords in a row: none for the

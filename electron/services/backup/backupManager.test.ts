@@ -290,6 +290,46 @@ describe('start-up check and recovery mode', () => {
     expect(actor).toEqual({ actor: 'start-up recovery' });
   });
 
+  it('with the check in the background, holds requests until it fails, then answers as the recovery screen; nothing written, no backup', async () => {
+    const first = start();
+    signedInContext(first.app);
+    for (let i = 0; i < 300; i++) addPatient(first.app, `Family${i}`, `MRN-${i}`);
+    const dir = path.dirname(first.app.file);
+    first.app.close();
+    damageMiddlePages(first.app.file);
+    const damaged = fs.readFileSync(first.app.file);
+
+    const app = openTestApp(undefined, { dir, integrityCheck: 'in-background' });
+    apps.push(app);
+    const client = 'browser:someone';
+    const state = call(app, 'getAuthState', {}, client);
+    const signIn = call(app, 'signIn', { username: 'admin', password: 'correct horse battery' }, client);
+    const backup = app.startAutomaticBackups();
+    await app.startupCheck;
+    expect(app.mode).toBe('recovery');
+    expect(await state).toMatchObject({ ok: true, value: { kind: 'recovery' } });
+    const answer = await signIn;
+    expect(answer.ok ? 'ok' : answer.error.code).toBe('unauthorized');
+    expect(await backup).not.toBe('written');
+    expect(app.backups.list().backups).toEqual([]);
+    expect(fs.readFileSync(app.file).equals(damaged)).toBe(true);
+  });
+
+  it('with the check in the background, a sound database answers normally once it has passed', async () => {
+    const first = start();
+    signedInContext(first.app);
+    addPatient(first.app, 'Family', 'MRN-1');
+    const dir = path.dirname(first.app.file);
+    first.app.close();
+    const app = openTestApp(undefined, { dir, integrityCheck: 'in-background' });
+    apps.push(app);
+    const signIn = call(app, 'signIn', { username: 'admin', password: 'correct horse battery' }, 'browser:nurse');
+    await app.startupCheck;
+    expect(app.mode).toBe('normal');
+    expect((await signIn).ok).toBe(true);
+    expect(await app.startAutomaticBackups()).toBe('written');
+  });
+
   it('does not back up a database in recovery mode', async () => {
     const first = start();
     for (let i = 0; i < 300; i++) addPatient(first.app, `Family${i}`, `MRN-${i}`);
