@@ -292,7 +292,7 @@ describe('start-up check and recovery mode', () => {
 
   it('with the check in the background, holds requests until it fails, then answers as the recovery screen; nothing written, no backup', async () => {
     const first = start();
-    signedInContext(first.app);
+    await signedInContext(first.app);
     for (let i = 0; i < 300; i++) addPatient(first.app, `Family${i}`, `MRN-${i}`);
     const dir = path.dirname(first.app.file);
     first.app.close();
@@ -317,7 +317,7 @@ describe('start-up check and recovery mode', () => {
 
   it('with the check in the background, a sound database answers normally once it has passed', async () => {
     const first = start();
-    signedInContext(first.app);
+    await signedInContext(first.app);
     addPatient(first.app, 'Family', 'MRN-1');
     const dir = path.dirname(first.app.file);
     first.app.close();
