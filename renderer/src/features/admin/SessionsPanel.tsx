@@ -75,7 +75,7 @@ export function SessionsPanel(): React.JSX.Element {
                 <TableCell>{formatDateTime(s.lastActiveAt)}</TableCell>
                 <TableCell>{s.locked ? <Chip size="small" label="Locked" /> : <Chip size="small" color="success" variant="outlined" label="Active" />}</TableCell>
                 <TableCell align="right">
-                  <Button size="small" color="warning" onClick={() => setEnding(s)} aria-label={s.current ? 'End your own session (sign out here)' : `End session of ${s.displayName} on ${s.client}`}>
+                  <Button size="small" color="warning" onClick={() => setEnding(s)} aria-label={s.current ? 'End session: your own (signs you out here)' : `End session of ${s.displayName} on ${s.client}`}>
                     End session
                   </Button>
                 </TableCell>

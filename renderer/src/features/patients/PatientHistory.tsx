@@ -70,12 +70,20 @@ export function PatientHistory({ patient }: { patient: Patient }): React.JSX.Ele
   useEffect(() => {
     startRef.current = () => (draftId !== undefined ? navigate({ page: 'exam', examId: draftId }) : void start());
   });
+  // Pressed while the history is still loading (whether a draft exists is not known yet): kept,
+  // and acted on once it has loaded, rather than silently dropped.
+  const startWhenLoaded = useRef(false);
   useEffect(() => {
     if (patient.archivedAt) return undefined;
-    const onKey = (e: KeyboardEvent): void => {
-      if (!e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 's' || exams === null) return;
-      e.preventDefault();
+    if (exams !== null && startWhenLoaded.current) {
+      startWhenLoaded.current = false;
       startRef.current();
+    }
+    const onKey = (e: KeyboardEvent): void => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || e.key.toLowerCase() !== 's') return;
+      e.preventDefault();
+      if (exams === null) startWhenLoaded.current = true;
+      else startRef.current();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
