@@ -12,16 +12,15 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isoDateOf } from '#shared/text/dates';
-import { openApplication } from '../app/openApplication';
 import { defaultDataFile } from '../app/paths';
 import { PatientRepository } from '../db/repositories/patientRepository';
-import { silentLogger } from '../log/logger';
+import { withToolDatabase } from './withToolDatabase';
 import { seededRandom, syntheticPatient } from '../services/demo/syntheticPatients';
 import { demoScreenings, demoSigner } from '../services/demo/syntheticScreenings';
 
 const usage = 'Usage: npm run demo-data -- --patients N [--exams K] [--db PATH]   (N from 1 to 2,000,000; K from 0 to 20)';
 
-function main(): number {
+async function main(): Promise<number> {
   let args;
   try {
     args = parseArgs({ options: { patients: { type: 'string', default: '1000' }, exams: { type: 'string', default: '0' }, db: { type: 'string' } } });
@@ -36,64 +35,54 @@ function main(): number {
     return 2;
   }
   const file = path.resolve(args.values.db ?? process.env.FOOT_SCREENING_DB ?? defaultDataFile());
-  const opened = openApplication({ dataFile: file, shell: 'desktop', log: silentLogger, files: { deliver: () => Promise.resolve({ kind: 'cancelled' }) } });
-  if (!opened.ok) {
-    console.error(opened.message);
-    return 1;
-  }
-  const app = opened.app;
-  try {
-    if (app.mode !== 'normal') {
-      console.error('The database failed its start-up check; restore a backup in the app first.');
+  return withToolDatabase(file, async (app) => {
+    try {
+      const db = app.db;
+      const repo = new PatientRepository(db);
+      const random = seededRandom(count);
+      const thisYear = new Date().getUTCFullYear();
+      const start = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM patient').get() as { n: number }).n + 1;
+      const now = new Date().toISOString();
+      const today = isoDateOf(new Date());
+      const ids: { id: number; dateOfBirth: string }[] = [];
+      const batch = 10_000;
+      for (let done = 0; done < count; done += batch) {
+        db.transaction(() => {
+          for (let i = done; i < Math.min(count, done + batch); i++) {
+            const patient = syntheticPatient(start + i, random, thisYear);
+            const id = repo.insert(patient, now);
+            if (exams > 0) ids.push({ id, dateOfBirth: patient.dateOfBirth });
+          }
+        })();
+        process.stdout.write(`\r${Math.min(count, done + batch)} / ${count} synthetic patients`);
+      }
+      process.stdout.write('\n');
+      let signed = 0;
+      const categories = new Map<string, number>();
+      for (const { id, dateOfBirth } of ids) {
+        for (const s of demoScreenings(exams, today, dateOfBirth, random)) {
+          const draft = app.services.exams.start(id, s.protocol, s.examinedOn, demoSigner);
+          if (!draft.ok) throw new Error(`patient ${id}: ${draft.error.message}`);
+          const done = app.services.exams.sign(draft.value.id, s.findings, demoSigner);
+          if (!done.ok) throw new Error(`patient ${id}, ${s.case}: ${done.error.message}`);
+          const category = String(done.value.assessment?.iwgdf2023.category ?? 'none');
+          categories.set(category, (categories.get(category) ?? 0) + 1);
+          signed += 1;
+          if (signed % 200 === 0) process.stdout.write(`\r${signed} / ${ids.length * exams} signed screenings`);
+        }
+      }
+      if (signed > 0) process.stdout.write(`\r${signed} / ${ids.length * exams} signed screenings\n`);
+      console.log(`Added ${count} synthetic patients${exams > 0 ? ` and ${signed} signed screenings` : ''} to ${file}`);
+      if (signed > 0) {
+        const shown = [...categories.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c}: ${n}`);
+        console.log(`IWGDF 2023 categories: ${shown.join(', ')}`);
+      }
+      return 0;
+    } catch (error) {
+      console.error(error instanceof Error ? error.message : String(error));
       return 1;
     }
-    const db = app.db;
-    const repo = new PatientRepository(db);
-    const random = seededRandom(count);
-    const thisYear = new Date().getUTCFullYear();
-    const start = (db.prepare('SELECT COALESCE(MAX(id), 0) AS n FROM patient').get() as { n: number }).n + 1;
-    const now = new Date().toISOString();
-    const today = isoDateOf(new Date());
-    const ids: { id: number; dateOfBirth: string }[] = [];
-    const batch = 10_000;
-    for (let done = 0; done < count; done += batch) {
-      db.transaction(() => {
-        for (let i = done; i < Math.min(count, done + batch); i++) {
-          const patient = syntheticPatient(start + i, random, thisYear);
-          const id = repo.insert(patient, now);
-          if (exams > 0) ids.push({ id, dateOfBirth: patient.dateOfBirth });
-        }
-      })();
-      process.stdout.write(`\r${Math.min(count, done + batch)} / ${count} synthetic patients`);
-    }
-    process.stdout.write('\n');
-    let signed = 0;
-    const categories = new Map<string, number>();
-    for (const { id, dateOfBirth } of ids) {
-      for (const s of demoScreenings(exams, today, dateOfBirth, random)) {
-        const draft = app.services.exams.start(id, s.protocol, s.examinedOn, demoSigner);
-        if (!draft.ok) throw new Error(`patient ${id}: ${draft.error.message}`);
-        const done = app.services.exams.sign(draft.value.id, s.findings, demoSigner);
-        if (!done.ok) throw new Error(`patient ${id}, ${s.case}: ${done.error.message}`);
-        const category = String(done.value.assessment?.iwgdf2023.category ?? 'none');
-        categories.set(category, (categories.get(category) ?? 0) + 1);
-        signed += 1;
-        if (signed % 200 === 0) process.stdout.write(`\r${signed} / ${ids.length * exams} signed screenings`);
-      }
-    }
-    if (signed > 0) process.stdout.write(`\r${signed} / ${ids.length * exams} signed screenings\n`);
-    console.log(`Added ${count} synthetic patients${exams > 0 ? ` and ${signed} signed screenings` : ''} to ${file}`);
-    if (signed > 0) {
-      const shown = [...categories.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c}: ${n}`);
-      console.log(`IWGDF 2023 categories: ${shown.join(', ')}`);
-    }
-    return 0;
-  } catch (error) {
-    console.error(error instanceof Error ? error.message : String(error));
-    return 1;
-  } finally {
-    app.close();
-  }
+  });
 }
 
-process.exitCode = main();
+process.exitCode = await main();

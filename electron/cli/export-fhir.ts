@@ -12,8 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openApplication } from '../app/openApplication';
-import { silentLogger } from '../log/logger';
+import { withToolDatabase } from './withToolDatabase';
 
 const usage = 'Usage: npm run export-fhir -- --db PATH --out DIR [--with-reports]';
 
@@ -34,17 +33,7 @@ async function main(): Promise<number> {
     console.error(`There is no database at ${path.resolve(db)}.`);
     return 1;
   }
-  const opened = openApplication({ dataFile: path.resolve(db), shell: 'desktop', log: silentLogger, files: { deliver: () => Promise.resolve({ kind: 'cancelled' }) } });
-  if (!opened.ok) {
-    console.error(opened.message);
-    return 1;
-  }
-  const app = opened.app;
-  try {
-    if (app.mode !== 'normal') {
-      console.error('The database failed its start-up check; restore a backup in the app first.');
-      return 1;
-    }
+  return withToolDatabase(path.resolve(db), async (app) => {
     const started = performance.now();
     const interactive = process.stderr.isTTY;
     const result = await app.services.fhirExport.exportBulk(path.resolve(out), { name: 'command-line export' }, {
@@ -63,9 +52,7 @@ async function main(): Promise<number> {
     for (const f of result.value.files) console.log(`  ${path.basename(f.file).padEnd(28)} ${String(f.count).padStart(8)} resources`);
     console.log('  manifest.json');
     return 0;
-  } finally {
-    app.close();
-  }
+  });
 }
 
 process.exitCode = await main();

@@ -13,8 +13,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openApplication } from '../app/openApplication';
-import { silentLogger } from '../log/logger';
+import { withToolDatabase } from './withToolDatabase';
 
 const usage = 'Usage: npm run import-fhir -- PATH... --db PATH [--dry-run]';
 
@@ -31,17 +30,7 @@ async function main(): Promise<number> {
     console.error(usage);
     return 2;
   }
-  const opened = openApplication({ dataFile: path.resolve(db), shell: 'desktop', log: silentLogger, files: { deliver: () => Promise.resolve({ kind: 'cancelled' }) } });
-  if (!opened.ok) {
-    console.error(opened.message);
-    return 1;
-  }
-  const app = opened.app;
-  try {
-    if (app.mode !== 'normal') {
-      console.error('The database failed its start-up check; restore a backup in the app first.');
-      return 1;
-    }
+  return withToolDatabase(path.resolve(db), async (app) => {
     const dryRun = args.values['dry-run'];
     const outcome = await app.services.fhirImport.run(args.positionals.map((p) => path.resolve(p)), { name: 'command-line import' }, { dryRun });
     if (!outcome.ok) {
@@ -58,9 +47,7 @@ async function main(): Promise<number> {
     console.log(`Already here: ${r.alreadyHere}`);
     console.log(`Patients ${dryRun ? 'to add' : 'added'}: ${r.patientsCreated}; matched to patients here: ${r.patientsMatched}`);
     return 0;
-  } finally {
-    app.close();
-  }
+  });
 }
 
 process.exitCode = await main();

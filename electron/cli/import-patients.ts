@@ -14,8 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { registerDateOrders, type RegisterDateOrder } from '#shared/interop/registerValues';
 import type { RegisterImportReport } from '#shared/interop/registerImport';
-import { openApplication } from '../app/openApplication';
-import { silentLogger } from '../log/logger';
+import { withToolDatabase } from './withToolDatabase';
 
 const usage = 'Usage: npm run import-patients -- FILE [--date-order dmy|mdy|ymd] [--dry-run] [--apply-updates] --db PATH';
 
@@ -59,22 +58,7 @@ async function main(): Promise<number> {
     console.error(`--date-order must be dmy, mdy or ymd.\n${usage}`);
     return 2;
   }
-  const opened = openApplication({
-    dataFile: path.resolve(db),
-    shell: 'desktop',
-    log: silentLogger,
-    files: { deliver: () => Promise.resolve({ kind: 'cancelled' }) },
-  });
-  if (!opened.ok) {
-    console.error(opened.message);
-    return 1;
-  }
-  const app = opened.app;
-  try {
-    if (app.mode !== 'normal') {
-      console.error('The database failed its start-up check; restore a backup in the app first.');
-      return 1;
-    }
+  return withToolDatabase(path.resolve(db), async (app) => {
     const result = await app.services.registerImport.run(
       path.resolve(file),
       file,
@@ -88,9 +72,7 @@ async function main(): Promise<number> {
     }
     for (const line of reportLines(result.value)) console.log(line);
     return result.value.refused > 0 || result.value.failed ? 1 : 0;
-  } finally {
-    app.close();
-  }
+  });
 }
 
 process.exitCode = await main();
