@@ -5,6 +5,7 @@ import { backupHandlers } from './backupHandlers';
 import { dashboardHandlers } from './dashboardHandlers';
 import { examHandlers } from './examHandlers';
 import { exportHandlers } from './exportHandlers';
+import { fhirLookupHandlers } from './fhirLookupHandlers';
 import { fhirServerHandlers } from './fhirServerHandlers';
 import type { Handlers } from './handlerContext';
 import { interopHandlers } from './interopHandlers';
@@ -33,5 +34,6 @@ export function createHandlers(services: AppServices): Handlers {
     ...jobHandlers(services),
     ...interopHandlers(services),
     ...fhirServerHandlers(services),
+    ...fhirLookupHandlers(services),
   };
 }

@@ -15,6 +15,7 @@ import { noFileSource, type FileSource } from './files/fileSource';
 import { FhirExamImportService } from './interop/fhirExamImportService';
 import { FhirExportService } from './interop/fhirExportService';
 import { FhirPushService, type FhirPushTuning } from './interop/fhirPushService';
+import { FhirPatientLookupService } from './interop/fhirPatientLookupService';
 import { FhirServerSettingsService } from './interop/fhirServerSettings';
 import { RegisterImportService } from './interop/registerImportService';
 import { JobProgressRegistry } from './jobs/jobProgress';
@@ -56,6 +57,8 @@ export interface AppServices {
   /** The background sender of signed screenings to that server; started and stopped by openApplication. */
   fhirPush: FhirPushService;
   fhirImport: FhirExamImportService;
+  /** Finds a patient on the clinic's FHIR server by NHS number and brings the record in. */
+  fhirLookup: FhirPatientLookupService;
 }
 
 export interface AppServicesOptions {
@@ -133,5 +136,13 @@ export function createAppServices(o: AppServicesOptions): AppServices {
     fhirServer,
     fhirPush,
     fhirImport: new FhirExamImportService(store, clock, settings),
+    fhirLookup: new FhirPatientLookupService({
+      store,
+      clock,
+      settings,
+      patients,
+      server: fhirServer,
+      tuning: { ...(o.fhirPush?.fetch ? { fetch: o.fhirPush.fetch } : {}), ...(o.fhirPush?.lookupTimeoutMs ? { lookupTimeoutMs: o.fhirPush.lookupTimeoutMs } : {}) },
+    }),
   };
 }

@@ -35,6 +35,8 @@ export const auditActions = [
   'patient.import.rolled-back',
   'export.fhir',
   'import.fhir',
+  // A patient found on the clinic's FHIR server and added or updated here.
+  'patient.fhir-pull',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 
@@ -70,4 +72,5 @@ export const auditActionLabels: Readonly<Record<AuditAction, string>> = {
   'patient.import.rolled-back': 'Register import cancelled or failed, rolled back',
   'export.fhir': 'Screenings exported (FHIR R4)',
   'import.fhir': 'Screenings imported (FHIR R4)',
+  'patient.fhir-pull': "Patient brought in from the clinic's FHIR server",
 };

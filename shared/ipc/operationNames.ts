@@ -63,4 +63,7 @@ export const operationNames = [
   'listPatientDeliveries',
   'retryExamDelivery',
   'exportScreeningFhir',
+  'getFhirLookupAvailability',
+  'lookUpFhirPatient',
+  'pullFhirPatient',
 ] as const;

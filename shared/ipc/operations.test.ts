@@ -5,6 +5,7 @@ import { backupOperations } from './backupOperations';
 import { dashboardOperations } from './dashboardOperations';
 import { examOperations } from './examOperations';
 import { exportOperations } from './exportOperations';
+import { fhirLookupOperations } from './fhirLookupOperations';
 import { fhirServerOperations } from './fhirServerOperations';
 import { interopOperations } from './interopOperations';
 import { jobOperations } from './jobOperations';
@@ -29,6 +30,7 @@ const domainTables = [
   jobOperations,
   interopOperations,
   fhirServerOperations,
+  fhirLookupOperations,
 ];
 
 describe('the operation contract', () => {

@@ -5,6 +5,7 @@ import { backupOperations } from './backupOperations';
 import { dashboardOperations } from './dashboardOperations';
 import { examOperations } from './examOperations';
 import { exportOperations } from './exportOperations';
+import { fhirLookupOperations } from './fhirLookupOperations';
 import { fhirServerOperations } from './fhirServerOperations';
 import { interopOperations } from './interopOperations';
 import { jobOperations } from './jobOperations';
@@ -38,6 +39,7 @@ export const operations = {
   ...jobOperations,
   ...interopOperations,
   ...fhirServerOperations,
+  ...fhirLookupOperations,
 } as const;
 
 export type Operations = typeof operations;

@@ -14,6 +14,8 @@ export interface FhirPushTuning {
   timeoutMs?: number;
   /** How long "Test connection" waits for /metadata (15 s by default). */
   testTimeoutMs?: number;
+  /** How long a patient look-up on the server waits (15 s by default). */
+  lookupTimeoutMs?: number;
   /** The wait after the first failed attempt (30 s); doubled after each further one ... */
   firstRetryMs?: number;
   /** ... up to this (30 minutes), so a server back after a long outage is found within the half hour. */

@@ -1,17 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { normaliseNationalNumber } from '#shared/domain/nationalNumber';
 import { displayName, type Patient, type PatientInput } from '#shared/domain/patient';
 import { defaultClinicIdentifierSystem } from '#shared/fhir/systems';
 import type { ImportedPatient, RefusedImport } from '#shared/interop/exchangePatient';
-import {
-  changedRecordFields,
-  checkedRecord,
-  mergedRecord,
-  registerRecordFieldLabels,
-  registerRecordFields,
-  registerValues,
-} from '#shared/interop/registerRecord';
+import { registerRecordFieldLabels, registerRecordFields } from '#shared/interop/registerRecord';
 import type {
   ImportAction,
   ImportBatch,
@@ -24,6 +16,7 @@ import type {
 import { assertNever, fail, ok, type Result } from '#shared/ipc/result';
 import { isoDateOf } from '#shared/text/dates';
 import type { ImportEvent } from '../../interop/register/collectImport';
+import { matchRegisterPatient } from '../../interop/register/registerMatch';
 import { readRegisterCsv, type RegisterReadEvent } from '../../interop/register/readRegisterCsv';
 import { readRegisterFhir, type FhirRegisterEvent } from '../../interop/register/readRegisterFhir';
 import type { Store } from '../../db/store';
@@ -366,26 +359,18 @@ export class RegisterImportService {
   }
 
   private classify(row: ImportedPatient, options: RegisterImportOptions, fileTime: string): Classified | { reasons: string[] } {
-    const p = row.patient;
-    const clinicIdentifier = p.clinicIdentifier ?? p.nationalNumber;
-    const byNumber = p.nationalNumber ? this.store.importBatches.patientsWithNationalNumber(p.nationalNumber) : [];
-    if (byNumber.length > 1) return { reasons: [`National number ${p.nationalNumber ?? ''} is held by ${byNumber.length} patients here; merge them first`] };
-    const byIdentifier = clinicIdentifier ? this.store.patients.identifierOwner(clinicIdentifier) : null;
-    const numberOwner = byNumber[0] ?? null;
-    if (numberOwner !== null && byIdentifier !== null && numberOwner !== byIdentifier) {
-      return { reasons: [`Patient ID ${clinicIdentifier ?? ''} is already used by a different patient from the one with national number ${p.nationalNumber ?? ''}`] };
+    const match = matchRegisterPatient(this.store, row.patient);
+    switch (match.kind) {
+      case 'refused':
+        return { reasons: match.reasons };
+      case 'new':
+        return { action: 'create', input: match.input, existing: null, merge: null };
+      case 'existing':
+        break;
+      default:
+        return assertNever(match, 'register match');
     }
-    const existing = this.patientById(numberOwner ?? byIdentifier);
-    if (existing && p.nationalNumber && existing.nationalNumber && normaliseNationalNumber(existing.nationalNumber) !== p.nationalNumber) {
-      return { reasons: [`Patient ID ${clinicIdentifier ?? ''} is already used by a different patient (national number ${existing.nationalNumber})`] };
-    }
-    // The record keeps its own clinic identifier when the row has none (matched by national number).
-    const values = registerValues(p, p.clinicIdentifier ?? (existing ? null : clinicIdentifier));
-    const checked = checkedRecord(mergedRecord(values, existing));
-    if (!checked.ok) return { reasons: checked.reasons };
-    const input = checked.input;
-    if (!existing) return { action: 'create', input, existing: null, merge: null };
-    const changes = changedRecordFields(existing, input);
+    const { existing, input, changes } = match;
     if (changes.length === 0) return { action: 'unchanged', input, existing, merge: null };
     const fileUpdated = row.lastUpdated ?? fileTime;
     const newer = fileUpdated > existing.updatedAt;
@@ -401,10 +386,6 @@ export class RegisterImportService {
       changes: changes.map((c) => ({ ...c, label: registerRecordFieldLabels[c.field] })),
     };
     return { action, input: action === 'update' ? input : existing, existing, merge };
-  }
-
-  private patientById(id: number | null): Patient | null {
-    return id === null ? null : this.store.patients.findById(id);
   }
 }
 

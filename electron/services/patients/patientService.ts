@@ -23,6 +23,15 @@ export interface SearchOptions {
 
 const positionSchema = z.tuple([z.string(), z.string(), z.number().int()]);
 
+/**
+ * How a save that was not typed into the patient form is recorded: which audit action, and what
+ * else the entry says (never secrets). Brought in from the clinic's FHIR server, for example.
+ */
+export interface PatientSaveAudit {
+  action: 'patient.fhir-pull';
+  details: Record<string, string>;
+}
+
 /** The patient record: create, edit, find, archive. Knows nothing of Electron or HTTP. */
 export class PatientService {
   constructor(
@@ -37,7 +46,7 @@ export class PatientService {
     return patient ? ok(patient) : fail('not_found', 'No patient with that id.');
   }
 
-  create(typed: PatientInput, actor: Actor): Result<Patient> {
+  create(typed: PatientInput, actor: Actor, how?: PatientSaveAudit): Result<Patient> {
     const now = this.clock.now().toISOString();
     const checked = this.checkedNumber(typed);
     if (!checked.ok) return checked;
@@ -46,7 +55,7 @@ export class PatientService {
       const duplicate = this.duplicateIdentifier(input.clinicIdentifier, null);
       if (duplicate) return duplicate;
       const id = this.store.patients.insert(input, now);
-      this.store.audit.append({ at: now, actor: actor.name, action: 'patient.create', entity: 'patient', entityId: String(id), details: {} });
+      this.store.audit.append({ at: now, actor: actor.name, action: how?.action ?? 'patient.create', entity: 'patient', entityId: String(id), details: { ...how?.details } });
       return this.get(id);
     });
   }
@@ -55,7 +64,7 @@ export class PatientService {
    * Saves edited details. `expectedUpdatedAt` is the version the form was loaded from: if someone
    * else saved in between, nothing is written and the caller is told to reload.
    */
-  update(id: number, expectedUpdatedAt: string, typed: PatientInput, actor: Actor): Result<Patient> {
+  update(id: number, expectedUpdatedAt: string, typed: PatientInput, actor: Actor, how?: PatientSaveAudit): Result<Patient> {
     const now = this.clock.now().toISOString();
     const checked = this.checkedNumber(typed);
     if (!checked.ok) return checked;
@@ -72,7 +81,7 @@ export class PatientService {
       if (changed.length === 0) return ok(before);
       this.store.patients.update(id, input, now);
       // The audit log names the fields that changed; values stay in the record itself.
-      this.store.audit.append({ at: now, actor: actor.name, action: 'patient.update', entity: 'patient', entityId: String(id), details: { fields: changed } });
+      this.store.audit.append({ at: now, actor: actor.name, action: how?.action ?? 'patient.update', entity: 'patient', entityId: String(id), details: { fields: changed, ...how?.details } });
       return this.get(id);
     });
   }

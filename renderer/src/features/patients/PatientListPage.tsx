@@ -5,6 +5,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { dateOrderHint } from '#shared/domain/patientQuery';
 import { useDateOrder } from '../../app/preferences';
 import { navigate } from '../../app/router';
+import { FhirLookupButton } from './FhirLookupButton';
 import { PatientRow, patientRowHeight as rowHeight } from './PatientRow';
 import { usePatientSearch } from './usePatientSearch';
 import { searchAdornment } from '../../components/searchAdornment';
@@ -101,9 +102,12 @@ export function PatientListPage(): React.JSX.Element {
         <Typography variant="h5" component="h1">
           Patients
         </Typography>
-        <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate({ page: 'patient-new' })}>
-          New patient
-        </Button>
+        <Stack direction="row" spacing={1}>
+          <FhirLookupButton />
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate({ page: 'patient-new' })}>
+            New patient
+          </Button>
+        </Stack>
       </Stack>
       <Paper sx={{ p: 2 }}>
         <TextField
