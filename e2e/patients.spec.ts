@@ -85,6 +85,48 @@ test.describe('patient records', () => {
     await expect(options).toHaveCount(1);
   });
 
+  test('answers arriving out of order never replace the list of the last query typed', async ({ app, harness }) => {
+    await seedPatient(harness, { familyName: 'Smith', givenNames: 'Anna', dateOfBirth: '1956-03-07', clinicIdentifier: 'Q-1' });
+    await seedPatient(harness, { familyName: 'Smithers', givenNames: 'Bob', dateOfBirth: '1960-01-01', clinicIdentifier: 'Q-2' });
+    await seedPatient(harness, { familyName: 'Smyth', givenNames: 'Carl', dateOfBirth: '1970-01-01', clinicIdentifier: 'Q-3' });
+    await app.reload();
+    const search = app.getByRole('combobox', { name: 'Find a patient' });
+    const options = app.getByRole('option');
+    await expect(options).toHaveCount(3);
+
+    // Every answer to an earlier query is held back until after the last query's answer.
+    const finalQuery = 'smith a';
+    let releaseEarlier: () => void = () => undefined;
+    const earlierHeld = new Promise<void>((resolve) => {
+      releaseEarlier = resolve;
+    });
+    const earlierAnswered: Promise<void>[] = [];
+    await app.route('**/api/searchPatients', async (route) => {
+      const request: unknown = route.request().postDataJSON();
+      const query = typeof request === 'object' && request !== null && 'query' in request ? request.query : null;
+      const response = await route.fetch();
+      if (query === finalQuery) {
+        await route.fulfill({ response });
+        return;
+      }
+      const answered = earlierHeld.then(() => route.fulfill({ response }));
+      earlierAnswered.push(answered);
+      await answered;
+    });
+
+    await search.pressSequentially(finalQuery);
+    await expect(options).toHaveCount(1);
+    await expect(options.first()).toContainText('SMITH, Anna');
+    expect(earlierAnswered.length).toBeGreaterThan(0);
+    releaseEarlier();
+    await Promise.all(earlierAnswered);
+    // The late answers (to "s", "sm", "smi", ... which all list three or two patients) were dropped.
+    await app.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await expect(options).toHaveCount(1);
+    await expect(options.first()).toContainText('SMITH, Anna');
+    await expect(search).toHaveValue(finalQuery);
+  });
+
   test('an edit survives a reload and is really stored', async ({ app, harness }) => {
     const p = await seedPatient(harness, { familyName: 'Walsh', givenNames: 'Seán', dateOfBirth: '1948-11-30', clinicIdentifier: 'W-1' });
     await app.goto(`${harness.url}#/patients/${p.id}`);

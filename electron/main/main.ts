@@ -111,6 +111,9 @@ async function start(): Promise<void> {
     shell: 'desktop',
     log,
     dataFolderPrepared: true,
+    // The check reads every page (seconds on a large clinic's database): in a worker while the
+    // window loads; requests that need the database wait for it (see openApplication).
+    integrityCheck: 'in-background',
     // The clinic key is wrapped by the OS credential store (DPAPI, Keychain, libsecret). On Linux
     // without a secret service Electron falls back to a fixed password ("basic_text"), which
     // protects nothing: the owner-only key file is used there instead.
@@ -126,8 +129,6 @@ async function start(): Promise<void> {
   }
   application = opened.app;
   registerIpc(application);
-  // In the background: the window does not wait for the daily backup. Skipped in recovery mode.
-  void application.startAutomaticBackups();
 
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
   mainWindow = new BrowserWindow({
@@ -152,6 +153,9 @@ async function start(): Promise<void> {
   });
   await mainWindow.loadURL(`${appOrigin}/index.html`);
   log.info('window opened', { host: appHost });
+  // Once the window has loaded: the start-up backup (after the start-up check, copied in a
+  // worker) never competes with the first paint. Skipped in recovery mode.
+  void application.startAutomaticBackups();
 }
 
 app.on('window-all-closed', () => {

@@ -58,9 +58,9 @@ async function main(): Promise<void> {
   log.info('harness started', { port: harness.port });
   console.log(`Foot Screening is running at ${harness.launchUrl}`);
   console.log(`Data file: ${dataFile}. Open the address above in a browser; press Ctrl-C to stop.`);
-  // Serve first: the start-up backup runs behind requests (the online backup copies a few pages
-  // per turn of the event loop) and is written beside its final name, so a crash during it leaves
-  // the earlier backups as they were. The line below tells whoever waits (the e2e tests) it is there.
+  // Serve first: the start-up backup runs behind requests (the database is copied in a worker
+  // thread) and is written beside its final name, so a crash during it leaves the earlier backups
+  // as they were. The line below tells whoever waits (the e2e tests) it is there.
   void app.startAutomaticBackups().then((outcome) => console.log(`Start-up backup: ${outcome}.`));
 
   let stopping = false;

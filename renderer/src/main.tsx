@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { preloadEverydayScreens } from './app/lazyScreens';
+import { preloadEverydayScreens } from './app/startScreens';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('missing #root');

@@ -63,8 +63,9 @@ export class BackupFolder {
   }
 
   /**
-   * Deletes what a backup interrupted by a crash left behind: its half-written `.partial` copy
-   * (and that copy's journal). They never carry a backup's name, so the backups are untouched.
+   * Deletes what a backup interrupted by a crash left behind: its half-written `.partial` file,
+   * the database copy it was sealing (`.db.database`, and that copy's own `.partial`), and their
+   * journals. They never carry a backup's name, so the backups are untouched.
    */
   removeLeftovers(): number {
     let names: string[];
@@ -73,7 +74,7 @@ export class BackupFolder {
     } catch {
       return 0;
     }
-    const leftovers = names.filter((n) => n.startsWith('foot-screening-') && /\.db\.partial(-journal)?$/.test(n));
+    const leftovers = names.filter((n) => n.startsWith('foot-screening-') && /\.db(\.partial|\.database(\.partial)?)(-journal)?$/.test(n));
     for (const name of leftovers) fs.rmSync(path.join(this.dir, name), { force: true });
     return leftovers.length;
   }

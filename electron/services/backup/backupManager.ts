@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { BackupList, ChosenFile, RestoreOutcome, RestoreSource } from '#shared/domain/backups';
 import type { Delivery } from '#shared/domain/files';
 import { fail, ok, type Result } from '#shared/ipc/result';
-import { writeDatabaseCopy } from '../../db/backup';
+import { copyDatabaseInBackground } from '../../db/backgroundCopy';
 import { inspectCandidate, openRaw } from '../../db/integrity';
 import { schemaVersionOf } from '../../db/migrate';
 import { AuditRepository } from '../../db/repositories/auditRepository';
@@ -148,7 +148,8 @@ export class BackupManager implements BackupOperations {
     const copy = `${target}.database`;
     const partial = `${target}.partial`;
     try {
-      writeDatabaseCopy(db, copy, this.binding(key));
+      // Off the main thread (a worker), so the app answers while a large database is copied.
+      await copyDatabaseInBackground(db, copy, this.binding(key));
       const newest = db.prepare<[], { id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get();
       const keyedFrom = this.o.host.auditHead()?.keyedFrom ?? 1;
       const base = { format: 1 as const, createdAt: this.o.clock.now().toISOString(), appVersion: this.o.appVersion, schemaVersion: schemaVersionOf(db), keyId: key.keyId };

@@ -3,23 +3,16 @@ import { lazy, Suspense, type ComponentProps } from 'react';
 import { PageLoading } from '../components/PageLoading';
 
 /**
- * Every screen behind the sign-in form is loaded on first use rather than at start-up. The first
- * chunk holds only what paints the sign-in form (React, the MUI pieces it uses, the API client),
- * so an old clinic PC parses a third of the code before it can show it. The patient list and the
- * screening are asked for as soon as the app starts (below), so they are usually ready by the
- * time somebody has signed in; administration, audit, backups, the dashboard, the worklist and the
+ * Every screen behind the sign-in form is loaded on first use rather than at start-up. This module
+ * belongs to the signed-in shell's chunk (SignedInShell.tsx), not to the first chunk, which holds
+ * only what paints the sign-in form (startScreens.tsx). The patient list and the screening are
+ * fetched as soon as the app starts (startScreens.tsx), so they are usually ready by the time
+ * somebody has signed in; administration, audit, backups, the dashboard, the worklist and the
  * report dialog load when first opened.
  */
 const patientList = () => import('../features/patients/PatientListPage');
 const examPage = () => import('../features/screening/ExamPage');
 const patientPage = () => import('../features/patients/PatientPage');
-
-/** Fetch the nurse's screens in the background once the sign-in form is up. */
-export function preloadEverydayScreens(): void {
-  void patientList();
-  void patientPage();
-  void examPage();
-}
 
 export const PatientListPage = lazy(() => patientList().then((m) => ({ default: m.PatientListPage })));
 export const PatientPage = lazy(() => patientPage().then((m) => ({ default: m.PatientPage })));
@@ -34,7 +27,6 @@ export const BackupsPage = lazy(() => import('../features/backups/BackupsPage').
 export const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 export const RegisterImportPage = lazy(() => import('../features/interop/RegisterImportPage').then((m) => ({ default: m.RegisterImportPage })));
 export const WorklistPage = lazy(() => import('../features/recall/WorklistPage').then((m) => ({ default: m.WorklistPage })));
-const RecoveryScreenCode = lazy(() => import('../features/backups/RecoveryScreen').then((m) => ({ default: m.RecoveryScreen })));
 const ReportDialogCode = lazy(() => import('../features/reports/ReportDialog').then((m) => ({ default: m.ReportDialog })));
 
 /** The report dialog; while its code loads an open dialog says so, a closed one shows nothing. */
@@ -49,15 +41,6 @@ export function ReportDialog(props: ComponentProps<typeof ReportDialogCode>): Re
   return (
     <Suspense fallback={loading}>
       <ReportDialogCode {...props} />
-    </Suspense>
-  );
-}
-
-/** The recovery screen (only when the database failed its start-up check). */
-export function RecoveryScreen(props: ComponentProps<typeof RecoveryScreenCode>): React.JSX.Element {
-  return (
-    <Suspense fallback={<PageLoading what="the recovery screen" />}>
-      <RecoveryScreenCode {...props} />
     </Suspense>
   );
 }

@@ -1,11 +1,12 @@
 import LockIcon from '@mui/icons-material/Lock';
-import { Alert, Box, Button, Paper, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { useState, type ReactNode } from 'react';
 import type { AuthState, User } from '#shared/domain/users';
 import { api } from '../../api/api';
 import { useFieldErrors } from '../../components/useFieldErrors';
 import { FormStack } from '../../components/FormStack';
 import { PageCard } from '../../components/PageCard';
+import { PlainTextField } from '../../components/PlainTextField';
 
 function Frame({ title, intro, children }: { title: string; intro: ReactNode; children: ReactNode }): React.JSX.Element {
   return (
@@ -54,13 +55,13 @@ export function SetupScreen({ onDone }: FormProps): React.JSX.Element {
         }}
       >
         {refusal ? <Alert severity="error">{refusal}</Alert> : null}
-        <TextField label="Full name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoFocus required
+        <PlainTextField label="Full name" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoFocus required
           {...errors.field('displayName', 'As it will appear on signed exams')} />
-        <TextField label="Username" value={username} onChange={(e) => setUsername(e.target.value)} required autoComplete="username"
+        <PlainTextField label="Username" value={username} onChange={(e) => setUsername(e.target.value)} required autoComplete="username"
           {...errors.field('username')} />
-        <TextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password"
+        <PlainTextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} required autoComplete="new-password"
           {...errors.field('password', 'At least 10 characters; a short sentence works well')} />
-        <TextField label="Repeat password" type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required autoComplete="new-password"
+        <PlainTextField label="Repeat password" type="password" value={repeat} onChange={(e) => setRepeat(e.target.value)} required autoComplete="new-password"
           error={mismatch} helperText={mismatch ? 'The two passwords are different' : ' '} />
         <Button type="submit" variant="contained">
           Create administrator and sign in
@@ -105,8 +106,8 @@ export function SignInScreen({ onDone, notice }: FormProps & { notice?: string |
             {error}
           </Alert>
         ) : null}
-        <TextField label="Username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus={username === ''} autoComplete="username" />
-        <TextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={username !== ''} autoComplete="current-password" />
+        <PlainTextField label="Username" value={username} onChange={(e) => setUsername(e.target.value)} autoFocus={username === ''} autoComplete="username" />
+        <PlainTextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus={username !== ''} autoComplete="current-password" />
         <Button type="submit" variant="contained" disabled={busy}>
           Sign in
         </Button>
@@ -168,7 +169,7 @@ export function LockScreen({
               {error}
             </Alert>
           ) : null}
-          <TextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus autoComplete="current-password" />
+          <PlainTextField label="Password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoFocus autoComplete="current-password" />
           <Button type="submit" variant="contained">
             Unlock
           </Button>

@@ -2,7 +2,7 @@ import { Box, CircularProgress } from '@mui/material';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { AuthState } from '#shared/domain/users';
 import { api, authChangedEvent } from '../../api/api';
-import { RecoveryScreen } from '../../app/lazyScreens';
+import { RecoveryScreen } from '../../app/startScreens';
 import { navigate } from '../../app/router';
 import { SessionContext, type Session } from './AuthContext';
 import { LockScreen, SetupScreen, SignInScreen, type LockReason } from './AuthForms';

@@ -1,7 +1,7 @@
 import { Box, Chip, Typography } from '@mui/material';
 import { memo } from 'react';
 import { displayName, type PatientSummary } from '#shared/domain/patient';
-import { formatAge, formatDate } from '../../app/format';
+import { formatAge, formatDate, todayIso } from '../../app/format';
 
 export const patientRowHeight = 56;
 
@@ -25,6 +25,30 @@ const rowStyle = {
 const selectedStyle = { ...rowStyle, bgcolor: 'action.selected', outline: '2px solid', outlineColor: 'primary.main' } as const;
 const nameStyle = { fontWeight: 600 } as const;
 const identifierStyle = { fontFamily: 'monospace' } as const;
+
+/**
+ * "Born 03/07/1956 (70 y)" for each date of birth, worked out once per day: formatting a date
+ * through Intl and working out the age cost more per row than the rest of the row's render, and
+ * a search repaints up to a screenful of rows on every key. The age changes with the day, so the
+ * cache starts again when the date does.
+ */
+const bornTexts = new Map<string, string>();
+let bornTextsDay = '';
+const bornTextsLimit = 20_000;
+
+export function bornText(dateOfBirth: string): string {
+  const today = todayIso();
+  if (today !== bornTextsDay || bornTexts.size >= bornTextsLimit) {
+    bornTexts.clear();
+    bornTextsDay = today;
+  }
+  let text = bornTexts.get(dateOfBirth);
+  if (text === undefined) {
+    text = `Born ${formatDate(dateOfBirth)} (${formatAge(dateOfBirth)})`;
+    bornTexts.set(dateOfBirth, text);
+  }
+  return text;
+}
 
 interface PatientRowProps {
   patient: PatientSummary;
@@ -62,7 +86,7 @@ export const PatientRow = memo(function PatientRow({ patient, index, start, sele
         {displayName(patient)}
       </Typography>
       <Typography variant="body2" noWrap>
-        Born {formatDate(patient.dateOfBirth)} ({formatAge(patient.dateOfBirth)})
+        {bornText(patient.dateOfBirth)}
       </Typography>
       <Typography variant="body2" noWrap sx={identifierStyle}>
         {patient.clinicIdentifier}
