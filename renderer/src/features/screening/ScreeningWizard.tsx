@@ -1,5 +1,5 @@
-import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, Paper, Stack, Typography, useMediaQuery } from '@mui/material';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Box, Paper, Typography, useMediaQuery } from '@mui/material';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { footDiagramInput } from '#shared/clinical/footDiagramInput';
 import type { Side } from '#shared/domain/findings';
 import type { Exam, ScreeningStep } from '#shared/domain/exam';
@@ -10,32 +10,28 @@ import { navigate } from '../../app/router';
 import { useNotify } from '../../components/Notifier';
 import { useSession } from '../auth/AuthContext';
 import { lesionsOf } from './diagramLesions';
-import { FootDiagram } from './FootDiagram';
 import { applicableSteps, findingOfReason, goToFork, goToSite, goToStep, jumpTo, nextStep, previousStep, protocolOf, targetOf } from './model/screeningState';
-import { LiveResultPanel } from './results/LiveResultPanel';
 import { ResultSummary } from './results/ResultSummary';
-import { SaveChip, SaveProblem } from './SaveChip';
+import { SaveProblem } from './SaveChip';
 import { CirculationStep } from './steps/CirculationStep';
 import { revealFinding } from './steps/answerKeys';
-import { KeyLegend } from './steps/controls';
 import { DeformityStep } from './steps/DeformityStep';
 import { HistoryStep } from './steps/HistoryStep';
 import { ReviewStep } from './steps/ReviewStep';
 import { SensationStep } from './steps/SensationStep';
 import { SetupStep } from './steps/SetupStep';
 import { SkinStep } from './steps/SkinStep';
-import { stepKeys } from './steps/stepKeys';
 import { random } from './steps/stepProps';
 import { SymptomsStep } from './steps/SymptomsStep';
 import { VibrationStep } from './steps/VibrationStep';
-import { StepNav, stepTitles } from './StepNav';
+import { StepNav } from './StepNav';
 import { NeurologyStep } from './steps/NeurologyStep';
 import { useCarryForward } from './useCarryForward';
 import { useLiveAssessment } from './useLiveAssessment';
 import { pendingItems } from './model/carryForward';
 import type { Screening } from './useScreening';
 import { useWizardKeys } from './useWizardKeys';
-import { ExamHeading } from './ExamHeading';
+import { DiagramPane, DiscardDialog, ResultColumn, SignDialog, StepFooter, StepHeading, WizardHeading } from './WizardParts';
 
 /** Three columns (diagram, step, result) from 1200 px wide; below that the result folds into one line. */
 const wideQuery = '(min-width: 1200px)';
@@ -43,7 +39,6 @@ const wideQuery = '(min-width: 1200px)';
 // The screen fits the window from 900 px wide (no page scroll): each column scrolls inside itself.
 // 96 px: the dense app bar (48) and the page's top and bottom padding (24 each).
 const rootStyle = { height: { md: 'calc(100vh - 96px)' }, minHeight: { md: 480 }, display: 'flex', flexDirection: 'column', gap: 1 } as const;
-const headingRowStyle = { alignItems: 'center', flexWrap: 'nowrap', flexShrink: 0 } as const;
 const gridStyle = {
   flex: 1,
   minHeight: 0,
@@ -52,14 +47,8 @@ const gridStyle = {
   gridTemplateColumns: { xs: '1fr', md: 'minmax(220px, 0.8fr) minmax(0, 1.25fr)', lg: 'minmax(240px, 0.85fr) minmax(400px, 1.35fr) minmax(300px, 0.95fr)' },
   gridTemplateRows: { md: 'minmax(0, 1fr)' },
 } as const;
-const diagramStyle = { p: 1, minHeight: { xs: 280, md: 0 }, height: { md: '100%' }, display: 'flex', flexDirection: 'column' } as const;
 const sectionStyle = { display: 'flex', flexDirection: 'column', minHeight: 0, height: { md: '100%' } } as const;
-const sectionHeadStyle = { px: 2, pt: 1, flexShrink: 0 } as const;
 const bodyStyle = { px: 2, pb: 1, flex: 1, minHeight: 0, overflowY: { md: 'auto' }, scrollPaddingBlock: '16px' } as const;
-const footStyle = { px: 2, py: 1, borderTop: 1, borderColor: 'divider', flexShrink: 0 } as const;
-const navRowStyle = { mt: 1, flexWrap: 'nowrap', alignItems: 'center' } as const;
-const resultColumnStyle = { minHeight: 0, overflowY: 'auto' } as const;
-const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /**
  * The guided foot screen: the diagram, the open step and the live result with its reasons side
@@ -116,12 +105,15 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const selectFork = useCallback((side: Side) => update((s) => goToFork(s, side, random)), [update]);
   const askToSign = useCallback(() => setConfirmSign(true), []);
 
+  // Read through the screening's getter, so the dialog's button keeps one handler for the whole screen.
+  const latestState = screening.current;
   const sign = useCallback(async () => {
-    if (!state) return;
+    const now = latestState();
+    if (!now) return;
     setSigning(true);
     setSignError(null);
     await flush();
-    const result = await api().signExam({ id: exam.id, findings: state.findings });
+    const result = await api().signExam({ id: exam.id, findings: now.findings });
     setSigning(false);
     if (!result.ok) {
       setSignError(result.error.message);
@@ -130,7 +122,9 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     setConfirmSign(false);
     replaceExam(result.value);
     notify({ message: `Screening signed by ${user.displayName}.`, severity: 'success' });
-  }, [state, flush, exam.id, replaceExam, notify, user.displayName]);
+  }, [latestState, flush, exam.id, replaceExam, notify, user.displayName]);
+  const signNow = useCallback(() => void sign(), [sign]);
+  const closeSign = useCallback(() => setConfirmSign(false), []);
 
   const discard = useCallback(async () => {
     const r = await api().discardExamDraft({ id: exam.id });
@@ -143,6 +137,11 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     notify({ message: 'Draft discarded.', severity: 'info' });
     navigate({ page: 'patient', patientId: patient.id });
   }, [exam.id, notify, patient.id]);
+  const discardNow = useCallback(() => void discard(), [discard]);
+  const keepDraft = useCallback(() => setConfirmDiscard(false), []);
+  const askToDiscard = useCallback(() => setConfirmDiscard(true), []);
+  const back = useCallback(() => update((s) => previousStep(s, random)), [update]);
+  const forward = useCallback(() => update((s) => nextStep(s, random)), [update]);
 
   useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
 
@@ -168,11 +167,6 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     body.closest('section')?.scrollIntoView({ block: 'nearest' });
   }, [step, position?.side, position?.site, revealed]);
 
-  useEffect(() => {
-    const current = stepBody.current?.querySelector('[data-current="true"]');
-    current?.scrollIntoView({ block: 'nearest' });
-  });
-
   const steps = useMemo(() => (findings ? applicableSteps(findings).join(',') : 'setup'), [findings]);
   const protocol = state ? protocolOf(state) : 'iwgdf-3';
   const diagramInput = useMemo(() => (assessment ? footDiagramInput(assessment, protocol === 'ipswich' ? 'ipswich' : 'monofilament') : null), [assessment, protocol]);
@@ -187,6 +181,9 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const stepProps = { state, update, assessment };
   const menu = { reasonMenuOpen, setReasonMenuOpen };
   const next = stepList[stepList.indexOf(step) + 1] ?? 'review';
+  const subtitle = `${formatDate(exam.examinedOn ?? exam.startedAt.slice(0, 10))} · ${exam.version > 1 ? `amendment (version ${exam.version}) · ` : ''}draft`;
+  const diagramLabel = `${protocol === 'ipswich' ? 'Ipswich Touch Test' : 'Monofilament'} sites`;
+  const incomplete = assessment.iwgdf2023.category === 'incomplete' || assessment.nice.category === 'incomplete';
 
   const panel = ((): React.JSX.Element => {
     switch (step) {
@@ -213,8 +210,8 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
           <ReviewStep
             {...stepProps}
             signerName={user.displayName}
-            onSign={() => setConfirmSign(true)}
-            onDiscard={() => setConfirmDiscard(true)}
+            onSign={askToSign}
+            onDiscard={askToDiscard}
             onJump={jump}
             amendmentReason={exam.amendmentReason}
             unconfirmed={waiting.length}
@@ -225,95 +222,23 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
 
   return (
     <Box sx={rootStyle}>
-      <ExamHeading
-        patient={patient}
-        subtitle={`${formatDate(exam.examinedOn ?? exam.startedAt.slice(0, 10))} · ${exam.version > 1 ? `amendment (version ${exam.version}) · ` : ''}draft`}
-      >
-        <Stack direction="row" spacing={1} sx={headingRowStyle}>
-          <SaveChip store={saveStatus} />
-          <Button onClick={() => navigate({ page: 'patient', patientId: patient.id })} sx={nowrap}>
-            Pause (come back later)
-          </Button>
-        </Stack>
-      </ExamHeading>
+      <WizardHeading patient={patient} subtitle={subtitle} saveStatus={saveStatus} />
       <SaveProblem store={saveStatus} />
       <StepNav steps={steps} current={step} onOpen={openStep} />
       {wide ? null : <ResultSummary assessment={assessment} onJump={jumpToReason} />}
       <Box sx={gridStyle}>
-        <Paper variant="outlined" sx={diagramStyle}>
-          <FootDiagram
-            input={diagramInput}
-            current={current}
-            label={`${protocol === 'ipswich' ? 'Ipswich Touch Test' : 'Monofilament'} sites`}
-            lesions={lesions}
-            onSelectSite={selectSite}
-            onSelectFork={selectFork}
-            fill
-          />
-        </Paper>
+        <DiagramPane input={diagramInput} current={current} label={diagramLabel} lesions={lesions} onSelectSite={selectSite} onSelectFork={selectFork} />
         <Paper component="section" aria-labelledby="step-heading" sx={sectionStyle}>
-          <Box sx={sectionHeadStyle}>
-            <Typography id="step-heading" variant="h6" component="h2">
-              {stepTitles[step]}
-            </Typography>
-          </Box>
+          <StepHeading step={step} />
           <Box ref={stepBody} sx={bodyStyle} data-step={step}>
             {panel}
           </Box>
-          <Box sx={footStyle}>
-            <KeyLegend keys={stepKeys[step]} />
-            {step !== 'review' ? (
-              <Stack direction="row" spacing={1} sx={navRowStyle}>
-                <Button onClick={() => update((s) => previousStep(s, random))} disabled={stepList.indexOf(step) === 0} sx={nowrap}>
-                  Back
-                </Button>
-                <Button variant="outlined" onClick={() => update((s) => nextStep(s, random))} sx={nowrap}>
-                  Next: {stepTitles[next]}
-                </Button>
-              </Stack>
-            ) : null}
-          </Box>
+          <StepFooter step={step} next={next} first={stepList.indexOf(step) === 0} onBack={back} onNext={forward} />
         </Paper>
-        {wide ? (
-          <Box sx={resultColumnStyle}>
-            <LiveResultPanel assessment={assessment} onJump={jumpToReason} live />
-          </Box>
-        ) : null}
+        {wide ? <ResultColumn assessment={assessment} onJump={jumpToReason} /> : null}
       </Box>
-      <Dialog open={confirmSign} onClose={() => setConfirmSign(false)} aria-labelledby="sign-title">
-        <DialogTitle id="sign-title">Sign this screening?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>
-            Signed by <strong>{user.displayName}</strong>. {assessment.iwgdf2023.category === 'incomplete' || assessment.nice.category === 'incomplete' ? 'The result is incomplete. ' : ''}
-            Once signed the exam cannot be changed; a correction is made as an amendment with a reason.
-          </DialogContentText>
-          {signError ? (
-            <Alert severity="error" sx={{ mt: 1 }}>
-              {signError}
-            </Alert>
-          ) : null}
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmSign(false)}>Cancel</Button>
-          <Button variant="contained" onClick={() => void sign()} autoFocus disabled={signing}>
-            {signing ? 'Signing…' : 'Sign'}
-          </Button>
-        </DialogActions>
-      </Dialog>
-      <Dialog open={confirmDiscard} onClose={() => setConfirmDiscard(false)} aria-labelledby="discard-title">
-        <DialogTitle id="discard-title">Discard this draft?</DialogTitle>
-        <DialogContent>
-          <DialogContentText>Everything recorded in this unsigned screening will be set aside. This cannot be undone from the screen.</DialogContentText>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setConfirmDiscard(false)} autoFocus>
-            Keep the draft
-          </Button>
-          <Button color="warning" variant="contained" onClick={() => void discard()}>
-            Discard
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <SignDialog open={confirmSign} signerName={user.displayName} incomplete={incomplete} signing={signing} error={signError} onCancel={closeSign} onSign={signNow} />
+      <DiscardDialog open={confirmDiscard} onKeep={keepDraft} onDiscard={discardNow} />
     </Box>
   );
 }

@@ -94,6 +94,8 @@ export interface Screening {
   /** The autosave's status and why it stopped (read by the status chip alone). */
   saveStatus: SaveStatusStore;
   update: (change: (state: ScreeningState) => ScreeningState) => void;
+  /** The latest state, read when acted on (a stable function: callbacks built on it need not change with every key). */
+  current: () => ScreeningState | null;
   /** Saves now (before signing or leaving). */
   flush: () => Promise<boolean>;
   replaceExam: (exam: Exam) => void;
@@ -181,5 +183,7 @@ export function useScreening(examId: number): Screening {
     [examId],
   );
 
-  return { exam, state, error, saveStatus, update, flush: pushToServer, replaceExam };
+  const current = useCallback((): ScreeningState | null => latest.current, []);
+
+  return { exam, state, error, saveStatus, update, current, flush: pushToServer, replaceExam };
 }

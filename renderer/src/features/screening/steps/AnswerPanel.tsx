@@ -1,5 +1,5 @@
 import UndoIcon from '@mui/icons-material/Undo';
-import { Box, Button, Menu, MenuItem, Stack, Typography, type Theme } from '@mui/material';
+import { Button, GlobalStyles, Menu, MenuItem, Stack, type Theme } from '@mui/material';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { notTestableReasonLabels } from '#shared/clinical/siteDerivation';
 import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
@@ -22,18 +22,40 @@ interface AnswerPanelProps {
   setReasonMenuOpen: (open: boolean) => void;
 }
 
-// The question box: blue for a real touch, purple for the sham, in light and dark; the words say which.
-const touchBox = { p: 1.5, borderRadius: 1, border: '2px solid', mb: 1.5 } as const;
-const realStyle = [touchBox, { borderColor: 'primary.main', bgcolor: '#e3f2fd' }, (t: Theme) => t.applyStyles('dark', { bgcolor: '#10243a' })];
-const shamStyle = [touchBox, { borderColor: 'secondary.main', bgcolor: '#f3e5f5' }, (t: Theme) => t.applyStyles('dark', { bgcolor: '#2c1838' })];
-
-// The progress dots: answered, the current question, still to come (built once, not per key).
-const dot = { width: 28, height: 8, borderRadius: 4, outlineColor: 'primary.dark' } as const;
-const dotStyles = {
-  answered: { ...dot, bgcolor: 'primary.main', outline: 'none', '@media (forced-colors: active)': { bgcolor: 'Highlight', border: '1px solid CanvasText' } },
-  current: { ...dot, bgcolor: 'primary.light', outline: '2px solid', '@media (forced-colors: active)': { bgcolor: 'Canvas', border: '1px solid CanvasText' } },
-  later: { ...dot, bgcolor: 'action.disabledBackground', outline: 'none', '@media (forced-colors: active)': { bgcolor: 'Canvas', border: '1px solid CanvasText' } },
-} as const;
+/*
+ * The question, its progress dots and the touch box change on every answer key, so they are plain
+ * elements with class names: an MUI Box or Typography runs the sx and theme style functions and
+ * emotion on each render (most of a key's rendering time on a slow PC). Their look is one style
+ * sheet, written once (memoised below) from the theme's own typography, palette and spacing
+ * (CSS variables, so light and dark follow the computer).
+ * The question box: blue for a real touch, purple for the sham, in light and dark; the words say which.
+ * The progress dots: answered, the current question, still to come.
+ */
+const forcedDot = { '@media (forced-colors: active)': { backgroundColor: 'Canvas', border: '1px solid CanvasText' } } as const;
+const panelStyles = (t: Theme): Record<string, unknown> => ({
+  // The line above the panel (the step's own, e.g. "Site 2 of 6"), in body2. (It was a Typography
+  // with color="text.secondary", a prop MUI no longer reads: the text has always been the page's colour.)
+  '.answer-intro': { ...t.typography.body2, margin: `0 0 ${t.spacing(1)}` },
+  '.answer-where': { ...t.typography.h6, margin: 0, fontWeight: 700 },
+  '.answer-dots': { display: 'flex', flexDirection: 'row', gap: t.spacing(0.75), margin: `${t.spacing(1)} 0` },
+  '.answer-dot': { width: 28, height: 8, borderRadius: 4, outlineColor: t.vars?.palette.primary.dark ?? t.palette.primary.dark, outline: 'none', ...forcedDot },
+  '.answer-dot[data-dot="answered"]': {
+    backgroundColor: t.vars?.palette.primary.main ?? t.palette.primary.main,
+    '@media (forced-colors: active)': { backgroundColor: 'Highlight', border: '1px solid CanvasText' },
+  },
+  '.answer-dot[data-dot="current"]': { backgroundColor: t.vars?.palette.primary.light ?? t.palette.primary.light, outline: '2px solid', outlineColor: t.vars?.palette.primary.dark ?? t.palette.primary.dark, ...forcedDot },
+  '.answer-dot[data-dot="later"]': { backgroundColor: t.vars?.palette.action.disabledBackground ?? t.palette.action.disabledBackground, ...forcedDot },
+  '.answer-touch': { padding: t.spacing(1.5), borderRadius: t.shape.borderRadius, border: '2px solid', marginBottom: t.spacing(1.5) },
+  '.answer-touch[data-touch="real"]': { borderColor: t.vars?.palette.primary.main ?? t.palette.primary.main, backgroundColor: '#e3f2fd', ...t.applyStyles('dark', { backgroundColor: '#10243a' }) },
+  '.answer-touch[data-touch="sham"]': { borderColor: t.vars?.palette.secondary.main ?? t.palette.secondary.main, backgroundColor: '#f3e5f5', ...t.applyStyles('dark', { backgroundColor: '#2c1838' }) },
+  '.answer-touch-title': { ...t.typography.body1, margin: 0, fontWeight: 700 },
+  '.answer-touch-text': { ...t.typography.body2, margin: 0 },
+  '.answer-touch-ask': { ...t.typography.body2, margin: `${t.spacing(0.5)} 0 0` },
+});
+/** The answer panel's style sheet: rendered once per screen, never again on a key. */
+const AnswerPanelStyles = memo(function AnswerPanelStyles(): React.JSX.Element {
+  return <GlobalStyles styles={panelStyles} />;
+});
 const rowStyle = { flexWrap: 'wrap', gap: 1 } as const;
 
 interface Handlers {
@@ -90,29 +112,24 @@ export function AnswerPanel(props: AnswerPanelProps): React.JSX.Element {
     };
   });
   return (
-    <Box>
-      <Typography variant="h6" component="p" sx={{ fontWeight: 700 }} aria-live="polite">
+    <div>
+      <AnswerPanelStyles />
+      <p className="answer-where" aria-live="polite">
         {where}
-      </Typography>
-      <Stack direction="row" spacing={0.75} sx={{ my: 1 }} aria-label={`Question ${index + 1} of ${sequence.length}`} role="img">
+      </p>
+      <div className="answer-dots" aria-label={`Question ${index + 1} of ${sequence.length}`} role="img">
         {sequence.map((_t, i) => (
-          <Box key={i} sx={i < answers.length ? dotStyles.answered : i === answers.length ? dotStyles.current : dotStyles.later} />
+          <div key={i} className="answer-dot" data-dot={i < answers.length ? 'answered' : i === answers.length ? 'current' : 'later'} />
         ))}
-      </Stack>
-      <Box
-        aria-live="assertive"
-        data-touch={touch}
-        sx={sham ? shamStyle : realStyle}
-      >
-        <Typography sx={{ fontWeight: 700 }}>
+      </div>
+      <div className="answer-touch" aria-live="assertive" data-touch={touch}>
+        <p className="answer-touch-title">
           {sequence.length > 1 ? `Question ${index + 1} of ${sequence.length}: ` : ''}
           {sham ? 'SHAM (do not touch)' : 'Touch'}
-        </Typography>
-        <Typography variant="body2">{sham ? shamInstruction : realInstruction}</Typography>
-        <Typography variant="body2" sx={{ mt: 0.5 }}>
-          Ask: “Do you feel it?”
-        </Typography>
-      </Box>
+        </p>
+        <p className="answer-touch-text">{sham ? shamInstruction : realInstruction}</p>
+        <p className="answer-touch-ask">Ask: “Do you feel it?”</p>
+      </div>
       <AnswerButtons handlers={handlers} />
       {/* Mounted only while open: closed, it is a Menu, Popover and Modal rendered again on every key. */}
       {reasonMenuOpen ? (
@@ -136,6 +153,6 @@ export function AnswerPanel(props: AnswerPanelProps): React.JSX.Element {
           ))}
         </Menu>
       ) : null}
-    </Box>
+    </div>
   );
 }

@@ -51,9 +51,9 @@ export function SensationStep({ state, update, assessment, reasonMenuOpen, setRe
   }).length;
   return (
     <>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+      <p className="answer-intro">
         Demonstrate on the patient’s hand first; the patient must not watch. Site {Math.min(done + 1, all.length)} of {all.length}.
-      </Typography>
+      </p>
       <AnswerPanel
         where={where}
         sequence={position.pending.sequence}
