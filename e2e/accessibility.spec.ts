@@ -37,6 +37,9 @@ test.describe('accessibility', () => {
   });
 
   test('screening steps, review and the signed exam', async ({ app, harness }) => {
+    // Ten whole-page axe scans (every step of a screening, then the signed exam), each about five
+    // seconds on a two-core machine with another worker running: more than the default minute.
+    test.slow();
     const p = await seedPatient(harness, { familyName: 'Öztürk', givenNames: 'Jürgen', dateOfBirth: '1950-01-02', clinicIdentifier: 'A-2' });
     await app.goto(`${harness.url}#/patients/${p.id}`);
     await startScreening(app);
