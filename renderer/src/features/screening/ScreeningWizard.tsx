@@ -1,5 +1,5 @@
 import { Box, Paper, Typography, useMediaQuery } from '@mui/material';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { footDiagramInput } from '#shared/clinical/footDiagramInput';
 import type { Side } from '#shared/domain/findings';
 import type { Exam, ScreeningStep } from '#shared/domain/exam';
@@ -15,6 +15,7 @@ import { ResultSummary } from './results/ResultSummary';
 import { SaveProblem } from './SaveChip';
 import { CirculationStep } from './steps/CirculationStep';
 import { revealFinding } from './steps/answerKeys';
+import { ChoiceStyles } from './steps/controls';
 import { DeformityStep } from './steps/DeformityStep';
 import { HistoryStep } from './steps/HistoryStep';
 import { ReviewStep } from './steps/ReviewStep';
@@ -24,7 +25,7 @@ import { SkinStep } from './steps/SkinStep';
 import { random } from './steps/stepProps';
 import { SymptomsStep } from './steps/SymptomsStep';
 import { VibrationStep } from './steps/VibrationStep';
-import { StepNav } from './StepNav';
+import { StepNav, stepTitles } from './StepNav';
 import { NeurologyStep } from './steps/NeurologyStep';
 import { useCarryForward } from './useCarryForward';
 import { useLiveAssessment } from './useLiveAssessment';
@@ -79,6 +80,13 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const carried = useCarryForward(exam);
   const waiting = useMemo(() => (carried && findings ? pendingItems(carried.items, findings) : []), [carried, findings]);
   const step = state?.position.step ?? 'setup';
+  // A new step is drawn in a background render after the key's frame has painted: its many
+  // controls take a few hundred milliseconds to mount on a slow PC, and the key that moved on
+  // (the last answer of a step) must show at once. Until then the body says which step is opening;
+  // keys meanwhile act on the findings as usual, and arrow moves wait for the step (see
+  // useWizardKeys). A key typed in the meantime restarts the background render with the newest state.
+  const shownStep = useDeferredValue(step);
+  const opening = shownStep !== step;
 
   const jump = useCallback(
     (path: string) => {
@@ -143,7 +151,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const back = useCallback(() => update((s) => previousStep(s, random)), [update]);
   const forward = useCallback(() => update((s) => nextStep(s, random)), [update]);
 
-  useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
+  const { replayWaitingMoves } = useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
 
   // The step that needs attention comes into view by itself: a finding opened from a reason is
   // highlighted and focused; otherwise a new step starts at its top, with the current pulse or
@@ -151,7 +159,8 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const position = state?.position;
   useLayoutEffect(() => {
     const body = stepBody.current;
-    if (!body) return;
+    // The step's controls are not there yet: reveal and scroll once they are.
+    if (!body || opening) return;
     const path = reveal.current;
     reveal.current = null;
     if (path) {
@@ -161,11 +170,13 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
         site?.focus();
         body.closest('section')?.scrollIntoView({ block: 'nearest' });
       }
+      replayWaitingMoves();
       return;
     }
     body.scrollTop = 0;
     body.closest('section')?.scrollIntoView({ block: 'nearest' });
-  }, [step, position?.side, position?.site, revealed]);
+    replayWaitingMoves();
+  }, [step, opening, position?.side, position?.site, revealed, replayWaitingMoves]);
 
   const steps = useMemo(() => (findings ? applicableSteps(findings).join(',') : 'setup'), [findings]);
   const protocol = state ? protocolOf(state) : 'iwgdf-3';
@@ -186,6 +197,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const incomplete = assessment.iwgdf2023.category === 'incomplete' || assessment.nice.category === 'incomplete';
 
   const panel = ((): React.JSX.Element => {
+    if (opening) return <p className="step-opening">Opening {stepTitles[step]}…</p>;
     switch (step) {
       case 'setup':
         return <SetupStep {...stepProps} carried={carried} />;
@@ -222,6 +234,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
 
   return (
     <Box sx={rootStyle}>
+      <ChoiceStyles />
       <WizardHeading patient={patient} subtitle={subtitle} saveStatus={saveStatus} />
       <SaveProblem store={saveStatus} />
       <StepNav steps={steps} current={step} onOpen={openStep} />
@@ -230,7 +243,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
         <DiagramPane input={diagramInput} current={current} label={diagramLabel} lesions={lesions} onSelectSite={selectSite} onSelectFork={selectFork} />
         <Paper component="section" aria-labelledby="step-heading" sx={sectionStyle}>
           <StepHeading step={step} />
-          <Box ref={stepBody} sx={bodyStyle} data-step={step}>
+          <Box ref={stepBody} sx={bodyStyle} data-step={step} data-opening={opening ? 'true' : undefined} aria-busy={opening}>
             {panel}
           </Box>
           <StepFooter step={step} next={next} first={stepList.indexOf(step) === 0} onBack={back} onNext={forward} />

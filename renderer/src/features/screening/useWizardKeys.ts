@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { notTestableReasons, type NotTestableReason } from '#shared/domain/findings';
 import { answer, markNotTestable, nextStep, previousStep, recordNone, undo, type ScreeningState } from './model/screeningState';
 import { answerFocused, focusedItem, moveItem, moveOption } from './steps/answerKeys';
@@ -50,7 +50,15 @@ interface WizardKeys {
  * item in focus (or Shift+N anywhere) says "no" to whatever is not yet answered and moves on;
  * Alt+← / Alt+→ change step; Enter goes on.
  */
-export function useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused, onSign, carried, waiting }: WizardKeys): void {
+export function useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused, onSign, carried, waiting }: WizardKeys): { replayWaitingMoves: () => void } {
+  // ↑ / ↓ pressed while a new step is still being drawn (its items are not there to move between):
+  // kept in order and made once the step is on screen, so no key is lost.
+  const waitingMoves = useRef<(1 | -1)[]>([]);
+  const replayWaitingMoves = useCallback((): void => {
+    const body = stepBody.current;
+    const moves = waitingMoves.current.splice(0);
+    if (body) for (const move of moves) moveItem(body, move);
+  }, [stepBody]);
   // The listener reads the latest values through a ref, so it is added once, not on every answer.
   const latest = useRef({ state, reasonMenuOpen, paused, onSign, carried, waiting });
   useEffect(() => {
@@ -91,6 +99,11 @@ export function useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReas
         return;
       }
       const body = stepBody.current;
+      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && body?.dataset.opening === 'true') {
+        e.preventDefault();
+        waitingMoves.current.push(e.key === 'ArrowDown' ? 1 : -1);
+        return;
+      }
       if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && body && !onRadio(e.target)) {
         if (moveItem(body, e.key === 'ArrowDown' ? 1 : -1)) e.preventDefault();
         return;
@@ -185,4 +198,5 @@ export function useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReas
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [update, stepBody, setReasonMenuOpen]);
+  return { replayWaitingMoves };
 }

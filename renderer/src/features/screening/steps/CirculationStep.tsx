@@ -108,8 +108,7 @@ function FootCirculation({ side, state, update, assessment, current, currentWave
         <Box
           key={pulse}
           data-waveform={`${side}-${pulse}`}
-          // Five answers do not fit one row of a foot's half of the panel: let them wrap.
-          sx={{ borderLeft: '4px solid', borderColor: currentWave === pulse ? 'primary.main' : 'transparent', pl: 1, '& .MuiToggleButtonGroup-root': { flexWrap: 'wrap' } }}
+          sx={{ borderLeft: '4px solid', borderColor: currentWave === pulse ? 'primary.main' : 'transparent', pl: 1 }}
         >
           <Choice
             label={`${pulseNames[pulse]} Doppler waveform${currentWave === pulse ? ' (next: keys 1–5)' : ''}`}

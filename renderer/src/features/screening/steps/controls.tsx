@@ -1,6 +1,6 @@
-import CheckIcon from '@mui/icons-material/Check';
-import { Box, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Box, GlobalStyles } from '@mui/material';
 import { memo, useId } from 'react';
+import { choiceStyles } from './choiceStyles';
 import { optionKeys } from './answerKeys';
 import type { KeyHint } from './stepKeys';
 
@@ -23,122 +23,63 @@ interface ChoiceProps<T extends string> {
   finding?: string;
 }
 
-/** Hoisted: the same style object on every render, so emotion does not rebuild it. */
-const rowStyle = {
-  display: 'grid',
-  gridTemplateColumns: 'minmax(140px, 1fr) auto',
-  alignItems: 'center',
-  gap: 1,
-  py: 0.5,
-  px: 0.5,
-  borderRadius: 1,
-  scrollMarginBlock: '16px',
-  // In a narrow panel (one foot of two side by side) the buttons go under the question.
-  '@container (max-width: 520px)': { gridTemplateColumns: '1fr', gap: 0.5 },
-  '&:focus-within': { bgcolor: 'action.hover', outline: '2px solid', outlineColor: 'primary.main' },
-  // The key letters show only on the focused row, but their space is always kept: if they appeared
-  // on mouse-down (which focuses the row) the buttons would move under the pointer, the mouse-up
-  // would land on another button and the browser would drop the click — an answer silently lost.
-  '&:focus-within .answer-key': { visibility: 'visible' },
-  // A finding opened from a reason in the result panel.
-  '&[data-highlight="true"]': { outline: '3px solid', outlineColor: 'warning.main', bgcolor: 'action.selected' },
-  '@media (forced-colors: active)': { '&[data-highlight="true"], &:focus-within': { outline: '3px solid Highlight' } },
-} as const;
-
-/**
- * A recorded answer is unmistakable: filled, with a check mark beside its word. In forced colours
- * (Windows high contrast) the fill uses the system's Highlight colours.
- */
-const optionStyle = {
-  textTransform: 'none',
-  px: 1.5,
-  gap: 0.5,
-  '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'primary.main', color: 'primary.contrastText', fontWeight: 700 },
-  '@media (forced-colors: active)': {
-    forcedColorAdjust: 'none',
-    bgcolor: 'Canvas',
-    color: 'ButtonText',
-    borderColor: 'ButtonText',
-    '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'Highlight', color: 'HighlightText', borderColor: 'Highlight' },
-  },
-} as const;
-
-/**
- * The options wrap onto further lines when the panel is narrow, rather than spilling over the
- * neighbouring panel (where a click would land on another foot's answer). Wrapped, they are drawn as
- * separate buttons with their own borders.
- */
-const groupStyle = {
-  flexWrap: 'wrap',
-  '@container (max-width: 520px)': {
-    gap: 0.5,
-    '& .MuiToggleButtonGroup-firstButton, & .MuiToggleButtonGroup-middleButton, & .MuiToggleButtonGroup-lastButton': { borderRadius: 1 },
-    '& .MuiToggleButtonGroup-middleButton, & .MuiToggleButtonGroup-lastButton': {
-      ml: 0,
-      borderLeft: '1px solid',
-      borderLeftColor: 'divider',
-      '@media (forced-colors: active)': { borderLeftColor: 'ButtonText' },
-    },
-  },
-} as const;
-
-const keyStyle = {
-  display: 'inline-block',
-  visibility: 'hidden',
-  ml: 0.5,
-  px: 0.5,
-  border: '1px solid',
-  borderColor: 'currentColor',
-  borderRadius: 0.5,
-  fontSize: 11,
-  lineHeight: 1.4,
-  fontFamily: 'monospace',
-} as const;
+/** The check mark beside the chosen word (Material's "Check" icon path). */
+const checkPath = 'M9 16.17 4.83 12l-1.42 1.41L9 19 21 7l-1.41-1.41z';
 
 /**
  * One finding, chosen explicitly: no option is selected until the nurse picks one, so "not
  * recorded" never looks like "normal". It is an answer item of its step: ↑ / ↓ move between the
  * items, each option's letter (Y, N...) answers the focused item and moves on (the wizard's keys,
- * through the data attributes here), ← / → move between its options.
+ * through the data attributes here), ← / → move between its options. A group of toggle buttons
+ * (`aria-pressed`), drawn by the sheet in `choiceStyles` (plain elements: see there why).
  */
 function ChoiceItem<T extends string>({ label, value, options, onChange, size = 'small', hint, finding }: ChoiceProps<T>): React.JSX.Element {
   const id = useId();
   const keys = optionKeys(options);
   return (
-    <Box sx={rowStyle} data-answer-item="" data-finding={finding} data-answered={value === undefined ? 'false' : 'true'}>
-      <Box>
-        <Typography id={id} variant="body2" component="span">
+    <div className="choice" data-answer-item="" data-finding={finding} data-answered={value === undefined ? 'false' : 'true'}>
+      <div>
+        <span id={id} className="choice-label">
           {label}
-        </Typography>
-        {hint ? (
-          <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-            {hint}
-          </Typography>
-        ) : null}
-      </Box>
-      <ToggleButtonGroup
-        exclusive
-        size={size}
-        value={value ?? null}
-        aria-labelledby={id}
-        sx={groupStyle}
-        onChange={(_e, next: T | null) => {
-          if (next !== null) onChange(next);
-        }}
-      >
-        {options.map((o, i) => (
-          <ToggleButton key={o.value} value={o.value} sx={optionStyle} data-answer-key={keys[i]}>
-            {o.value === value ? <CheckIcon fontSize="small" aria-hidden="true" data-testid="answer-check" /> : null}
-            {o.label}
-            <Box component="kbd" className="answer-key" aria-hidden="true" sx={keyStyle}>
-              {keys[i]?.toUpperCase()}
-            </Box>
-          </ToggleButton>
-        ))}
-      </ToggleButtonGroup>
-    </Box>
+        </span>
+        {hint ? <span className="choice-hint">{hint}</span> : null}
+      </div>
+      <div role="group" aria-labelledby={id} className="choice-options">
+        {options.map((o, i) => {
+          const chosen = o.value === value;
+          return (
+            <button
+              key={o.value}
+              type="button"
+              className="choice-option"
+              value={o.value}
+              aria-pressed={chosen}
+              data-size={size}
+              data-answer-key={keys[i]}
+              // Pressing the chosen answer again keeps it (a recorded finding is changed, never cleared by a click).
+              onClick={chosen ? undefined : () => onChange(o.value)}
+            >
+              {chosen ? (
+                <svg className="choice-check" viewBox="0 0 24 24" aria-hidden="true" focusable="false" data-testid="answer-check">
+                  <path d={checkPath} />
+                </svg>
+              ) : null}
+              {o.label}
+              <kbd className="answer-key" aria-hidden="true">
+                {keys[i]?.toUpperCase()}
+              </kbd>
+            </button>
+          );
+        })}
+      </div>
+    </div>
   );
 }
+
+/** The sheet every `Choice` of the screen is drawn by: rendered once per screen, never again on a key. */
+export const ChoiceStyles = memo(function ChoiceStyles(): React.JSX.Element {
+  return <GlobalStyles styles={choiceStyles} />;
+});
 
 /** Memoised: an item re-renders only when its own value, label or options change. */
 export const Choice = memo(ChoiceItem) as typeof ChoiceItem;
