@@ -1,4 +1,4 @@
-import { Alert, Chip } from '@mui/material';
+import { Alert } from '@mui/material';
 import { memo } from 'react';
 import { useSaveState, type SaveStatus, type SaveStatusStore } from './saveStatusStore';
 
@@ -8,12 +8,19 @@ const saveWords: Readonly<Record<SaveStatus, string>> = {
   failed: 'Not saved yet: kept on this computer, retrying',
   stopped: 'Not saved',
 };
-const saveColours: Readonly<Record<SaveStatus, 'success' | 'default' | 'warning' | 'error'>> = { saved: 'success', saving: 'default', failed: 'warning', stopped: 'error' };
+const saveTones: Readonly<Record<SaveStatus, 'success' | 'default' | 'warning' | 'error'>> = { saved: 'success', saving: 'default', failed: 'warning', stopped: 'error' };
 
-/** The autosave's status; the only part of the screen that re-renders when it changes. */
+/**
+ * The autosave's status; the only part of the screen that re-renders when it changes. Drawn as a
+ * small outlined chip by the screen's sheet (`wizardStyles`): it changes on nearly every key.
+ */
 export const SaveChip = memo(function SaveChip({ store }: { store: SaveStatusStore }): React.JSX.Element {
   const { status } = useSaveState(store);
-  return <Chip size="small" variant="outlined" color={saveColours[status]} label={saveWords[status]} role="status" />;
+  return (
+    <span className="save-chip" data-tone={saveTones[status]} role="status">
+      <span className="save-chip-label">{saveWords[status]}</span>
+    </span>
+  );
 });
 
 /** Why saving stopped, when the app refused the draft (trying again cannot help). */

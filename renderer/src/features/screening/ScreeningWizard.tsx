@@ -1,5 +1,5 @@
-import { Box, Paper, Typography, useMediaQuery } from '@mui/material';
-import { useCallback, useDeferredValue, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { GlobalStyles, Typography, useMediaQuery } from '@mui/material';
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { footDiagramInput } from '#shared/clinical/footDiagramInput';
 import type { Side } from '#shared/domain/findings';
 import type { Exam, ScreeningStep } from '#shared/domain/exam';
@@ -32,24 +32,16 @@ import { useLiveAssessment } from './useLiveAssessment';
 import { pendingItems } from './model/carryForward';
 import type { Screening } from './useScreening';
 import { useWizardKeys } from './useWizardKeys';
+import { wizardStyles } from './wizardStyles';
 import { DiagramPane, DiscardDialog, ResultColumn, SignDialog, StepFooter, StepHeading, WizardHeading } from './WizardParts';
 
 /** Three columns (diagram, step, result) from 1200 px wide; below that the result folds into one line. */
 const wideQuery = '(min-width: 1200px)';
 
-// The screen fits the window from 900 px wide (no page scroll): each column scrolls inside itself.
-// 96 px: the dense app bar (48) and the page's top and bottom padding (24 each).
-const rootStyle = { height: { md: 'calc(100vh - 96px)' }, minHeight: { md: 480 }, display: 'flex', flexDirection: 'column', gap: 1 } as const;
-const gridStyle = {
-  flex: 1,
-  minHeight: 0,
-  display: 'grid',
-  gap: 1.5,
-  gridTemplateColumns: { xs: '1fr', md: 'minmax(220px, 0.8fr) minmax(0, 1.25fr)', lg: 'minmax(240px, 0.85fr) minmax(400px, 1.35fr) minmax(300px, 0.95fr)' },
-  gridTemplateRows: { md: 'minmax(0, 1fr)' },
-} as const;
-const sectionStyle = { display: 'flex', flexDirection: 'column', minHeight: 0, height: { md: '100%' } } as const;
-const bodyStyle = { px: 2, pb: 1, flex: 1, minHeight: 0, overflowY: { md: 'auto' }, scrollPaddingBlock: '16px' } as const;
+/** The frame's and the save chip's sheet: rendered once per screen, never again on a key. */
+const WizardStyles = memo(function WizardStyles(): React.JSX.Element {
+  return <GlobalStyles styles={wizardStyles} />;
+});
 
 /**
  * The guided foot screen: the diagram, the open step and the live result with its reasons side
@@ -154,9 +146,9 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const { replayWaitingMoves } = useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
 
   // The step that needs attention comes into view by itself: a finding opened from a reason is
-  // highlighted and focused; otherwise a new step starts at its top, with the current pulse or
-  // site in view.
+  // highlighted and focused; otherwise a new step starts at its top. Both before the step paints.
   const position = state?.position;
+  const revealedNow = useRef(false);
   useLayoutEffect(() => {
     const body = stepBody.current;
     // The step's controls are not there yet: reveal and scroll once they are.
@@ -164,6 +156,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     const path = reveal.current;
     reveal.current = null;
     if (path) {
+      revealedNow.current = true;
       const shown = revealFinding(body, path);
       if (!shown) {
         const site = document.querySelector<SVGElement>('.diagram-site[aria-current="step"]');
@@ -176,7 +169,31 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     body.scrollTop = 0;
     body.closest('section')?.scrollIntoView({ block: 'nearest' });
     replayWaitingMoves();
-  }, [step, opening, position?.side, position?.site, revealed, replayWaitingMoves]);
+  }, [step, opening, revealed, replayWaitingMoves]);
+  // A new site within the step (the last answer of a site, or a site chosen on the diagram) brings
+  // the question into view: after the answer has painted (the first task after the next frame;
+  // React runs a key's effects before that frame), because scrolling measures the page, a forced
+  // layout that took a quarter of such a key's time on a slow PC. A finding just revealed keeps its
+  // place (this runs after every reveal, so the mark never outlives it).
+  useEffect(() => {
+    if (revealedNow.current) {
+      revealedNow.current = false;
+      return;
+    }
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        const body = stepBody.current;
+        if (!body || body.dataset.opening === 'true') return;
+        body.scrollTop = 0;
+        body.closest('section')?.scrollIntoView({ block: 'nearest' });
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [position?.side, position?.site, revealed]);
 
   const steps = useMemo(() => (findings ? applicableSteps(findings).join(',') : 'setup'), [findings]);
   const protocol = state ? protocolOf(state) : 'iwgdf-3';
@@ -186,13 +203,19 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const currentSite = position?.site ?? null;
   const current = useMemo(() => (currentSide && currentSite ? { side: currentSide, key: currentSite } : null), [currentSide, currentSite]);
 
+  // Formatting a date costs a little on every key; the heading's line changes only with the exam.
+  const subtitle = useMemo(
+    () => `${formatDate(exam.examinedOn ?? exam.startedAt.slice(0, 10))} · ${exam.version > 1 ? `amendment (version ${exam.version}) · ` : ''}draft`,
+    [exam.examinedOn, exam.startedAt, exam.version],
+  );
+
   if (!state || !assessment || !diagramInput) return <Typography>Loading the screening…</Typography>;
 
   const stepList = steps.split(',') as ScreeningStep[];
   const stepProps = { state, update, assessment };
   const menu = { reasonMenuOpen, setReasonMenuOpen };
-  const next = stepList[stepList.indexOf(step) + 1] ?? 'review';
-  const subtitle = `${formatDate(exam.examinedOn ?? exam.startedAt.slice(0, 10))} · ${exam.version > 1 ? `amendment (version ${exam.version}) · ` : ''}draft`;
+  // The stepper and the footer (keys, Back / Next) follow the step's body, in the background render.
+  const next = stepList[stepList.indexOf(shownStep) + 1] ?? 'review';
   const diagramLabel = `${protocol === 'ipswich' ? 'Ipswich Touch Test' : 'Monofilament'} sites`;
   const incomplete = assessment.iwgdf2023.category === 'incomplete' || assessment.nice.category === 'incomplete';
 
@@ -233,25 +256,26 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   })();
 
   return (
-    <Box sx={rootStyle}>
+    <div className="wizard">
+      <WizardStyles />
       <ChoiceStyles />
       <WizardHeading patient={patient} subtitle={subtitle} saveStatus={saveStatus} />
       <SaveProblem store={saveStatus} />
-      <StepNav steps={steps} current={step} onOpen={openStep} />
+      <StepNav steps={steps} current={shownStep} onOpen={openStep} />
       {wide ? null : <ResultSummary assessment={assessment} onJump={jumpToReason} />}
-      <Box sx={gridStyle}>
+      <div className="wizard-grid">
         <DiagramPane input={diagramInput} current={current} label={diagramLabel} lesions={lesions} onSelectSite={selectSite} onSelectFork={selectFork} />
-        <Paper component="section" aria-labelledby="step-heading" sx={sectionStyle}>
+        <section className="wizard-step" aria-labelledby="step-heading">
           <StepHeading step={step} />
-          <Box ref={stepBody} sx={bodyStyle} data-step={step} data-opening={opening ? 'true' : undefined} aria-busy={opening}>
+          <div ref={stepBody} className="wizard-step-body" data-step={step} data-opening={opening ? 'true' : undefined} aria-busy={opening}>
             {panel}
-          </Box>
-          <StepFooter step={step} next={next} first={stepList.indexOf(step) === 0} onBack={back} onNext={forward} />
-        </Paper>
+          </div>
+          <StepFooter step={shownStep} next={next} first={stepList.indexOf(shownStep) === 0} onBack={back} onNext={forward} />
+        </section>
         {wide ? <ResultColumn assessment={assessment} onJump={jumpToReason} /> : null}
-      </Box>
+      </div>
       <SignDialog open={confirmSign} signerName={user.displayName} incomplete={incomplete} signing={signing} error={signError} onCancel={closeSign} onSign={signNow} />
       <DiscardDialog open={confirmDiscard} onKeep={keepDraft} onDiscard={discardNow} />
-    </Box>
+    </div>
   );
 }

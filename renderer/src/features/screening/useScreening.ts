@@ -102,8 +102,8 @@ export interface Screening {
 }
 
 /**
- * Loads an exam and keeps its draft safe: every change is written at once to this computer's
- * local storage and, a moment later, to the database. If the app was closed or crashed before the
+ * Loads an exam and keeps its draft safe: every change is written to this computer's local
+ * storage as soon as it is on screen and, a moment later, to the database. If the app was closed or crashed before the
  * database save, the newer local copy wins when the draft is opened again.
  */
 export function useScreening(examId: number): Screening {
@@ -114,6 +114,30 @@ export function useScreening(examId: number): Screening {
   const latest = useRef<ScreeningState | null>(null);
   const dirty = useRef(false);
   const timer = useRef<number | undefined>(undefined);
+
+  // The local copy is written in the first task after the key's frame has painted (or within 50 ms,
+  // whichever comes first), not inside the key: serialising the whole draft and writing it to
+  // storage was a fifth of a key's work on a slow PC. Leaving or reloading the page, or leaving the
+  // screen, writes it at once; a crash can lose at most the answer of that one frame, which the
+  // database save a moment later would not have had either.
+  const pendingMirror = useRef<Mirror | null>(null);
+  const writeMirror = useCallback((): void => {
+    const mirror = pendingMirror.current;
+    if (!mirror) return;
+    pendingMirror.current = null;
+    try {
+      localStorage.setItem(mirrorKey(mirror.examId), JSON.stringify(mirror));
+    } catch {
+      // Storage full or blocked: the database save still runs.
+    }
+  }, []);
+  useEffect(() => {
+    window.addEventListener('pagehide', writeMirror);
+    return () => {
+      window.removeEventListener('pagehide', writeMirror);
+      writeMirror();
+    };
+  }, [writeMirror]);
 
   const pushToServer = useCallback(
     (): Promise<boolean> => pushDraft(examId, { latest, dirty, timer }, { status: saveStatus.setStatus, problem: saveStatus.setProblem }),
@@ -157,24 +181,25 @@ export function useScreening(examId: number): Screening {
       if (next === current) return;
       latest.current = next;
       setState(next);
-      const mirror: Mirror = { examId, at: new Date().toISOString(), state: next };
-      try {
-        localStorage.setItem(mirrorKey(examId), JSON.stringify(mirror));
-      } catch {
-        // Storage full or blocked: the database save below still runs.
+      const scheduled = pendingMirror.current !== null;
+      pendingMirror.current = { examId, at: new Date().toISOString(), state: next };
+      if (!scheduled) {
+        requestAnimationFrame(() => window.setTimeout(writeMirror, 0));
+        window.setTimeout(writeMirror, 50);
       }
       dirty.current = true;
       saveStatus.setStatus('saving');
       window.clearTimeout(timer.current);
       timer.current = window.setTimeout(() => void pushToServer(), saveDelayMs);
     },
-    [examId, pushToServer, saveStatus],
+    [examId, pushToServer, saveStatus, writeMirror],
   );
 
   const replaceExam = useCallback(
     (next: Exam) => {
       setExam(next);
       if (next.state !== 'draft') {
+        pendingMirror.current = null;
         localStorage.removeItem(mirrorKey(examId));
         latest.current = null;
         setState(null);
