@@ -137,4 +137,31 @@ test.describe('the whole screening form', () => {
     await expect.poll(() => draftFindings(harness)?.outcome?.actionTaken).toBe('Advised on shoes; vascular referral');
     await shot(app, info, 'review');
   });
+  test('keys typed while the next step is still being drawn are not lost', async ({ app, harness }) => {
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await openNewPatient(app, harness, 'Quickhands');
+    await startScreening(app);
+    await step(app, 'Circulation');
+    // Notes, for each ↓ pressed, whether the step's items were on screen yet.
+    await app.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __opening: string[] }).__opening = seen;
+      window.addEventListener('keydown', (e) => {
+        if (e.key === 'ArrowDown') seen.push(document.querySelector<HTMLElement>('[data-step]')?.dataset.opening ?? 'open');
+      }, true);
+    });
+    // A slow clinic PC: the next step takes a while to draw, and a quick nurse types on meanwhile.
+    const cdp = await app.context().newCDPSession(app);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await app.keyboard.press('Alt+ArrowRight');
+    await app.keyboard.press('ArrowDown');
+    await app.keyboard.press('y');
+    await expect(app.getByRole('heading', { name: 'Skin', level: 2 })).toBeVisible();
+    const activeUlcer = app.getByRole('group', { name: 'Active ulcer' }).first();
+    await expect(activeUlcer.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(() => draftFindings(harness)?.feet.right.skin?.activeUlcer).toBe(true);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    // The ↓ really came while the step was opening (otherwise this test proves nothing).
+    expect(await app.evaluate(() => (window as unknown as { __opening: string[] }).__opening)).toEqual(['true']);
+  });
 });
