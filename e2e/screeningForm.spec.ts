@@ -156,10 +156,12 @@ test.describe('the whole screening form', () => {
     await app.keyboard.press('Alt+ArrowRight');
     await app.keyboard.press('ArrowDown');
     await app.keyboard.press('y');
+    await app.keyboard.press('n');
     await expect(app.getByRole('heading', { name: 'Skin', level: 2 })).toBeVisible();
-    const activeUlcer = app.getByRole('group', { name: 'Active ulcer' }).first();
-    await expect(activeUlcer.getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
-    await expect.poll(() => draftFindings(harness)?.feet.right.skin?.activeUlcer).toBe(true);
+    // ↓ focused the first item, Y answered it and moved on, N answered the next: as if the step had been there.
+    await expect(app.getByRole('group', { name: 'Active ulcer' }).first().getByRole('button', { name: 'Yes' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(app.getByRole('group', { name: 'Infection' }).first().getByRole('button', { name: 'No' })).toHaveAttribute('aria-pressed', 'true');
+    await expect.poll(() => draftFindings(harness)?.feet.right.skin).toMatchObject({ activeUlcer: true, infection: false });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     // The ↓ really came while the step was opening (otherwise this test proves nothing).
     expect(await app.evaluate(() => (window as unknown as { __opening: string[] }).__opening)).toEqual(['true']);

@@ -75,8 +75,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   // A new step is drawn in a background render after the key's frame has painted: its many
   // controls take a few hundred milliseconds to mount on a slow PC, and the key that moved on
   // (the last answer of a step) must show at once. Until then the body says which step is opening;
-  // keys meanwhile act on the findings as usual, and arrow moves wait for the step (see
-  // useWizardKeys). A key typed in the meantime restarts the background render with the newest state.
+  // keys typed meanwhile wait and are made in order once it is there (see useWizardKeys).
   const shownStep = useDeferredValue(step);
   const opening = shownStep !== step;
 
@@ -143,7 +142,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const back = useCallback(() => update((s) => previousStep(s, random)), [update]);
   const forward = useCallback(() => update((s) => nextStep(s, random)), [update]);
 
-  const { replayWaitingMoves } = useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
+  const { replayWaitingKeys } = useWizardKeys({ state, current: latestState, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
 
   // The step that needs attention comes into view by itself: a finding opened from a reason is
   // highlighted and focused; otherwise a new step starts at its top. Both before the step paints.
@@ -163,13 +162,13 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
         site?.focus();
         body.closest('section')?.scrollIntoView({ block: 'nearest' });
       }
-      replayWaitingMoves();
+      replayWaitingKeys();
       return;
     }
     body.scrollTop = 0;
     body.closest('section')?.scrollIntoView({ block: 'nearest' });
-    replayWaitingMoves();
-  }, [step, opening, revealed, replayWaitingMoves]);
+    replayWaitingKeys();
+  }, [step, opening, revealed, replayWaitingKeys]);
   // A new site within the step (the last answer of a site, or a site chosen on the diagram) brings
   // the question into view: after the answer has painted (the first task after the next frame;
   // React runs a key's effects before that frame), because scrolling measures the page, a forced

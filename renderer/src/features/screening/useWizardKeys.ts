@@ -31,6 +31,8 @@ const formSteps: readonly string[] = ['skin', 'deformity', 'history', 'symptoms'
 
 interface WizardKeys {
   state: ScreeningState | null;
+  /** The newest state, as soon as a key has changed it (before React draws it). */
+  current: () => ScreeningState | null;
   update: (change: (s: ScreeningState) => ScreeningState) => void;
   /** The open step's content: where the answer items are. */
   stepBody: React.RefObject<HTMLElement | null>;
@@ -50,24 +52,80 @@ interface WizardKeys {
  * item in focus (or Shift+N anywhere) says "no" to whatever is not yet answered and moves on;
  * Alt+← / Alt+→ change step; Enter goes on.
  */
-export function useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused, onSign, carried, waiting }: WizardKeys): { replayWaitingMoves: () => void } {
-  // ↑ / ↓ pressed while a new step is still being drawn (its items are not there to move between):
-  // kept in order and made once the step is on screen, so no key is lost.
-  const waitingMoves = useRef<(1 | -1)[]>([]);
-  const replayWaitingMoves = useCallback((): void => {
-    const body = stepBody.current;
-    const moves = waitingMoves.current.splice(0);
-    if (body) for (const move of moves) moveItem(body, move);
-  }, [stepBody]);
+/** What the wizard reads of a key: a real event, or one kept while a step was opening. */
+type WizardKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target' | 'preventDefault'>;
+
+/** Keys the wizard answers (letters, digits, arrows, Enter, Backspace); Tab and the rest keep their browser meaning. */
+function isWizardKey(e: WizardKey): boolean {
+  return /^[a-z0-9]$/i.test(e.key) || ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Backspace'].includes(e.key);
+}
+
+export function useWizardKeys({ state, current: currentState, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused, onSign, carried, waiting }: WizardKeys): { replayWaitingKeys: () => void } {
   // The listener reads the latest values through a ref, so it is added once, not on every answer.
   const latest = useRef({ state, reasonMenuOpen, paused, onSign, carried, waiting });
   useEffect(() => {
     latest.current = { state, reasonMenuOpen, paused, onSign, carried, waiting };
   });
+  // Keys pressed while a new step is still being drawn (its items are not there to answer or move
+  // between) wait here in order, and are made one by one once the step they belong to is on
+  // screen, so no key is lost and each acts where the nurse saw it would.
+  const waitingKeys = useRef<WizardKey[]>([]);
+  const handle = useRef<(e: WizardKey) => void>(() => undefined);
+  /** The step on screen is not the one the findings are at (drawing, or about to be). */
+  const stepNotShown = useCallback((): boolean => {
+    const body = stepBody.current;
+    const now = currentState();
+    return body !== null && (body.dataset.opening === 'true' || (now !== null && body.dataset.step !== now.position.step));
+  }, [stepBody, currentState]);
+  // One key per frame: what a key does (a new item in focus, a dialog, the next step) is on screen
+  // before the next key is made, as it was for the nurse.
+  const replayFrame = useRef<number | null>(null);
+  const replayWaitingKeys = useCallback((): void => {
+    const replayOne = (): void => {
+      if (replayFrame.current !== null || stepNotShown()) return;
+      const next = waitingKeys.current.shift();
+      if (!next) return;
+      const target = document.activeElement;
+      // Enter on a focused button (Sign in its dialog, say) does what the browser would have done.
+      if (next.key === 'Enter' && target instanceof HTMLElement && target.closest('button, a, [role="button"]')) target.click();
+      else handle.current({ ...next, target, preventDefault: () => undefined });
+      if (waitingKeys.current.length === 0) return;
+      replayFrame.current = requestAnimationFrame(() => {
+        replayFrame.current = null;
+        replayOne();
+      });
+    };
+    replayOne();
+  }, [stepNotShown]);
+  useEffect(() => () => {
+    if (replayFrame.current !== null) cancelAnimationFrame(replayFrame.current);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const { state: current, reasonMenuOpen: menuOpen, paused: isPaused, onSign: sign, carried: offered, waiting: unconfirmed } = latest.current;
+      const { paused: isPaused } = latest.current;
+      if (isPaused || e.ctrlKey || e.metaKey || isTyping(e.target)) {
+        handle.current(e);
+        return;
+      }
+      if (isWizardKey(e) && (waitingKeys.current.length > 0 || stepNotShown())) {
+        e.preventDefault();
+        waitingKeys.current.push({ key: e.key, shiftKey: e.shiftKey, altKey: e.altKey, ctrlKey: false, metaKey: false, target: null, preventDefault: () => undefined });
+        // The step is there and nothing is being replayed (a safety net: the keys never stay waiting).
+        replayWaitingKeys();
+        return;
+      }
+      handle.current(e);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [stepNotShown, replayWaitingKeys]);
+
+  useEffect(() => {
+    handle.current = (e: WizardKey): void => {
+      const { reasonMenuOpen: menuOpen, paused: isPaused, onSign: sign, carried: offered, waiting: unconfirmed } = latest.current;
+      // The newest findings, even before React has drawn them (a key replayed right after another).
+      const current = currentState() ?? latest.current.state;
       if (!current || isPaused || e.ctrlKey || e.metaKey) return;
       const step = current.position.step;
       const key = e.key.toLowerCase();
@@ -99,11 +157,6 @@ export function useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReas
         return;
       }
       const body = stepBody.current;
-      if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && body?.dataset.opening === 'true') {
-        e.preventDefault();
-        waitingMoves.current.push(e.key === 'ArrowDown' ? 1 : -1);
-        return;
-      }
       if ((e.key === 'ArrowDown' || e.key === 'ArrowUp') && body && !onRadio(e.target)) {
         if (moveItem(body, e.key === 'ArrowDown' ? 1 : -1)) e.preventDefault();
         return;
@@ -195,8 +248,6 @@ export function useWizardKeys({ state, update, stepBody, reasonMenuOpen, setReas
         update((s) => nextStep(s, random));
       }
     };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [update, stepBody, setReasonMenuOpen]);
-  return { replayWaitingMoves };
+  }, [update, stepBody, setReasonMenuOpen, currentState]);
+  return { replayWaitingKeys };
 }
