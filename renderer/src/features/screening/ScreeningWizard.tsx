@@ -38,6 +38,12 @@ import { DiagramPane, DiscardDialog, ResultColumn, SignDialog, StepFooter, StepH
 /** Three columns (diagram, step, result) from 1200 px wide; below that the result folds into one line. */
 const wideQuery = '(min-width: 1200px)';
 
+/** A step's body back at its top, and the step's card in view (the page scrolls below 900 px wide). */
+function showStepTop(body: HTMLElement): void {
+  body.scrollTop = 0;
+  body.closest('section')?.scrollIntoView({ block: 'nearest' });
+}
+
 /** The frame's and the save chip's sheet: rendered once per screen, never again on a key. */
 const WizardStyles = memo(function WizardStyles(): React.JSX.Element {
   return <GlobalStyles styles={wizardStyles} />;
@@ -142,7 +148,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
   const back = useCallback(() => update((s) => previousStep(s, random)), [update]);
   const forward = useCallback(() => update((s) => nextStep(s, random)), [update]);
 
-  const { replayWaitingKeys } = useWizardKeys({ state, current: latestState, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
+  const { replayWaitingKeys } = useWizardKeys({ current: latestState, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused: confirmSign || confirmDiscard, onSign: askToSign, carried, waiting });
 
   // The step that needs attention comes into view by itself: a finding opened from a reason is
   // highlighted and focused; otherwise a new step starts at its top. Both before the step paints.
@@ -165,8 +171,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
       replayWaitingKeys();
       return;
     }
-    body.scrollTop = 0;
-    body.closest('section')?.scrollIntoView({ block: 'nearest' });
+    showStepTop(body);
     replayWaitingKeys();
   }, [step, opening, revealed, replayWaitingKeys]);
   // A new site within the step (the last answer of a site, or a site chosen on the diagram) brings
@@ -183,9 +188,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     const frame = requestAnimationFrame(() => {
       timer = window.setTimeout(() => {
         const body = stepBody.current;
-        if (!body || body.dataset.opening === 'true') return;
-        body.scrollTop = 0;
-        body.closest('section')?.scrollIntoView({ block: 'nearest' });
+        if (body && body.dataset.opening !== 'true') showStepTop(body);
       }, 0);
     });
     return () => {

@@ -103,8 +103,8 @@ export interface Screening {
 
 /**
  * Loads an exam and keeps its draft safe: every change is written to this computer's local
- * storage as soon as it is on screen and, a moment later, to the database. If the app was closed or crashed before the
- * database save, the newer local copy wins when the draft is opened again.
+ * storage as soon as it is on screen and, a moment later, to the database. If the app was closed
+ * or crashed before the database save, the newer local copy wins when the draft is opened again.
  */
 export function useScreening(examId: number): Screening {
   const [exam, setExam] = useState<Exam | null>(null);

@@ -30,7 +30,6 @@ type FormStep = 'skin' | 'deformity' | 'history' | 'symptoms';
 const formSteps: readonly string[] = ['skin', 'deformity', 'history', 'symptoms'];
 
 interface WizardKeys {
-  state: ScreeningState | null;
   /** The newest state, as soon as a key has changed it (before React draws it). */
   current: () => ScreeningState | null;
   update: (change: (s: ScreeningState) => ScreeningState) => void;
@@ -46,12 +45,6 @@ interface WizardKeys {
   waiting: readonly CarriedItem[];
 }
 
-/**
- * The screen's keys, one per answer: Y / N (and X, Backspace) for the touch being asked; on the
- * form steps ↑ / ↓ move between answer items and their letters answer the focused one; N with no
- * item in focus (or Shift+N anywhere) says "no" to whatever is not yet answered and moves on;
- * Alt+← / Alt+→ change step; Enter goes on.
- */
 /** What the wizard reads of a key: a real event, or one kept while a step was opening. */
 type WizardKey = Pick<KeyboardEvent, 'key' | 'shiftKey' | 'altKey' | 'ctrlKey' | 'metaKey' | 'target' | 'preventDefault'>;
 
@@ -60,11 +53,17 @@ function isWizardKey(e: WizardKey): boolean {
   return /^[a-z0-9]$/i.test(e.key) || ['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Enter', 'Backspace'].includes(e.key);
 }
 
-export function useWizardKeys({ state, current: currentState, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused, onSign, carried, waiting }: WizardKeys): { replayWaitingKeys: () => void } {
+/**
+ * The screen's keys, one per answer: Y / N (and X, Backspace) for the touch being asked; on the
+ * form steps ↑ / ↓ move between answer items and their letters answer the focused one; N with no
+ * item in focus (or Shift+N anywhere) says "no" to whatever is not yet answered and moves on;
+ * Alt+← / Alt+→ change step; Enter goes on.
+ */
+export function useWizardKeys({ current: currentState, update, stepBody, reasonMenuOpen, setReasonMenuOpen, paused, onSign, carried, waiting }: WizardKeys): { replayWaitingKeys: () => void } {
   // The listener reads the latest values through a ref, so it is added once, not on every answer.
-  const latest = useRef({ state, reasonMenuOpen, paused, onSign, carried, waiting });
+  const latest = useRef({ reasonMenuOpen, paused, onSign, carried, waiting });
   useEffect(() => {
-    latest.current = { state, reasonMenuOpen, paused, onSign, carried, waiting };
+    latest.current = { reasonMenuOpen, paused, onSign, carried, waiting };
   });
   // Keys pressed while a new step is still being drawn (its items are not there to answer or move
   // between) wait here in order, and are made one by one once the step they belong to is on
@@ -125,7 +124,7 @@ export function useWizardKeys({ state, current: currentState, update, stepBody, 
     handle.current = (e: WizardKey): void => {
       const { reasonMenuOpen: menuOpen, paused: isPaused, onSign: sign, carried: offered, waiting: unconfirmed } = latest.current;
       // The newest findings, even before React has drawn them (a key replayed right after another).
-      const current = currentState() ?? latest.current.state;
+      const current = currentState();
       if (!current || isPaused || e.ctrlKey || e.metaKey) return;
       const step = current.position.step;
       const key = e.key.toLowerCase();
