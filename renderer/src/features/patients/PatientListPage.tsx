@@ -1,14 +1,38 @@
 import AddIcon from '@mui/icons-material/Add';
 import { Alert, Box, Button, FormControlLabel, Paper, Stack, Switch, TextField, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { dateOrderHint } from '#shared/domain/patientQuery';
 import { useDateOrder } from '../../app/preferences';
 import { navigate } from '../../app/router';
 import { FhirLookupButton } from './FhirLookupButton';
-import { PatientRow, patientRowHeight as rowHeight } from './PatientRow';
+import { PatientRow, PatientRowStyles, patientRowHeight as rowHeight } from './PatientRow';
 import { usePatientSearch } from './usePatientSearch';
 import { searchAdornment } from '../../components/searchAdornment';
+
+/*
+ * The parts of the page that do not change while the nurse types are memoised: every key renders
+ * the page again (the box and the "Searching…" line), then once more when the answer arrives.
+ */
+const PatientListHeading = memo(function PatientListHeading(): React.JSX.Element {
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+      <Typography variant="h5" component="h1">
+        Patients
+      </Typography>
+      <Stack direction="row" spacing={1}>
+        <FhirLookupButton />
+        <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate({ page: 'patient-new' })}>
+          New patient
+        </Button>
+      </Stack>
+    </Stack>
+  );
+});
+
+const IncludeArchivedSwitch = memo(function IncludeArchivedSwitch({ checked, onChange }: { checked: boolean; onChange: (checked: boolean) => void }): React.JSX.Element {
+  return <FormControlLabel control={<Switch checked={checked} onChange={(e) => onChange(e.target.checked)} />} label="Include archived" />;
+});
 
 /**
  * The patient list: one search box for name fragments, clinic identifier, national number or
@@ -98,17 +122,8 @@ export function PatientListPage(): React.JSX.Element {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography variant="h5" component="h1">
-          Patients
-        </Typography>
-        <Stack direction="row" spacing={1}>
-          <FhirLookupButton />
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => navigate({ page: 'patient-new' })}>
-            New patient
-          </Button>
-        </Stack>
-      </Stack>
+      <PatientRowStyles />
+      <PatientListHeading />
       <Paper sx={{ p: 2 }}>
         <TextField
           inputRef={inputRef}
@@ -137,10 +152,7 @@ export function PatientListPage(): React.JSX.Element {
           <Typography id={hintId} variant="body2" color="text.secondary">
             {search.interpretation || ' '}. {dateOrderHint(dateOrder)} Down/Up to move, Enter to open.
           </Typography>
-          <FormControlLabel
-            control={<Switch checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />}
-            label="Include archived"
-          />
+          <IncludeArchivedSwitch checked={includeArchived} onChange={setIncludeArchived} />
         </Stack>
       </Paper>
       {search.error ? <Alert severity="error">{search.error.message}</Alert> : null}
