@@ -7,6 +7,7 @@ import type { Side } from '#shared/domain/findings';
 import type { Patient } from '#shared/domain/patient';
 import { navigate } from '../../app/router';
 import { ExamHeading } from './ExamHeading';
+import { useValueAfterPaint } from './useValueAfterPaint';
 import { FootDiagram, type DiagramCurrent, type DiagramLesion } from './FootDiagram';
 import { LiveResultPanel } from './results/LiveResultPanel';
 import { SaveChip } from './SaveChip';
@@ -102,11 +103,12 @@ export const StepFooter = memo(function StepFooter({ step, next, first, onBack, 
   );
 });
 
-/** The live result beside the step (wide windows). */
+/** The live result beside the step (wide windows), drawn a frame after the diagram (`useValueAfterPaint`). */
 export const ResultColumn = memo(function ResultColumn({ assessment, onJump }: { assessment: Assessment; onJump: (paths: readonly string[]) => void }): React.JSX.Element {
+  const shown = useValueAfterPaint(assessment);
   return (
     <Box sx={resultColumnStyle}>
-      <LiveResultPanel assessment={assessment} onJump={onJump} live />
+      <LiveResultPanel assessment={shown} onJump={onJump} live />
     </Box>
   );
 });
