@@ -82,6 +82,17 @@ export default tseslint.config(
       'no-console': 'off',
       // A cycle, even of type-only imports, means two files cannot be understood apart.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // zod's `z` and default exports are its whole namespace as one value, which bundlers cannot
+      // shake: with them every bundle carries zod's ~40 message languages (366 kB the harness
+      // compiles at each start) and its JSON Schema tools. `import * as z from 'zod'` lets each
+      // bundle keep only what it uses (electron/tools/bundles.test.ts checks the result).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/^zod/][importKind!='type'] > :matches(ImportDefaultSpecifier, ImportSpecifier[imported.name='z'][importKind!='type'])",
+          message: "Import zod as `import * as z from 'zod'`, so bundles leave out the parts the app does not use.",
+        },
+      ],
     },
   },
   {
