@@ -82,6 +82,18 @@ export default tseslint.config(
       'no-console': 'off',
       // A cycle, even of type-only imports, means two files cannot be understood apart.
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
+      // zod's `z` and default exports are its whole namespace as one value, which esbuild cannot
+      // shake: with them the harness and desktop bundles carry all of zod's message languages
+      // (366 kB the harness compiles at each start), fromJSONSchema and its schema compiler.
+      // `import * as z from 'zod'` lets each bundle keep only what it uses
+      // (electron/tools/bundles.test.ts checks the result).
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ImportDeclaration[source.value=/^zod/][importKind!='type'] > :matches(ImportDefaultSpecifier, ImportSpecifier[imported.name='z'][importKind!='type'])",
+          message: "Import zod as `import * as z from 'zod'`, so bundles leave out the parts the app does not use.",
+        },
+      ],
     },
   },
   {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { examStatuses, footStatuses, notTestableReasons, sides } from '../domain/findings';
 import { conventionIds } from './conventions';
 import { factIds } from './facts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** What Settings shows about this installation. */
 export const appInfoSchema = z.object({

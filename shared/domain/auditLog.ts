@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditActions } from './audit';
 
 /** What the audit log screen asks for: filters, newest first, one page at a time. */

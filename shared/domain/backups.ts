@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** One automatic backup in the backups folder beside the database. */
 export const backupInfoSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { assessmentSchema } from '../clinical/assessment';
 import { siteProtocolIds } from '../clinical/protocols';
 import { isIsoDate } from '../text/dates';

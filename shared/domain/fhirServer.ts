@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The clinic's FHIR server: where signed screenings are sent (push) and where patients can be

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Kinds of file the app hands to the user (reports, exports, backups) or takes from them (a register to import). */
 export const fileKinds = ['pdf', 'csv', 'backup', 'register', 'fhir'] as const;

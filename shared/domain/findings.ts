@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fail, ok, type FieldIssue, type Result } from '../ipc/result';
 import { describeIssues } from '../ipc/zodIssues';
 import { findingsFormFields, historyFormFields } from './findingsForm';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The rest of a paper diabetic foot screening form: items national and clinic forms record that

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Sensory test findings of one foot: 10 g monofilament sites, 128 Hz tuning fork or vibration

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ageInYears, isIsoDate, isoDateOf } from '../text/dates';
 
 /** Recorded sex, as the clinic's record system holds it. */

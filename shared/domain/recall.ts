@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { allRecallCategories, recallCategories } from '../recall/recallRules';
 import { isIsoDate } from '../text/dates';
 import { deliveryModes, deliverySchema } from './files';

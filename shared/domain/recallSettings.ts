@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { iwgdf2023Table } from '../clinical/iwgdf2023';
 import { niceNg19Table } from '../clinical/niceNg19';
 import type { ReviewInterval } from '../clinical/ruleEngine';

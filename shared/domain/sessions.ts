@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles } from './users';
 
 /** A session open now (someone signed in at a desktop window or browser tab), as an administrator sees it. */

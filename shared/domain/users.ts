@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { roles, type Role } from './roles';
 
 export { roleLabels, roles, type Role } from './roles';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { findingsSchema, footFindingsSchema } from '../domain/findings';
 import { findingItems } from './findingItems';
 

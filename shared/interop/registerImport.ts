@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { jobIdSchema } from '../domain/recall';
 import { registerFields, type RegisterField } from './registerColumns';
 import { registerDateOrders } from './registerValues';

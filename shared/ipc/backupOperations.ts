@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { backupListSchema, chosenFileSchema, restoreOutcomeSchema, restoreSourceSchema } from '../domain/backups';
 import { deliveryModes, deliverySchema } from '../domain/files';
 import { emptyRequest, type OperationTable } from './operationTable';

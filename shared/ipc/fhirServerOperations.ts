@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { examDeliverySchema, fhirConnectionTestSchema, fhirServerSettingsInputSchema, fhirServerSettingsViewSchema } from '../domain/fhirServer';
 import { emptyRequest, type OperationTable } from './operationTable';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { chosenFileSchema } from '../domain/backups';
 import { examIdSchema } from '../domain/exam';
 import { deliverySchema } from '../domain/files';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Who may call an operation: `public` needs no sign-in (the sign-in screens); `user` needs a

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { accountOperations } from './accountOperations';
 import { auditOperations } from './auditOperations';
 import { backupOperations } from './backupOperations';

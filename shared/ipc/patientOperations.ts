@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { patientIdSchema, patientInputSchema, patientSchema } from '../domain/patient';
 import { searchPatientsRequestSchema, searchPatientsResponseSchema } from '../domain/patientSearch';
 import type { OperationTable } from './operationTable';

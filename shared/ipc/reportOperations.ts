@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { examIdSchema } from '../domain/exam';
 import { deliveryModes, deliverySchema } from '../domain/files';
 import { reportPartAvailabilitySchema, reportParts } from '../report/reportParts';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { FieldIssue } from './result';
 
 /** Turns zod issues into field issues whose path names the field, e.g. `feet.left.abi`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { assertNever } from '../ipc/result';
 import { referralDecision, referralOfferText } from './referral';
 import type { ReportableExam } from './reportInput';

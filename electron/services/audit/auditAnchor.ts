@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { auditHash, genesisHash } from '../../db/repositories/auditRepository';
 import type { AuditRow } from '../../db/repositories/auditQueryRepository';
 import { writePrivateFile } from '../../security/privateFiles';

@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import { pipeline } from 'node:stream/promises';
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPlainDatabaseFile } from '../../db/cipher';
 import { auditHeadSchema } from '../audit/auditAnchor';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { checkNationalNumber, type NationalNumberFormat } from '#shared/domain/nationalNumber';
 import type { Patient, PatientInput } from '#shared/domain/patient';
 import { describePatientQuery, parsePatientQuery } from '#shared/domain/patientQuery';
