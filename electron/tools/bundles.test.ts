@@ -35,6 +35,7 @@ describe('the esbuild bundles', () => {
         entryPoints: undefined,
         outdir: undefined,
         outExtension: undefined,
+        splitting: false,
         stdin: { contents: "import * as z from 'zod'; export const message = z.object({ a: z.string() }).safeParse({ a: 1 }).error?.issues[0]?.message;", resolveDir: process.cwd(), loader: 'ts' },
         outfile: file,
         sourcemap: false,
