@@ -7,7 +7,7 @@ import { loadPdfmakeRenderer } from './pdfmakeRenderer';
 import { PrintableDocument } from './printableDocument';
 import { defaultFontFamily, findFontDir, FontCoverage, pdfmakeFonts, reportFontFamilies } from './reportFonts';
 import { shareFontsWithDiagrams, SharedFonts } from './sharedFontkit';
-import { ScriptRunSplitter } from './scriptRuns';
+import type { ScriptRunSplitter } from './scriptRuns';
 
 /**
  * Turns a pdfmake document definition (built as plain data in shared/report, naming no fonts)
@@ -59,6 +59,8 @@ async function configure(): Promise<Configured> {
   pdfmake.setLocalAccessPolicy((file: string) => path.resolve(file).startsWith(dir));
   installBidiLines();
   shareFontsWithDiagrams(fonts);
+  // Imported here, with the first report, so bidi-js is not compiled at every start of the app.
+  const { ScriptRunSplitter } = await import('./scriptRuns');
   return { pdfmake, dir, splitter: new ScriptRunSplitter(new FontCoverage((face) => fonts.font(face))) };
 }
 

@@ -3,6 +3,7 @@
  *   out/main/main.cjs         Electron main (better-sqlite3 and electron external)
  *   out/preload/preload.cjs   sandboxed preload, one CommonJS file
  *   out/web/server.mjs        the loopback harness for plain Node
+ *   out/web/chunks/           its parts loaded on first use (import())
  *   out/web/browser-api.js    the browser window.api the harness injects
  *   out/renderer/             the React renderer (Vite)
  */

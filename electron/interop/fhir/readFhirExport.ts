@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { ndjsonLines } from './ndjsonLines';
-import { validateR4 } from './r4Validator';
+import { loadR4Definitions } from './r4Validator';
 
 /**
  * Reads a FHIR export back: a Bulk Data folder (`<Type>.ndjson` files, the manifest is not
@@ -58,6 +58,7 @@ export async function readFhirExport(
     problemCount += 1;
     if (problems.length < maxProblems) problems.push({ where, message });
   };
+  const r4 = await loadR4Definitions();
   const take = (value: unknown, where: string, fullUrl?: string): void => {
     const resource = value as Resource | null;
     if (!resource || typeof resource !== 'object' || typeof resource.resourceType !== 'string') {
@@ -65,7 +66,7 @@ export async function readFhirExport(
       return;
     }
     const at = `${where} (${label(resource, fullUrl)})`;
-    const issues = validateR4(resource);
+    const issues = r4.validate(resource);
     if (issues.length > 0) {
       problem(at, `not valid FHIR R4: ${issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`).join('; ')}`);
       return;

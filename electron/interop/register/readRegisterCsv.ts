@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import type * as CsvParse from 'csv-parse';
 import type { ImportedPatient, RefusedImport } from '#shared/interop/exchangePatient';
 import { mapColumns, missingColumns, type ColumnMapping, type ColumnOverride } from '#shared/interop/registerColumns';
 import { checkRegisterRow, DuplicateIdentifiers, type RegisterCheckOptions } from '#shared/interop/registerRows';
@@ -55,6 +55,18 @@ export type RegisterReadEvent =
   /** The whole file is refused (nothing from it may be stored); `at` is the row where reading stopped, if any. */
   | { kind: 'failed'; message: string; at: number | null };
 
+let csvParse: Promise<typeof CsvParse> | null = null;
+
+/** csv-parse, loaded with the first register read rather than at every start of the app. */
+function loadCsvParse(): Promise<typeof CsvParse> {
+  // A failure is not kept: the next read tries again.
+  csvParse ??= import('csv-parse').catch((error: unknown) => {
+    csvParse = null;
+    throw error;
+  });
+  return csvParse;
+}
+
 const candidateDelimiters = [',', ';', '\t', '|'] as const;
 
 /** The delimiter of the header line: the candidate that occurs most often outside quotes. */
@@ -78,7 +90,7 @@ export function sniffDelimiter(text: string): string {
 }
 
 /** What csv-parse's error codes mean to a person, naming the row. */
-function describeCsvError(error: CsvError & { records?: number }, limits: RegisterReadLimits): { message: string; at: number | null } {
+function describeCsvError(error: CsvParse.CsvError & { records?: number }, limits: RegisterReadLimits): { message: string; at: number | null } {
   const at = typeof error.records === 'number' ? error.records + 1 : null;
   const where = at === null ? 'The file' : `Row ${at.toLocaleString('en-GB')}`;
   // csv-parse has many codes; only these few need their own words, the rest keep the library's message.
@@ -140,6 +152,7 @@ export async function* readRegisterCsv(path: string, options: RegisterCsvOptions
   }
   const delimiter = sniffDelimiter(await readStart(path, detected));
 
+  const { parse } = await loadCsvParse();
   const decode = new DecodeText(detected);
   const parser = parse({
     delimiter,
@@ -215,7 +228,7 @@ export async function* readRegisterCsv(path: string, options: RegisterCsvOptions
       return;
     }
     if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
-      const described = describeCsvError(error as CsvError, limits);
+      const described = describeCsvError(error as CsvParse.CsvError, limits);
       yield { kind: 'failed', ...described };
       return;
     }

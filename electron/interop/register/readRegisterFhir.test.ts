@@ -10,9 +10,9 @@ import { collectImport } from './collectImport';
 import { readRegisterFhir, type RegisterFhirOptions } from './readRegisterFhir';
 
 let dir: string;
-beforeAll(() => {
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'register-fhir-'));
-  loadR4Definitions();
+  await loadR4Definitions();
 }, 30_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -4,7 +4,7 @@ import { appCodeIn } from '#shared/fhir/codeSystems';
 import { patientFromResource } from '#shared/fhir/patient';
 import { DuplicateIdentifiers, type RegisterCheckOptions } from '#shared/interop/registerRows';
 import { ndjsonLines } from '../fhir/ndjsonLines';
-import { loadR4Definitions, validateR4 } from '../fhir/r4Validator';
+import { loadR4Definitions } from '../fhir/r4Validator';
 import type { RegisterReadEvent } from './readRegisterCsv';
 
 /**
@@ -46,7 +46,7 @@ export async function* readRegisterFhir(file: string, options: RegisterFhirOptio
     yield { kind: 'failed', message: `The file is ${Math.round(size / mb)} MB; at most ${Math.round(maxNdjson / mb)} MB can be imported at once.`, at: null };
     return;
   }
-  loadR4Definitions();
+  const r4 = await loadR4Definitions();
   const duplicates = new DuplicateIdentifiers(options.nationalNumberFormat);
   const maxPatients = options.maxPatients ?? 500_000;
   let rows = 0;
@@ -57,7 +57,7 @@ export async function* readRegisterFhir(file: string, options: RegisterFhirOptio
   const take = (patient: Patient, at: number, where: string, diabetes?: Condition): FhirRegisterEvent => {
     rows += 1;
     const label = patient.id ? `Patient/${patient.id}` : null;
-    const invalid = validateR4(patient);
+    const invalid = r4.validate(patient);
     if (invalid.length > 0) {
       refused += 1;
       return { kind: 'refused', refused: { at, where, label, reasons: invalid.map((i) => `Not valid FHIR R4: ${i.message}${i.message.includes(i.path) ? '' : ` (${i.path})`}`) } };

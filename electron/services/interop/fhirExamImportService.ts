@@ -60,7 +60,7 @@ export class FhirExamImportService {
 
   /** Reads, checks and (when everything is right) stores the screenings of `targets`. */
   async run(targets: readonly string[], actor: Actor, options: { dryRun?: boolean } = {}): Promise<FhirImportOutcome> {
-    loadR4Definitions();
+    await loadR4Definitions();
     const read = await readFhirExport(targets);
     const refuse = (message: string, problems: ExportProblem[], problemCount: number): FhirImportOutcome => ({ ok: false, failure: { message, problems, problemCount } });
     if (read.problemCount > 0) {

@@ -4,7 +4,7 @@ import type { DiagnosticReport } from '@medplum/fhirtypes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addPatient, signedExam, vignette } from '../../testing/clinic';
 import { fixedClock, openTestApp, type TestApp } from '../../testing/testApp';
-import { validateR4 } from '../../interop/fhir/r4Validator';
+import { loadR4Definitions } from '../../interop/fhir/r4Validator';
 
 let app: TestApp;
 beforeEach(() => {
@@ -19,7 +19,7 @@ describe('FHIR R4 export of signed screenings', () => {
     if (!r.ok) throw new Error(r.error.message);
     const bundle = JSON.parse(fs.readFileSync(app.files.fileOf(r.value.delivery), 'utf8')) as { type: string; entry: { resource: { resourceType: string } }[] };
     expect(bundle.type).toBe('transaction');
-    expect(validateR4(bundle as never)).toEqual([]);
+    expect((await loadR4Definitions()).validate(bundle as never)).toEqual([]);
     const report = bundle.entry.map((e) => e.resource).find((x): x is DiagnosticReport => x.resourceType === 'DiagnosticReport');
     const pdf = report?.presentedForm?.find((a) => a.contentType === 'application/pdf');
     expect(Buffer.from(pdf?.data ?? '', 'base64').subarray(0, 5).toString()).toBe('%PDF-');

@@ -10,7 +10,7 @@ import { fail, ok, type Result } from '#shared/ipc/result';
 import { reportableExam } from '#shared/report/reportInput';
 import type { Store } from '../../db/store';
 import { writeBulkNdjson, type BulkExportResult } from '../../interop/fhir/bulkNdjson';
-import { loadR4Definitions, validateR4 } from '../../interop/fhir/r4Validator';
+import { loadR4Definitions } from '../../interop/fhir/r4Validator';
 import type { Actor } from '../actor';
 import type { Clock } from '../clock';
 import type { ExamService } from '../exams/examService';
@@ -127,8 +127,8 @@ export class FhirExportService {
     const input = await this.screening(examId, true);
     if (!input.ok) return input;
     const bundle = screeningTransaction(input.value, this.context());
-    loadR4Definitions();
-    const issues = validateR4(bundle);
+    const r4 = await loadR4Definitions();
+    const issues = r4.validate(bundle);
     if (issues.length > 0) {
       const shown = issues.slice(0, 3).map((i) => `${i.path}: ${i.message}`);
       return fail('internal', `The screening does not make valid FHIR R4, so nothing was written: ${shown.join('; ')}`);
@@ -164,7 +164,7 @@ export class FhirExportService {
    * PDFs only with `withReports` (a PDF per screening makes a large, slow export).
    */
   async exportBulk(dir: string, actor: Actor, options: { withReports?: boolean; onScreening?: (done: number, total: number) => void } = {}): Promise<Result<BulkExportResult>> {
-    loadR4Definitions();
+    const r4 = await loadR4Definitions();
     const context = this.context();
     const ids = this.signedIdsStmt.all().map((r) => r.id);
     const refused: string[] = [];
@@ -175,7 +175,7 @@ export class FhirExportService {
           refused.push(`screening ${id}: ${input.error.message}`);
           continue;
         }
-        const issues = validateR4(screeningTransaction(input.value, context));
+        const issues = r4.validate(screeningTransaction(input.value, context));
         if (issues.length > 0) {
           refused.push(`screening ${id}: ${issues[0]?.path ?? ''}: ${issues[0]?.message ?? ''}`);
           continue;

@@ -9,7 +9,7 @@ import { registerRecordFieldLabels, registerRecordFields } from '#shared/interop
 import { assertNever, fail, ok, type Result } from '#shared/ipc/result';
 import { isoDateOf } from '#shared/text/dates';
 import type { Store } from '../../db/store';
-import { validateR4 } from '../../interop/fhir/r4Validator';
+import { loadR4Definitions } from '../../interop/fhir/r4Validator';
 import { FhirServerClient, type FetchLike } from '../../interop/fhirServer/fhirServerClient';
 import { matchRegisterPatient } from '../../interop/register/registerMatch';
 import type { Actor } from '../actor';
@@ -120,7 +120,7 @@ export class FhirPatientLookupService {
       });
     }
     const resource = found[0] as FhirPatient;
-    const invalid = validateR4(resource);
+    const invalid = (await loadR4Definitions()).validate(resource);
     if (invalid.length > 0) {
       const first = invalid.slice(0, 3).map((i) => `${i.message}${i.message.includes(i.path) ? '' : ` (${i.path})`}`);
       return ok({ kind: 'server-problem', server, message: `The server's record ${describe(resource)} is not valid FHIR R4: ${first.join('; ')}` });
