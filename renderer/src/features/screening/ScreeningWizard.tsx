@@ -31,6 +31,7 @@ import { useCarryForward } from './useCarryForward';
 import { useLiveAssessment } from './useLiveAssessment';
 import { pendingItems } from './model/carryForward';
 import type { Screening } from './useScreening';
+import { afterPaint } from './afterPaint';
 import { useWizardKeys } from './useWizardKeys';
 import { wizardStyles } from './wizardStyles';
 import { DiagramPane, DiscardDialog, ResultColumn, SignDialog, StepFooter, StepHeading, WizardHeading } from './WizardParts';
@@ -184,17 +185,10 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
       revealedNow.current = false;
       return;
     }
-    let timer: number | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
-        const body = stepBody.current;
-        if (body && body.dataset.opening !== 'true') showStepTop(body);
-      }, 0);
+    return afterPaint(() => {
+      const body = stepBody.current;
+      if (body && body.dataset.opening !== 'true') showStepTop(body);
     });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
   }, [position?.side, position?.site, revealed]);
 
   const steps = useMemo(() => (findings ? applicableSteps(findings).join(',') : 'setup'), [findings]);

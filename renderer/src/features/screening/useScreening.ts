@@ -3,6 +3,7 @@ import type { Exam } from '#shared/domain/exam';
 import { findingsSchema } from '#shared/domain/findings';
 import type { AppError } from '#shared/ipc/result';
 import { api } from '../../api/api';
+import { afterPaint } from './afterPaint';
 import { initialState, type ScreeningState } from './model/screeningState';
 
 import { createSaveStatusStore, type SaveStatus, type SaveStatusStore } from './saveStatusStore';
@@ -184,7 +185,7 @@ export function useScreening(examId: number): Screening {
       const scheduled = pendingMirror.current !== null;
       pendingMirror.current = { examId, at: new Date().toISOString(), state: next };
       if (!scheduled) {
-        requestAnimationFrame(() => window.setTimeout(writeMirror, 0));
+        afterPaint(writeMirror);
         window.setTimeout(writeMirror, 50);
       }
       dirty.current = true;

@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import { afterPaint } from './afterPaint';
 
 /**
  * `value`, one frame late: until the frame that shows the rest of the screen's change has painted,
@@ -12,16 +13,9 @@ import { startTransition, useEffect, useState } from 'react';
 export function useValueAfterPaint<T>(value: T): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
-    if (Object.is(shown, value)) return;
-    let timer: number | undefined;
-    // After the next animation frame, in a task of its own: the frame with the diagram has painted.
-    const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => startTransition(() => setShown(value)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
-    };
+    if (Object.is(shown, value)) return undefined;
+    // The frame with the diagram has painted by then.
+    return afterPaint(() => startTransition(() => setShown(value)));
   }, [value, shown]);
   return shown;
 }
