@@ -166,4 +166,31 @@ test.describe('the whole screening form', () => {
     // The ↓ really came while the step was opening (otherwise this test proves nothing).
     expect(await app.evaluate(() => (window as unknown as { __opening: string[] }).__opening)).toEqual(['true']);
   });
+
+  test('opening a step adds no style sheet to the page, and its number fields still run the autofill check', async ({ app, harness }) => {
+    await app.setViewportSize({ width: 1366, height: 768 });
+    await openNewPatient(app, harness, 'Sheets');
+    await startScreening(app);
+    // Every sheet added to the page makes the browser restyle all of it; MUI used to add one per
+    // input as a step opened (ten on Circulation) and remove them as it closed.
+    const sheets = (): Promise<number> => app.evaluate(() => document.styleSheets.length);
+    await step(app, 'Sensation');
+    const before = await sheets();
+    for (const name of ['Vibration', 'Circulation', 'Skin', 'Deformity', 'History', 'Symptoms', 'Review & sign', 'Circulation', 'Sensation']) {
+      await step(app, name);
+      expect(await sheets(), `style sheets on ${name}`).toBe(before);
+    }
+    // A field the browser fills by itself still lifts its label: MUI notices autofill by this animation.
+    await step(app, 'Circulation');
+    const field = app.getByRole('spinbutton').or(app.getByRole('textbox')).first();
+    await expect(field).toBeVisible();
+    expect(await field.evaluate((input) => getComputedStyle(input).animationName)).toBe('mui-auto-fill-cancel');
+    const keyframes = await app.evaluate(() =>
+      Array.from(document.styleSheets)
+        .flatMap((sheet) => Array.from(sheet.cssRules))
+        .filter((rule): rule is CSSKeyframesRule => rule instanceof CSSKeyframesRule)
+        .map((rule) => rule.name),
+    );
+    expect(keyframes).toEqual(expect.arrayContaining(['mui-auto-fill', 'mui-auto-fill-cancel']));
+  });
 });

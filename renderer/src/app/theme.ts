@@ -7,6 +7,10 @@ import { createTheme, type Theme } from '@mui/material/styles';
  * In forced colours (Windows high contrast) the system colours win; components that show a
  * state by colour add a shape and a word, and use system colours there (see the answer buttons).
  */
+/** MUI's names for its autofill-detecting animations: InputBase recognises them by name. */
+const autofill = 'mui-auto-fill';
+const autofillCancel = 'mui-auto-fill-cancel';
+
 export function createAppTheme(): Theme {
   return createTheme({
     cssVariables: { colorSchemeSelector: 'media' },
@@ -38,8 +42,26 @@ export function createAppTheme(): Theme {
     shape: { borderRadius: 6 },
     components: {
       MuiButtonBase: { defaultProps: { disableRipple: false } },
+      // Every MUI input used to mount its own copy of the autofill keyframes as a global style:
+      // a <style> element per field, added and removed as a step opens and closes, and each one
+      // makes the browser recompute the style of the whole page (a step with ten number fields
+      // added ten). The keyframes are written once, in the baseline below; each input still runs
+      // the same animation, so a field the browser autofills still lifts its label.
+      MuiInputBase: {
+        defaultProps: { disableInjectingGlobalStyles: true },
+        styleOverrides: {
+          input: {
+            animationName: autofillCancel,
+            animationDuration: '10ms',
+            '&:-webkit-autofill': { animationDuration: '5000s', animationName: autofill },
+          },
+        },
+      },
       MuiCssBaseline: {
         styleOverrides: {
+          // Non-empty, as MUI writes them (empty keyframes are dropped from production builds).
+          [`@keyframes ${autofill}`]: { from: { animationName: autofill } },
+          [`@keyframes ${autofillCancel}`]: { from: { animationName: autofillCancel } },
           ':focus-visible': { outline: '3px solid #f2a900', outlineOffset: '2px' },
           // Chart colours (the history timeline and its change marks), readable on either page.
           ':root': {

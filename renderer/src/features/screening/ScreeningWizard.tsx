@@ -12,6 +12,7 @@ import { useSession } from '../auth/AuthContext';
 import { lesionsOf } from './diagramLesions';
 import { applicableSteps, findingOfReason, goToFork, goToSite, goToStep, jumpTo, nextStep, previousStep, protocolOf, targetOf } from './model/screeningState';
 import { ResultSummary } from './results/ResultSummary';
+import { AnswerPanelStyles } from './steps/AnswerPanel';
 import { SaveProblem } from './SaveChip';
 import { CirculationStep } from './steps/CirculationStep';
 import { revealFinding } from './steps/answerKeys';
@@ -255,6 +256,7 @@ export function ScreeningWizard({ screening, patient }: { screening: Screening &
     <div className="wizard">
       <WizardStyles />
       <ChoiceStyles />
+      <AnswerPanelStyles />
       <WizardHeading patient={patient} subtitle={subtitle} saveStatus={saveStatus} />
       <SaveProblem store={saveStatus} />
       <StepNav steps={steps} current={shownStep} onOpen={openStep} />

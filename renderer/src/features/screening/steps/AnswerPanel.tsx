@@ -52,8 +52,12 @@ const panelStyles = (t: Theme): Record<string, unknown> => ({
   '.answer-touch-text': { ...t.typography.body2, margin: 0 },
   '.answer-touch-ask': { ...t.typography.body2, margin: `${t.spacing(0.5)} 0 0` },
 });
-/** The answer panel's style sheet: rendered once per screen, never again on a key. */
-const AnswerPanelStyles = memo(function AnswerPanelStyles(): React.JSX.Element {
+/**
+ * The answer panel's style sheet, rendered once by the wizard with its other sheets: never again on
+ * a key, and not added and removed with the sensation and vibration steps (a style sheet added to
+ * the page makes the browser recompute the style of the whole page).
+ */
+export const AnswerPanelStyles = memo(function AnswerPanelStyles(): React.JSX.Element {
   return <GlobalStyles styles={panelStyles} />;
 });
 const rowStyle = { flexWrap: 'wrap', gap: 1 } as const;
@@ -113,7 +117,6 @@ export function AnswerPanel(props: AnswerPanelProps): React.JSX.Element {
   });
   return (
     <div>
-      <AnswerPanelStyles />
       <p className="answer-where" aria-live="polite">
         {where}
       </p>
