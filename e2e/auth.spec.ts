@@ -69,6 +69,8 @@ test.describe('staff and roles', () => {
   });
 
   test('wrong passwords in a row slow down further tries', async ({ page, harness }) => {
+    // It waits out a 2, a 4 and an 8 second wait.
+    test.slow();
     await page.goto(harness.launchUrl);
     /** One sign-in try; every refusal clears the password field, so the answer shown is this try's. */
     const signIn = async (password: string): Promise<string> => {
@@ -79,17 +81,19 @@ test.describe('staff and roles', () => {
       return (await page.getByRole('alert').textContent()) ?? '';
     };
     for (let i = 0; i < 3; i++) expect(await signIn(`wrong ${i}`)).toContain('Wrong username or password.');
-    // From the third wrong password on, the next try must wait 2, 4, 8 … seconds; a try inside the
-    // wait is refused without being checked. However slow this machine is, the waits double until
-    // a try lands inside one with a few seconds still to go.
+    // From the third wrong password on, the next try must wait 2, 4, 8, 16 … seconds; a try inside
+    // the wait is refused without being checked. Each wait is let run out and one more wrong
+    // password doubles the next, until a try lands inside a wait with 8 seconds or more to go:
+    // time enough for the right password to arrive inside it too, however slow this machine is.
     let waitLeft = 0;
-    for (let i = 3; i < 12 && waitLeft < 3; i++) {
+    for (let i = 3; i < 20 && waitLeft < 8; i++) {
       const answer = await signIn(`wrong ${i}`);
       const waiting = /Too many failed sign-ins from here\. Try again in (\d+) seconds\./.exec(answer);
       if (!waiting) expect(answer).toContain('Wrong username or password.');
       waitLeft = waiting ? Number(waiting[1]) : 0;
+      if (waiting && waitLeft < 8) await page.waitForTimeout(waitLeft * 1000);
     }
-    expect(waitLeft).toBeGreaterThanOrEqual(3);
+    expect(waitLeft).toBeGreaterThanOrEqual(8);
     // Inside the wait even the right password is not checked.
     expect(await signIn(adminAccount.password)).toContain('Too many failed sign-ins from here. Try again in');
     await expect(page.getByRole('heading', { name: 'Patients', level: 1 })).toHaveCount(0);
